@@ -1,0 +1,110 @@
+"""The engine's output records: speakers, quotes and the evidence for each attribution.
+
+Plain dataclasses with no dependency on spaCy or gRPC, so any caller (the gRPC server, the
+evaluation command, a user's script) can consume them. All offsets are Unicode code-point
+indices into the article text exactly as it was passed in, end exclusive: ``text[start:end]``
+is always the record's ``text``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class SpeakerType(str, enum.Enum):
+    """What kind of source made a statement."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    DOCUMENT = "document"
+    UNNAMED = "unnamed"
+    GROUP = "group"
+
+
+class QuoteKind(str, enum.Enum):
+    """How the statement is reported."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class Method(str, enum.Enum):
+    """How the speaker of a quote was found."""
+
+    EXPLICIT = "explicit"
+    """The speaker is the subject of the cue in the same clause."""
+    CONTINUATION = "continuation"
+    """A cue with no subject of its own continues the latest compatible speaker."""
+    ROLE_RESOLVED = "role_resolved"
+    """A role-only mention (the minister) resolved to the person named with that role."""
+    SOURCING = "sourcing"
+    """A sourcing phrase (according to, quoted by) names the source."""
+
+
+class Section(str, enum.Enum):
+    """Which part of the page a sentence belongs to."""
+
+    BODY = "body"
+    RELATED = "related"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the article text: what it says and where."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Speaker:
+    """One source, clustered over all its mentions in the article.
+
+    ``id`` is stable within one extraction and, when a ``SpeakerRegistry`` is shared, across
+    all articles extracted with it.
+    """
+
+    id: str
+    name: str
+    type: SpeakerType
+    role: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    """One attributed statement with the evidence behind its attribution."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker_id: str
+    cue: Mention
+    speaker_mention: Mention | None
+    method: Method
+    confidence: float
+    sentence_index: int
+    section: Section
+    rule: str
+
+
+@dataclass
+class Extraction:
+    """Everything the engine found in one article."""
+
+    speakers: list[Speaker]
+    quotes: list[Quote]
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """Return the speaker with ``speaker_id`` (every quote's speaker_id is present)."""
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        raise KeyError(speaker_id)
