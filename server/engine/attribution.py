@@ -1,0 +1,301 @@
+"""Attribution: decide who made each statement, and turn drafts into records.
+
+In order of preference, a statement's speaker is
+1. explicit: the phrase in the speaker zone after the cue (VSO, the common news order), with
+   a role in apposition (المتحدث باسم الكرملين، ديمتري بيسكوف) read as one person; or the phrase
+   right before the cue after أن / كان (أن مسؤولا أمنيا قال ...، وكانت باكستان قد ذكرت ...);
+2. sourcing: the phrase after عن for a transmitting cue (نقلت الوكالة عن فلان قوله), or after
+   حسب / وفقا لـ;
+3. continuation: a cue with no subject of its own (وأضاف:، مضيفا أن) takes the latest speaker
+   whose gender and number agree with it: first within the sentence, then the previous
+   statements, then the latest agreeing mention.
+A role-only speaker is resolved to the person the article named with that role. A statement
+whose content holds another cue with its own explicit speaker is only the channel of that
+statement (وذكرت الوكالة أن مسؤولا قال إن ...), and gives way to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.engine.entities import Entity, EntityTable
+from server.engine.lexicon import CueEntry, Lexicon
+from server.engine.phrases import Phrase, PhraseReader
+from server.engine.records import Mention, Method, QuoteKind, Section, SpeakerType
+from server.engine.sentences import Sentence
+from server.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
+from server.engine.tokens import Words
+
+CONFIDENCE = {
+    Method.EXPLICIT: 0.92,
+    Method.SOURCING: 0.88,
+    Method.ROLE_RESOLVED: 0.85,
+    Method.CONTINUATION: 0.78,
+}
+MARKER_PENALTY = {"prep": 0.12, "object": 0.15, "sourcing": 0.1}
+UNCLOSED_PENALTY = 0.2
+CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
+PRE_VERBAL_BOUNDARIES = {"ان", "بان", "كان", "كانت", "وكان", "وكانت", "ما", "لكن", "ولكن"}
+MENTION_ONLY = {"expressive"}
+CONTINUATION_REACH = 4
+
+
+@dataclass
+class Attributed:
+    """A draft with its speaker, ready to become a ``Quote`` record."""
+
+    draft: Draft
+    cue: Mention
+    entity: Entity
+    mention: Mention | None
+    method: Method
+    rule: str
+    confidence: float
+    start: int
+    end: int
+
+
+@dataclass
+class _Seen:
+    """An entity met at token ``index`` of sentence ``sentence``."""
+
+    index: int
+    sentence: int
+    section: Section
+    entity: Entity
+    mention: Mention
+    spoke: bool
+
+
+class Attributor:
+    """Attributes the statements of one article, sentence by sentence."""
+
+    def __init__(self, lex: Lexicon, words: Words) -> None:
+        self.lex = lex
+        self.words = words
+        self.reader = PhraseReader(lex)
+        self.finder = StatementFinder(lex)
+        self.table = EntityTable(lex.places)
+        self.seen: list[_Seen] = []
+        self.results: list[Attributed] = []
+        self._current: list[Attributed] = []
+
+    # -- mentions ---------------------------------------------------------------------
+
+    def _starts_mention(self, i: int, last: int) -> bool:
+        r, w = self.reader, self.words
+        return (r.is_title(w, i) or r.is_counterpart(w, i) or bool(r.org_at(w, i, last))
+                or bool(r.place_at(w, i, last)) or r.in_set(w, i, self.lex.documents)
+                or r.in_set(w, i, self.lex.unnamed))
+
+    def scan(self, sentence: Sentence) -> dict[int, tuple[Phrase, Entity, bool]]:
+        """Register every lexicon-headed phrase of the sentence outside quotation marks."""
+        found: dict[int, tuple[Phrase, Entity, bool]] = {}
+        previous_role = ""
+        i = sentence.first
+        while i < sentence.last:
+            if sentence.quote_at(i) is None and self._starts_mention(i, sentence.last):
+                phrase = self.reader.read(self.words, i, sentence.last)
+                if phrase is not None:
+                    entity, resolved = self.table.add(phrase, self.words.doc.text, previous_role)
+                    if phrase.role and not phrase.counterpart:
+                        previous_role = phrase.role
+                    found[i] = (phrase, entity, resolved)
+                    self._remember(phrase.first, sentence, entity, phrase, spoke=False)
+                    i = max(phrase.last, i + 1)
+                    continue
+            i += 1
+        return found
+
+    def _remember(self, index: int, sentence: Sentence, entity: Entity, phrase: Phrase, spoke: bool) -> None:
+        mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
+        self.seen.append(_Seen(index, sentence.index, sentence.section, entity, mention, spoke))
+
+    # -- speakers ---------------------------------------------------------------------
+
+    def _chunks(self, first: int, last: int) -> list[tuple[int, int]]:
+        chunks, start = [], first
+        for k in range(first, last):
+            if self.words.text[k] in CHUNK_BREAKS:
+                if k > start:
+                    chunks.append((start, k))
+                start = k + 1
+        if last > start:
+            chunks.append((start, last))
+        return [(a, b) for a, b in chunks if any(self.words.text[x].strip() for x in range(a, b))]
+
+    def _first_word(self, first: int, last: int) -> int:
+        while first < last and not self.words.text[first].strip():
+            first += 1
+        return first
+
+    def explicit(self, first: int, last: int) -> Phrase | None:
+        """The speaker phrase in a zone: the first chunk that is not an adverbial."""
+        chunks = self._chunks(first, last)
+        for n, (a, b) in enumerate(chunks):
+            a = self._first_word(a, b)
+            if a >= b or self.reader.is_function(self.words, a):
+                continue
+            phrase = self.reader.read(self.words, a, b)
+            if phrase is None:
+                return None
+            if phrase.role_only and n + 1 < len(chunks):
+                na, nb = chunks[n + 1]
+                na = self._first_word(na, nb)
+                name = self.reader.read(self.words, na, nb)
+                if name is not None and name.type is SpeakerType.PERSON and not name.role:
+                    phrase.name, phrase.name_start, phrase.name_end = name.name, name.name_start, name.name_end
+                    phrase.last = name.last
+            return phrase
+        return None
+
+    def pre_verbal(self, sentence: Sentence, cue_index: int) -> Phrase | None:
+        """``أن مسؤولا أمنيا قال``، ``وكانت باكستان قد ذكرت``: the subject before the cue."""
+        w = self.words
+        end = cue_index
+        while end > sentence.first and (not w.text[end - 1].strip() or w.norm[end - 1] in ("قد", "لقد")):
+            end -= 1
+        start = end
+        while start > sentence.first and start > end - 6:
+            prev = start - 1
+            if w.norm[prev] in PRE_VERBAL_BOUNDARIES or w.is_punct(prev):
+                break
+            start = prev
+        bounded = start == sentence.first or w.norm[start - 1] in PRE_VERBAL_BOUNDARIES
+        if start >= end or not bounded:
+            return None
+        phrase = self.reader.read(w, self._first_word(start, end), end)
+        if phrase is None or phrase.last != end:
+            return None
+        return phrase
+
+    @staticmethod
+    def agrees(entry: CueEntry, entity: Entity) -> bool:
+        """Does the cue's agreement fit the entity (قالت: feminine; قالتا: a pair ...)?"""
+        if entry.number == "du":
+            return entity.type is SpeakerType.GROUP or entity.number == "du"
+        if entry.number == "pl":
+            return entity.type is SpeakerType.GROUP or entity.number == "pl"
+        if entity.type is SpeakerType.GROUP and entry.number:
+            return False
+        return not (entry.gender and entity.gender and entry.gender != entity.gender)
+
+    def continuation(self, draft: Draft) -> tuple[Entity, Mention] | None:
+        """The latest agreeing speaker: this sentence, earlier statements, earlier mentions."""
+        entry, sentence = draft.cue.entry, draft.sentence
+        here = [s for s in self.seen if s.sentence == sentence.index and s.index < draft.cue.index]
+        for pool in ([s for s in here if s.spoke], here):
+            for s in reversed(pool):
+                if self.agrees(entry, s.entity) and not self._inside_content(s.index, sentence):
+                    return s.entity, s.mention
+        before = [s for s in self.seen if s.sentence < sentence.index and s.section == sentence.section
+                  and sentence.index - s.sentence <= CONTINUATION_REACH]
+        for pool in ([s for s in before if s.spoke], before):
+            for s in reversed(pool):
+                if self.agrees(entry, s.entity):
+                    return s.entity, s.mention
+        return None
+
+    def _inside_content(self, index: int, sentence: Sentence) -> bool:
+        return any(r.draft.content_first <= index < r.draft.content_last
+                   for r in self._current if r.draft.sentence is sentence)
+
+    # -- statements -------------------------------------------------------------------
+
+    def _entity_for(self, phrase: Phrase, scanned: dict[int, tuple[Phrase, Entity, bool]]) -> tuple[Entity, bool]:
+        hit = scanned.get(phrase.first)
+        if hit is not None and hit[0].last == phrase.last:
+            return hit[1], hit[2]
+        return self.table.add(phrase, self.words.doc.text)
+
+    def _speaker(self, draft: Draft, scanned) -> tuple[Phrase | None, str]:
+        cls = draft.cue.entry.cls
+        w = self.words
+        if draft.coordinated:
+            return None, "coordinated"
+        if cls == "transmit":
+            for k in range(draft.zone_first, draft.zone_last):
+                if w.norm[k] == "عن":
+                    phrase = self.explicit(k + 1, draft.zone_last)
+                    if phrase is not None:
+                        return phrase, "transmit"
+        if cls == "sourcing":
+            end = draft.zone_last if draft.marker != "quote" else draft.content_first - 1
+            phrase = self.explicit(draft.cue.index + 1, end)
+            if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
+                return phrase, "sourcing"
+            return None, "untyped-source"
+        phrase = self.explicit(draft.zone_first, draft.zone_last)
+        if phrase is not None:
+            return phrase, "explicit"
+        phrase = self.pre_verbal(draft.sentence, draft.cue.index)
+        if phrase is not None:
+            return phrase, "pre-verbal"
+        return None, "continuation"
+
+    def attribute_sentence(self, sentence: Sentence) -> None:
+        """Find, attribute and record the statements of one sentence."""
+        scanned = self.scan(sentence)
+        consumed: set[int] = set()
+        mine: list[Attributed] = []
+        self._current = mine
+        for cue in self.finder.cues(self.words, sentence):
+            if cue.index in consumed:
+                continue
+            draft = self.finder.draft(self.words, sentence, cue, consumed)
+            if draft is None:
+                self._register_subject(sentence, cue, scanned)
+                continue
+            phrase, how = self._speaker(draft, scanned)
+            if how == "untyped-source":
+                continue
+            if phrase is not None:
+                entity, resolved = self._entity_for(phrase, scanned)
+                mention: Mention | None = Mention(phrase.name, phrase.name_start, phrase.name_end)
+                method = Method.SOURCING if how in ("transmit", "sourcing") else (
+                    Method.ROLE_RESOLVED if resolved else Method.EXPLICIT)
+                self._remember(phrase.first, sentence, entity, phrase, spoke=True)
+            else:
+                found = self.continuation(draft)
+                if found is None:
+                    continue
+                entity, mention = found
+                method = Method.CONTINUATION
+                self.seen.append(_Seen(cue.index, sentence.index, sentence.section, entity, mention, True))
+            if draft.cue.entry.cls in MENTION_ONLY or draft.content_last <= draft.content_first:
+                continue
+            mine.append(self._finish(draft, entity, mention, method, how))
+        self.results.extend(self._drop_channels(mine))
+
+    def _register_subject(self, sentence: Sentence, cue, scanned) -> None:
+        """A cue without content still tells who is acting, for the cues that continue it."""
+        end = cue.index + 1
+        while end < sentence.last and end - cue.index < 10 and self.words.text[end] not in CHUNK_BREAKS:
+            end += 1
+        phrase = self.explicit(cue.index + 1, end)
+        if phrase is not None and phrase.first in scanned:
+            entity = scanned[phrase.first][1]
+            self._remember(phrase.first, sentence, entity, phrase, spoke=True)
+
+    def _finish(self, draft: Draft, entity: Entity, mention: Mention | None, method: Method, how: str) -> Attributed:
+        w = self.words
+        start = w.start[draft.content_first]
+        end = w.end[draft.content_last - 1]
+        confidence = CONFIDENCE[method] - MARKER_PENALTY.get(draft.marker, 0.0)
+        if not draft.closed:
+            confidence -= UNCLOSED_PENALTY
+        rule = f"{draft.cue.entry.cls}.{draft.marker}.{how}"
+        i = draft.cue.index
+        cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] else 0)
+        cue = Mention(w.doc.text[cue_start:w.end[i]], cue_start, w.end[i])
+        return Attributed(draft, cue, entity, mention, method, rule, round(max(confidence, 0.05), 2), start, end)
+
+    def _drop_channels(self, found: list[Attributed]) -> list[Attributed]:
+        """Drop a statement whose content holds another statement with its own explicit speaker."""
+        kept = []
+        for outer in found:
+            inner = [r for r in found if r is not outer and r.method is not Method.CONTINUATION
+                     and outer.draft.content_first <= r.draft.cue.index < outer.draft.content_last]
+            if not inner:
+                kept.append(outer)
+        return kept

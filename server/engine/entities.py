@@ -1,0 +1,160 @@
+"""Speaker entities: cluster the phrases that refer to one source within an article.
+
+A person is one entity across full name, surname and spelling variants (خواجة/خواجه،
+ناصر/نصير، جوتيريش/غوتيريش): names are compared by a consonant skeleton. A role-only mention
+(وزير الدفاع الباكستاني) resolves to the person the article named with that role, including a
+counterpart (نظيره الإيراني = the Iranian holder of the role named just before). Organisations
+and documents merge when one name is contained in the other (الخارجية الباكستانية ⊂ وزارة
+الخارجية الباكستانية; البيان ⊂ بيان باكستاني).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from server.engine.normalize import normalize
+from server.engine.phrases import Phrase, phrase_key
+from server.engine.records import Mention, SpeakerType
+
+_SKELETON = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه"})
+_LONG_VOWELS = {"ا", "و", "ي"}
+
+
+def skeleton(word: str) -> str:
+    """A spelling-tolerant key for a name word: letter classes folded, inner long vowels dropped."""
+    word = normalize(word).translate(_SKELETON)
+    if not word:
+        return word
+    return word[0] + "".join(ch for ch in word[1:] if ch not in _LONG_VOWELS)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Skeletons of a name's words, in order."""
+    return tuple(skeleton(w) for w in name.split() if w.strip())
+
+
+def _nisba(token: str) -> bool:
+    return len(token) > 3 and token.endswith(("ي", "يه"))
+
+
+@dataclass
+class Entity:
+    """One speaker as the article refers to it, before it becomes a ``Speaker`` record."""
+
+    type: SpeakerType
+    names: list[str] = field(default_factory=list)
+    role: str = ""
+    role_keys: list[tuple[str, ...]] = field(default_factory=list)
+    gender: str = "m"
+    number: str = "sg"
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest name the article gives (the role when no name is known)."""
+        if self.names:
+            return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        return self.role
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return name_key(self.name)
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two name keys refer to one person: same surname, and one's words within the other's."""
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
+def same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two organisation or document keys refer to one body: one's words within the other's."""
+    if not a or not b:
+        return False
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
+class EntityTable:
+    """All entities of one article, with the role bindings learned from role + name phrases."""
+
+    def __init__(self, places: set[str] | None = None) -> None:
+        self.places = places or set()
+        self.entities: list[Entity] = []
+        self.bindings: list[tuple[tuple[str, ...], Entity]] = []
+
+    def counterpart_role(self, phrase: Phrase, previous_role: str) -> str:
+        """نظيره الإيراني after وزير الدفاع الباكستاني reads as وزير الدفاع الإيراني."""
+        own = [t for t in phrase_key(normalize(phrase.role))[1:] if self.nationality(t)]
+        base = [t for t in phrase_key(normalize(previous_role)) if not self.nationality(t)]
+        return " ".join(base + own[:1])
+
+    def nationality(self, token: str) -> bool:
+        """A nisba adjective of a listed country (الإيراني، القطري، السعودي)."""
+        if not _nisba(token):
+            return False
+        stem = token[:-2] if token.endswith("يه") else token[:-1]
+        return any(form in self.places for form in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
+
+    def add(self, phrase: Phrase, text: str, previous_role: str = "") -> tuple[Entity, bool]:
+        """Attach a phrase to its entity (creating one if new); True when a role was resolved."""
+        mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
+        role_key: tuple[str, ...] = ()
+        if phrase.role:
+            role_text = phrase.role
+            if phrase.counterpart and previous_role:
+                role_text = self.counterpart_role(phrase, previous_role)
+                role_key = tuple(role_text.split())
+            else:
+                role_key = phrase_key(normalize(role_text))
+        if phrase.role_only:
+            bound = self._bound(role_key)
+            if bound is not None:
+                bound.mentions.append(mention)
+                return bound, True
+            entity = self._find(phrase.type, phrase_key(normalize(phrase.name)), role_key)
+        elif phrase.type is SpeakerType.PERSON:
+            entity = self._find(phrase.type, name_key(phrase.name), role_key)
+        else:
+            entity = self._find(phrase.type, phrase_key(normalize(phrase.name)), ())
+        if entity is None:
+            entity = Entity(phrase.type, gender=phrase.gender, number=phrase.number)
+            self.entities.append(entity)
+        if not phrase.role_only:
+            entity.names.append(phrase.name)
+        if phrase.role and not entity.role:
+            entity.role = phrase.role
+        if role_key:
+            entity.role_keys.append(role_key)
+            if not phrase.role_only:
+                self.bindings.append((role_key, entity))
+        entity.mentions.append(mention)
+        return entity, False
+
+    def _bound(self, role_key: tuple[str, ...]) -> Entity | None:
+        """The latest named person bound to this role (exact first, then contained)."""
+        for key, entity in reversed(self.bindings):
+            if key == role_key:
+                return entity
+        wanted = set(role_key)
+        if len(wanted) >= 2:
+            for key, entity in reversed(self.bindings):
+                if wanted <= set(key):
+                    return entity
+        return None
+
+    def _find(self, kind: SpeakerType, key: tuple[str, ...], role_key: tuple[str, ...]) -> Entity | None:
+        for entity in reversed(self.entities):
+            if entity.type is not kind:
+                continue
+            if kind is SpeakerType.PERSON:
+                if entity.names and same_person(key, entity.key):
+                    return entity
+                if not entity.names and role_key and role_key in entity.role_keys:
+                    return entity
+            elif kind in (SpeakerType.ORGANIZATION, SpeakerType.DOCUMENT):
+                if same_body(key, phrase_key(normalize(entity.name))):
+                    return entity
+            elif key == phrase_key(normalize(entity.name)):
+                return entity
+        return None

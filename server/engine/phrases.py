@@ -1,0 +1,301 @@
+"""Speaker phrases: read a run of tokens as a person, organisation, country, document,
+unnamed source or group, using the lexicons for heads and Arabic noun-phrase shape for extent.
+
+The grammar, in brief:
+- a title (وزير، المتحدث، الأمين) opens a role that runs through its qualifiers (definite
+  words, لل-words, باسم, a construct genitive after an indefinite title); a name may follow;
+- an organisation, document or unnamed-source head runs the same way through its qualifiers;
+- a country or capital from the gazetteer stands alone, and ``X وY`` of two such is a group;
+- otherwise a short run of indefinite, non-function words is read as a person's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.engine.lexicon import Lexicon
+from server.engine.records import SpeakerType
+from server.engine.tokens import Words, is_definite, strip_article, strip_conjunction
+
+NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
+ROLE_LINKS = {"باسم", "لشؤون", "لدي"}
+SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
+MAX_NAME_WORDS = 5
+MAX_PHRASE_WORDS = 9
+
+
+@dataclass
+class Phrase:
+    """A speaker phrase found in the text, with what the grammar read in it."""
+
+    first: int
+    last: int
+    type: SpeakerType
+    name: str
+    name_start: int
+    name_end: int
+    role: str = ""
+    role_first: int = -1
+    role_last: int = -1
+    gender: str = "m"
+    number: str = "sg"
+    counterpart: bool = False
+
+    @property
+    def role_only(self) -> bool:
+        """A person known only by role (الوزير الباكستاني), to be resolved to a name."""
+        return self.type is SpeakerType.PERSON and bool(self.role) and self.name == self.role
+
+
+class PhraseReader:
+    """Reads speaker phrases from token ranges using one lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.stop = lex.prepositions | lex.time_words | lex.adverbs | lex.particles
+        self.cue_forms = set(lex.cues)
+
+    # -- word classes ------------------------------------------------------------------
+
+    def head(self, words: Words, i: int) -> str:
+        """The word without conjunction and article, the form heads are listed in."""
+        return strip_article(words.bare[i])
+
+    def is_function(self, words: Words, i: int) -> bool:
+        """A preposition, time word, adverb or particle (ends names and phrases)."""
+        return words.norm[i] in self.stop or words.bare[i] in self.stop
+
+    def in_set(self, words: Words, i: int, entries: set[str]) -> bool:
+        """Is token i listed, read as it stands, without و, or without its article?"""
+        return (words.norm[i] in entries or words.bare[i] in entries
+                or strip_article(words.norm[i]) in entries or strip_article(words.bare[i]) in entries)
+
+    def is_title(self, words: Words, i: int) -> bool:
+        """A title word: listed as it stands, or listed bare and written with the article."""
+        for form in (words.norm[i], words.bare[i]):
+            if form in self.lex.titles:
+                return True
+            stripped = strip_article(form)
+            if stripped != form and stripped in self.lex.titles:
+                return True
+        return False
+
+    def is_counterpart(self, words: Words, i: int) -> bool:
+        return words.norm[i] in self.lex.counterparts or words.bare[i] in self.lex.counterparts
+
+    def is_name_word(self, words: Words, i: int) -> bool:
+        """A word that can stand in a personal name: no article, not a function or cue word."""
+        if words.is_punct(i) or not words.text[i].strip():
+            return False
+        norm = words.norm[i]
+        if self.is_function(words, i) or norm in self.cue_forms or words.bare[i] in self.cue_forms:
+            return False
+        if any(ch.isdigit() for ch in norm):
+            return False
+        return not is_definite(norm) or (i > 0 and words.bare[i - 1] in NAME_LINKS)
+
+    def place_at(self, words: Words, i: int, last: int) -> int:
+        """Length in tokens of a country or capital starting at token i (0 if none)."""
+        for form in (words.norm[i], words.bare[i]):
+            for phrase in self.lex.place_phrases.get(form, ()):
+                parts = phrase.split()
+                if i + len(parts) <= last and words.norm[i + 1:i + len(parts)] == parts[1:]:
+                    return len(parts)
+        return 1 if words.norm[i] in self.lex.places or words.bare[i] in self.lex.places else 0
+
+    def org_at(self, words: Words, i: int, last: int) -> int:
+        """Length of an organisation head starting at token i (0 if none)."""
+        for form in (words.norm[i], words.bare[i]):
+            for phrase in self.lex.organization_phrases.get(form, ()):
+                parts = phrase.split()
+                if i + len(parts) <= last and words.norm[i + 1:i + len(parts)] == parts[1:]:
+                    return len(parts)
+        return 1 if self.in_set(words, i, self.lex.organizations) else 0
+
+    # -- extents -----------------------------------------------------------------------
+
+    def qualifiers(self, words: Words, i: int, last: int, head_definite: bool) -> int:
+        """Extend a head through its qualifiers; return the index after the last one."""
+        j = i
+        if (not head_definite and j < last and self._word(words, j) and not self.is_function(words, j)
+                and words.norm[j] not in SELF_NAMING):
+            if not self.is_title(words, j) or is_definite(words.norm[j]):
+                j += 1
+        while j < last and j - i < MAX_PHRASE_WORDS:
+            norm = words.norm[j]
+            if words.is_quote(j):
+                close = self._close_quote(words, j, last)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if not self._word(words, j):
+                break
+            if norm in ROLE_LINKS and j + 1 < last:
+                j += 2
+                continue
+            if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
+                j += 2
+                continue
+            if is_definite(norm) and not self.is_function(words, j) and not self._is_cue(words, j):
+                previous = words.norm[j - 1] if j > i else ""
+                if self._nisba(previous) and not self._nisba(norm) and previous.endswith("ي") == norm.endswith("ه"):
+                    break
+                j += 1
+                continue
+            if self._nisba(norm) and not head_definite and j == i + 1:
+                j += 1
+                continue
+            break
+        return j
+
+    def _close_quote(self, words: Words, j: int, last: int) -> int | None:
+        for k in range(j + 1, min(last, j + 6)):
+            if words.is_quote(k):
+                return k
+        return None
+
+    def _word(self, words: Words, j: int) -> bool:
+        return bool(words.text[j].strip()) and not words.is_punct(j)
+
+    def _is_cue(self, words: Words, j: int) -> bool:
+        return words.norm[j] in self.cue_forms or words.bare[j] in self.cue_forms
+
+    @staticmethod
+    def _nisba(norm: str) -> bool:
+        return len(norm) > 3 and norm.endswith(("ي", "يه", "يا"))
+
+    def name_run(self, words: Words, i: int, last: int) -> int:
+        """Index after a personal name starting at token i (i itself when there is none)."""
+        j = i
+        while j < last and j - i < MAX_NAME_WORDS and self.is_name_word(words, j):
+            j += 1
+        return j
+
+    # -- reading -----------------------------------------------------------------------
+
+    def read(self, words: Words, i: int, last: int) -> Phrase | None:
+        """Read a speaker phrase starting exactly at token i, ending before ``last``."""
+        if i >= last or not self._word(words, i) or self.is_function(words, i):
+            return None
+        phrase = self._read_single(words, i, last)
+        if phrase is None:
+            return None
+        return self._maybe_group(words, phrase, last)
+
+    def _read_single(self, words: Words, i: int, last: int) -> Phrase | None:
+        text = words.doc.text
+        if words.bare[i] == "كل" and i + 2 < last and words.norm[i + 1] == "من":
+            inner = self._read_single(words, i + 2, last)
+            if inner is not None:
+                group = self._maybe_group(words, inner, last)
+                if group.type is SpeakerType.GROUP:
+                    group.first = i
+                    return group
+        if self.is_title(words, i) or self.is_counterpart(words, i):
+            definite = is_definite(words.norm[i]) or self.is_counterpart(words, i)
+            role_end = self.qualifiers(words, i + 1, last, definite)
+            while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
+                role_end = self.qualifiers(words, role_end + 1, last, True)
+            name_end = self.name_run(words, role_end, last)
+            role = text[words.start[i]:words.end[role_end - 1]]
+            gender = "f" if words.norm[i].endswith("ه") and not self.is_counterpart(words, i) else "m"
+            if name_end > role_end:
+                return Phrase(i, name_end, SpeakerType.PERSON, text[words.start[role_end]:words.end[name_end - 1]],
+                              words.start[role_end], words.end[name_end - 1], role, i, role_end, gender,
+                              counterpart=self.is_counterpart(words, i))
+            return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
+                          role, i, role_end, gender, counterpart=self.is_counterpart(words, i))
+        place = self.place_at(words, i, last)
+        if place:
+            return self._phrase(words, i, i + place, SpeakerType.COUNTRY, "f")
+        org = self.org_at(words, i, last)
+        if org:
+            end = self.qualifiers(words, i + org, last, is_definite(words.norm[i]) or org > 1)
+            named = self._self_named(words, end, last)
+            if named is not None:
+                start, stop, close = named
+                phrase = self._phrase(words, start, stop, SpeakerType.ORGANIZATION, "m")
+                phrase.first, phrase.last = i, close
+                return phrase
+            gender = "f" if words.bare[i].endswith("ه") else "m"
+            return self._phrase(words, i, end, SpeakerType.ORGANIZATION, gender)
+        head = self.head(words, i)
+        if self.in_set(words, i, self.lex.documents):
+            end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
+            gender = "f" if head.endswith("ه") else "m"
+            return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
+        if self.in_set(words, i, self.lex.unnamed):
+            end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
+            number = "pl" if words.bare[i].endswith(("ون", "ين")) or head == "مصادر" else "sg"
+            return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+        end = self.name_run(words, i, last)
+        if end > i:
+            return self._phrase(words, i, end, SpeakerType.PERSON, "m")
+        return None
+
+    def _self_named(self, words: Words, j: int, last: int) -> tuple[int, int, int] | None:
+        """``تنظيم يسمي نفسه “X”``: return the quoted name's tokens and the closing mark."""
+        if j + 2 < last and words.bare[j] in SELF_NAMING:
+            k = j + 1
+            while k < last and k < j + 4 and not words.is_quote(k):
+                k += 1
+            if k < last and words.is_quote(k):
+                close = self._close_quote(words, k, last)
+                if close is not None and close > k + 1:
+                    return k + 1, close, close + 1
+        return None
+
+    def _phrase(self, words: Words, i: int, j: int, kind: SpeakerType, gender: str, number: str = "sg") -> Phrase:
+        start, end = words.start[i], words.end[j - 1]
+        return Phrase(i, j, kind, words.doc.text[start:end], start, end, gender=gender, number=number)
+
+    def _maybe_group(self, words: Words, phrase: Phrase, last: int) -> Phrase:
+        """``X وY`` where Y is a phrase of a speaking kind: one group speaker."""
+        j = phrase.last
+        if j >= last or not words.norm[j].startswith("و") or len(words.norm[j]) < 3:
+            return phrase
+        if phrase.type not in (SpeakerType.COUNTRY, SpeakerType.PERSON, SpeakerType.ORGANIZATION):
+            return phrase
+        probe = _ConjunctionView(words, j)
+        other = self._read_single(probe, j, last)
+        if other is None or other.type not in (SpeakerType.COUNTRY, SpeakerType.PERSON, SpeakerType.ORGANIZATION):
+            return phrase
+        if (phrase.type is SpeakerType.PERSON) != (other.type is SpeakerType.PERSON):
+            return phrase
+        start = words.start[phrase.first]
+        if phrase.role and phrase.name != phrase.role:
+            start = phrase.name_start
+        name = words.doc.text[start:words.end[other.last - 1]]
+        if phrase.role and other.name != other.role and phrase.name != phrase.role:
+            name = phrase.name + " و" + other.name
+        return Phrase(phrase.first, other.last, SpeakerType.GROUP, name, start, words.end[other.last - 1],
+                      gender="", number="du")
+
+
+class _ConjunctionView:
+    """A view of ``Words`` in which token j is read without its conjunction و."""
+
+    def __init__(self, words: Words, j: int) -> None:
+        self._words, self._j = words, j
+        self.doc, self.text, self.start, self.end = words.doc, words.text, words.start, words.end
+        self.norm = list(words.norm)
+        self.norm[j] = words.bare[j]
+        self.bare = words.bare
+
+    def is_punct(self, i: int) -> bool:
+        return self._words.is_punct(i)
+
+    def is_quote(self, i: int) -> bool:
+        return self._words.is_quote(i)
+
+
+def phrase_key(words_text: str) -> tuple[str, ...]:
+    """Role comparison key: each word without conjunction, article, or feminine ending."""
+    key = []
+    for token in words_text.split():
+        token = strip_article(strip_conjunction(token))
+        if token.endswith("ه") and len(token) > 3:
+            token = token[:-1]
+        key.append(token)
+    return tuple(key)

@@ -1,0 +1,52 @@
+"""Quotation marks: pair opening and closing marks into quoted stretches.
+
+Arabic news mixes “…”, «…» and straight "…" quotes, sometimes unbalanced or nested. Pairing is
+done per line with a stack: typographic marks pair by direction, a straight quote closes the
+innermost open straight quote or opens a new one. A quote still open at the end of its line is
+closed there, so one stray mark never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.engine.tokens import CLOSING_QUOTES, OPENING_QUOTES, Words
+
+
+@dataclass(frozen=True)
+class QuotedStretch:
+    """Tokens open..close are the marks; the quoted words are open+1 .. close-1."""
+
+    open: int
+    close: int  # index of the closing mark, or one past the line's last token if unclosed
+    closed: bool
+
+
+def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
+    """Pair the quotation marks among tokens ``first`` to ``last`` (exclusive), one line."""
+    stack: list[int] = []
+    stretches: list[QuotedStretch] = []
+    for i in range(first, last):
+        if not words.is_quote(i):
+            continue
+        mark = words.text[i]
+        if mark in OPENING_QUOTES:
+            stack.append(i)
+        elif mark in CLOSING_QUOTES:
+            while stack and words.text[stack[-1]] == '"':
+                stack.pop()
+            if stack:
+                stretches.append(QuotedStretch(stack.pop(), i, True))
+        elif stack and words.text[stack[-1]] == '"':
+            stretches.append(QuotedStretch(stack.pop(), i, True))
+        else:
+            stack.append(i)
+    if stack:
+        stretches.append(QuotedStretch(stack[0], last, False))
+    stretches.sort(key=lambda q: q.open)
+    outer: list[QuotedStretch] = []
+    for stretch in stretches:
+        if outer and stretch.open < outer[-1].close:
+            continue
+        outer.append(stretch)
+    return outer

@@ -1,0 +1,58 @@
+"""Page sections: which lines are the article, related-story teasers, or page furniture.
+
+News pages carry more than the article: tag lists, source lines, ad markers, comment forms,
+and teasers of other stories after a marker line such as «إقرأ أيضاً». The markers live in
+``rules/sections.txt``. A marker line opens the related section for every line after it;
+boilerplate lines are never searched for statements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.engine.lexicon import Lexicon
+from server.engine.normalize import normalize
+from server.engine.records import Section
+
+SHORT_LINE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the article: its character range and section."""
+
+    start: int
+    end: int
+    section: Section
+
+
+def _starts_with_marker(norm_line: str, markers: list[str]) -> str | None:
+    for marker in markers:
+        if norm_line.startswith(marker):
+            rest = norm_line[len(marker):len(marker) + 1]
+            if not rest or not rest.isalpha() or marker.endswith((":", "_")):
+                return marker
+    return None
+
+
+def classify_lines(text: str, lex: Lexicon) -> list[Line]:
+    """Split ``text`` into lines and give each its section."""
+    lines: list[Line] = []
+    in_related = False
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        norm = normalize(raw.strip())
+        words = len(norm.split())
+        related = _starts_with_marker(norm, lex.related_markers)
+        boiler = _starts_with_marker(norm, lex.boilerplate_markers)
+        if related and words <= SHORT_LINE_WORDS // 2:
+            in_related = True
+            section = Section.BOILERPLATE
+        elif boiler and (" " in boiler or words <= SHORT_LINE_WORDS):
+            section = Section.BOILERPLATE
+        else:
+            section = Section.RELATED if in_related else Section.BODY
+        lines.append(Line(start, end, section))
+    return lines

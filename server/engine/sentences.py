@@ -1,0 +1,70 @@
+"""Sentence segmentation that respects lines, sections and quotations.
+
+A sentence never crosses a line break, and never ends inside a quotation (a quoted passage
+can hold several sentences of its own). Boilerplate lines yield no sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from server.engine.quotes import QuotedStretch, pair_quotes
+from server.engine.records import Section
+from server.engine.sections import Line
+from server.engine.tokens import Words
+
+SENTENCE_END = {".", "!", "?", "؟", "..", "...", "…"}
+
+
+@dataclass
+class Sentence:
+    """Tokens ``first``..``last`` (exclusive) of one sentence, with its quoted stretches."""
+
+    index: int
+    first: int
+    last: int
+    section: Section
+    quotes: list[QuotedStretch] = field(default_factory=list)
+
+    def quote_at(self, i: int) -> QuotedStretch | None:
+        """The quoted stretch containing token ``i`` (marks included), if any."""
+        for stretch in self.quotes:
+            if stretch.open <= i <= stretch.close:
+                return stretch
+        return None
+
+
+def _line_token_ranges(words: Words, lines: list[Line]) -> list[tuple[int, int, Line]]:
+    """For each line, the range of tokens that start inside it (whitespace tokens dropped)."""
+    line_starts = [line.start for line in lines]
+    ranges: dict[int, list[int]] = {}
+    for i in range(len(words)):
+        if not words.text[i].strip():
+            continue
+        li = bisect.bisect_right(line_starts, words.start[i]) - 1
+        ranges.setdefault(li, []).append(i)
+    return [(idx[0], idx[-1] + 1, lines[li]) for li, idx in sorted(ranges.items())]
+
+
+def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
+    """Segment the article into sentences, in order, skipping boilerplate lines."""
+    sentences: list[Sentence] = []
+    for first, last, line in _line_token_ranges(words, lines):
+        if line.section is Section.BOILERPLATE:
+            continue
+        stretches = pair_quotes(words, first, last)
+        inside = set()
+        for stretch in stretches:
+            inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))
+        start = first
+        for i in range(first, last):
+            if words.text[i] in SENTENCE_END and i not in inside and i + 1 < last:
+                sentences.append(Sentence(len(sentences), start, i + 1, line.section))
+                start = i + 1
+        sentences.append(Sentence(len(sentences), start, last, line.section))
+    for sentence in sentences:
+        sentence.quotes = [
+            q for q in pair_quotes(words, sentence.first, sentence.last)
+        ]
+    return sentences

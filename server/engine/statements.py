@@ -1,0 +1,274 @@
+"""Statements: find reporting cues in a sentence and the content each one introduces.
+
+For every cue outside quotation marks the grammar scans forward for what opens the content:
+a complementiser (أن، إن، بأن and their clitic forms إنها، أنه ...), a colon, an opening quotation
+mark, or, for cues that take one, a preposition and noun phrase (أكد على أهمية ...). The words
+in between are the speaker zone. The content runs to the end of the sentence, to its closing
+quotation mark, or to a clause boundary where the next cue begins (، مضيفا أن ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.engine.lexicon import CueEntry, Lexicon
+from server.engine.quotes import QuotedStretch
+from server.engine.records import QuoteKind
+from server.engine.sentences import Sentence
+from server.engine.tokens import OPENING_QUOTES, Words
+
+COMPLEMENTISERS = {
+    "ان", "بان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انهن", "بانه", "بانها",
+    "بانهم", "بانهما", "باننا", "لان",
+}
+NOT_COMPLEMENTISER_AFTER = {"بعد", "قبل", "منذ", "حتي", "دون", "بدون", "الا"}
+PREPOSITIONS_BY_CLASS = {
+    "emphasis": {"علي", "الي"},
+    "expressive": {"عن", "علي", "من"},
+    "call": {"علي", "الي"},
+}
+BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
+CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث"}
+MAX_ZONE = 24
+PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
+
+
+@dataclass
+class Cue:
+    """A reporting cue at token ``index`` with its lexicon entry."""
+
+    index: int
+    entry: CueEntry
+
+
+@dataclass
+class Draft:
+    """A statement before attribution: cue, speaker zone, content and kind."""
+
+    cue: Cue
+    sentence: Sentence
+    marker: str
+    zone_first: int
+    zone_last: int
+    content_first: int
+    content_last: int
+    kind: QuoteKind
+    closed: bool = True
+    coordinated: bool = False
+
+
+class StatementFinder:
+    """Finds cues and their content in sentences, using one lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def cue_at(self, words: Words, i: int) -> CueEntry | None:
+        """The cue entry for token i, if it is a reporting cue in this position."""
+        entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i])
+        if entry is None:
+            return None
+        if entry.cls == "sourcing":
+            nxt = self._next_word(words, i, len(words))
+            if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):
+                return None
+            if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
+                return None
+        return entry
+
+    def cues(self, words: Words, sentence: Sentence) -> list[Cue]:
+        """All cues of the sentence that stand outside quotation marks."""
+        found = []
+        for i in range(sentence.first, sentence.last):
+            if sentence.quote_at(i) is not None:
+                continue
+            entry = self.cue_at(words, i)
+            if entry is not None:
+                found.append(Cue(i, entry))
+        return found
+
+    @staticmethod
+    def _next_word(words: Words, i: int, last: int) -> int | None:
+        for j in range(i + 1, last):
+            if words.text[j].strip():
+                return j
+        return None
+
+    def is_complementiser(self, words: Words, j: int) -> bool:
+        """أن / إن / بأن and clitic forms, unless a temporal word makes it بعد أن ..."""
+        if words.norm[j] not in COMPLEMENTISERS:
+            return False
+        return j == 0 or words.bare[j - 1] not in NOT_COMPLEMENTISER_AFTER
+
+    def draft(self, words: Words, sentence: Sentence, cue: Cue, consumed: set[int]) -> Draft | None:
+        """Find the content of ``cue`` and the speaker zone before it, or None."""
+        cls = cue.entry.cls
+        if cls == "sourcing":
+            return self._sourcing(words, sentence, cue)
+        if cls == "emphasis" and self.coordinated(words, cue):
+            obj = self._object(words, sentence, cue)
+            if obj is not None:
+                return obj
+        last = sentence.last
+        limit = min(last, cue.index + 1 + MAX_ZONE)
+        j = cue.index + 1
+        while j < limit:
+            norm = words.norm[j]
+            stretch = sentence.quote_at(j)
+            if norm == ":":
+                return self._colon(words, sentence, cue, j)
+            if stretch is not None and stretch.open == j and words.text[j] != "”":
+                if self._quoted_name(words, sentence, stretch):
+                    j = stretch.close + 1
+                    continue
+                return self._quoted(sentence, cue, j, stretch)
+            if self.is_complementiser(words, j):
+                return self._clause(words, sentence, cue, j, j + 1, "that")
+            if norm in PREPOSITIONS_BY_CLASS.get(cls, ()):
+                nxt = self._next_word(words, j, last)
+                if nxt is not None and self.is_complementiser(words, nxt):
+                    j = nxt
+                    continue
+                if nxt is not None and sentence.quote_at(nxt) is not None and sentence.quote_at(nxt).open == nxt:
+                    return self._quoted(sentence, cue, nxt, sentence.quote_at(nxt), zone_last=j)
+                if cls == "call" or nxt is None:
+                    return None
+                return self._clause(words, sentence, cue, j, nxt, "prep")
+            if j != cue.index and self._blocks(words, j, cls, consumed):
+                break
+            if words.text[j] in (".", "!", "?", "؟"):
+                break
+            j += 1
+        return None
+
+    def _object(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
+        """وأكد مجددا رغبة ...: a coordinated cue whose content is its object noun phrase."""
+        first = cue.index + 1
+        while first < sentence.last and (words.bare[first] in self.lex.adverbs or not words.text[first].strip()):
+            first += 1
+        if first >= sentence.last or words.is_punct(first) or words.norm[first] in PREPOSITIONS_BY_CLASS["emphasis"]:
+            return None
+        if self.is_complementiser(words, first) or self.cue_at(words, first) is not None:
+            return None
+        draft = self._clause(words, sentence, cue, cue.index + 1, first, "object")
+        draft.zone_last = cue.index + 1
+        draft.coordinated = True
+        return draft
+
+    def coordinated(self, words: Words, cue: Cue) -> bool:
+        """A cue joined by و right after a comma shares the previous clause's subject."""
+        i = cue.index
+        return words.norm[i].startswith("و") and i > 0 and words.text[i - 1] in BOUNDARY_PUNCT
+
+    def _blocks(self, words: Words, j: int, cls: str, consumed: set[int]) -> bool:
+        entry = self.cue_at(words, j)
+        if entry is None:
+            return False
+        if entry.cls == "noun" and cls == "transmit":
+            consumed.add(j)
+            return False
+        return True
+
+    def _quoted_name(self, words: Words, sentence: Sentence, stretch: QuotedStretch) -> bool:
+        """A short quoted name inside the speaker zone (قناة "جيو نيوز" الإخبارية أن ...)."""
+        if not stretch.closed or stretch.close - stretch.open > 5:
+            return False
+        for k in range(stretch.close + 1, min(sentence.last, stretch.close + 7)):
+            if words.is_quote(k):
+                return False
+            if words.norm[k] == ":" or self.is_complementiser(words, k):
+                return True
+        return False
+
+    def _colon(self, words: Words, sentence: Sentence, cue: Cue, j: int) -> Draft:
+        nxt = self._next_word(words, j, sentence.last)
+        if nxt is not None:
+            stretch = sentence.quote_at(nxt)
+            if stretch is not None and stretch.open == nxt:
+                return self._quoted(sentence, cue, nxt, stretch, zone_last=j)
+        first = nxt if nxt is not None else j + 1
+        last = self.content_end(words, sentence, first)
+        return Draft(cue, sentence, "colon", cue.index + 1, j, first, last, QuoteKind.DIRECT)
+
+    def _quoted(self, sentence: Sentence, cue: Cue, j: int, stretch: QuotedStretch,
+                zone_last: int | None = None) -> Draft:
+        return Draft(cue, sentence, "quote", cue.index + 1, j if zone_last is None else zone_last,
+                     stretch.open + 1, stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
+
+    def _clause(self, words: Words, sentence: Sentence, cue: Cue, marker_at: int, first: int,
+                marker: str) -> Draft:
+        while first < sentence.last and not words.text[first].strip():
+            first += 1
+        last = self.content_end(words, sentence, first)
+        quoted = any(words.is_quote(k) for k in range(first, last))
+        kind = QuoteKind.MIXED if quoted else QuoteKind.INDIRECT
+        return Draft(cue, sentence, marker, cue.index + 1, marker_at, first, last, kind)
+
+    def _sourcing(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
+        """حسب بيان ... «…» or حسب المصدر، ...: the rest of the sentence is the content."""
+        j = cue.index + 1
+        while j < sentence.last:
+            while j < sentence.last and not words.is_punct(j):
+                j += 1
+            stretch = sentence.quote_at(j) if j < sentence.last else None
+            if stretch is None or stretch.open != j:
+                break
+            after = self._next_word(words, stretch.close, sentence.last)
+            if after is None or words.text[after] not in BOUNDARY_PUNCT:
+                return self._quoted(sentence, cue, j, stretch)
+            j = after
+        if j >= sentence.last:
+            return None
+        if words.text[j] not in BOUNDARY_PUNCT:
+            return None
+        first = self._next_word(words, j, sentence.last)
+        if first is None:
+            return None
+        for k in range(first, sentence.last):
+            entry = self.cue_at(words, k)
+            if entry is not None and sentence.quote_at(k) is None and entry.cls in PRODUCING:
+                return None
+        draft = self._clause(words, sentence, cue, j, first, "sourcing")
+        return draft
+
+    def content_end(self, words: Words, sentence: Sentence, first: int) -> int:
+        """Where unquoted content stops: sentence end, or a clause boundary before a new cue."""
+        k = first
+        last = sentence.last
+        while k < last:
+            stretch = sentence.quote_at(k)
+            if stretch is not None and stretch.open == k:
+                k = min(stretch.close + 1, last)
+                continue
+            if words.text[k] in BOUNDARY_PUNCT and self._cue_follows(words, sentence, k):
+                break
+            k += 1
+        return self.trim(words, first, k)
+
+    def _cue_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
+        j = self._next_word(words, k, sentence.last)
+        steps = 0
+        while j is not None and steps < 3:
+            entry = self.cue_at(words, j)
+            if entry is not None and entry.cls != "noun":
+                return True
+            if words.bare[j] not in CLAUSE_LINKS and words.norm[j] not in CLAUSE_LINKS:
+                return False
+            j = self._next_word(words, j, sentence.last)
+            steps += 1
+        return False
+
+    @staticmethod
+    def trim(words: Words, first: int, last: int) -> int:
+        """Drop trailing punctuation and spaces (a closing quote whose opening is kept stays)."""
+        opened = 0
+        for k in range(first, last):
+            if words.is_quote(k):
+                opened += 1
+        while last > first and (words.is_punct(last - 1) or not words.text[last - 1].strip()):
+            if words.is_quote(last - 1) and opened % 2 == 0 and words.text[last - 1] not in OPENING_QUOTES:
+                break
+            if words.is_quote(last - 1):
+                opened -= 1
+            last -= 1
+        return last

@@ -1,0 +1,105 @@
+"""Tokenisation: spaCy's blank Arabic tokenizer, taught to split quotation marks off words.
+
+spaCy's Arabic rules leave a closing quote glued to the word before it (رقعته".) and an opening
+quote glued to a proclitic (و“لا); the grammar needs every quotation mark as its own token.
+``Words`` then gives the grammar cheap per-token views: offsets, normalised form, and the form
+with the conjunction proclitic (و / ف) removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from server.engine.normalize import normalize
+
+OPENING_QUOTES = "“«„"
+CLOSING_QUOTES = "”»‟"
+SYMMETRIC_QUOTES = '"'
+QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + SYMMETRIC_QUOTES
+_QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
+_SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
+
+
+def make_nlp() -> Language:
+    """A blank Arabic pipeline whose tokenizer splits quotation marks and clause punctuation."""
+    nlp = spacy.blank("ar")
+    tokenizer = nlp.tokenizer
+    prefixes = [_SPLIT_PUNCT, *nlp.Defaults.prefixes]
+    suffixes = [_SPLIT_PUNCT, *nlp.Defaults.suffixes]
+    infixes = [_QUOTE_CLASS, r"(?<=\w)[،؛:](?=\w)", *nlp.Defaults.infixes]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+CONJUNCTIONS = ("و", "ف")
+
+
+def strip_conjunction(norm: str) -> str:
+    """Drop one leading و / ف from a normalised word when something word-like remains."""
+    if len(norm) > 2 and norm[0] in CONJUNCTIONS:
+        return norm[1:]
+    return norm
+
+
+def strip_article(norm: str) -> str:
+    """Drop a leading definite article (ال، وال، بال، لل) from a normalised word."""
+    for prefix in ("وال", "بال", "فال", "كال", "ال"):
+        if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
+            return norm[len(prefix):]
+    if norm.startswith("لل") and len(norm) > 3:
+        return norm[2:]
+    return norm
+
+
+def is_definite(norm: str) -> bool:
+    """True for a word carrying the definite article, bare or after a proclitic."""
+    return norm.startswith(("ال", "وال", "بال", "فال", "لل", "كال")) and len(norm) > 3
+
+
+@dataclass
+class Words:
+    """Flat per-token arrays for one Doc, so the grammar never re-derives a token's forms."""
+
+    doc: Doc
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    norm: list[str]
+    bare: list[str]
+    line_break: list[bool]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> "Words":
+        """Build the arrays in one pass over the tokens."""
+        texts = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        ends = [s + len(t) for s, t in zip(starts, texts)]
+        norms = [normalize(t) for t in texts]
+        bares = [strip_conjunction(n) for n in norms]
+        breaks = ["\n" in t.whitespace_ or "\n" in t.text for t in doc]
+        return cls(doc, texts, starts, ends, norms, bares, breaks)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span_text(self, i: int, j: int) -> str:
+        """The original text from token i to token j (exclusive)."""
+        if j <= i:
+            return ""
+        return self.doc.text[self.start[i]:self.end[j - 1]]
+
+    def is_quote(self, i: int) -> bool:
+        """True for a token that is a single quotation mark."""
+        return len(self.text[i]) == 1 and self.text[i] in QUOTE_CHARS
+
+    def is_punct(self, i: int) -> bool:
+        """True for a token made of punctuation or symbols only."""
+        return not any(ch.isalnum() for ch in self.text[i])
