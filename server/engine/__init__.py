@@ -6,11 +6,14 @@ as a component in anyone's spaCy pipeline. The public surface:
 - ``Extractor(rules_dir=None)``: loads the rule lexicons once; ``extract(text, registry=None)``
   returns an ``Extraction`` (speakers and quotes with their evidence).
 - ``extract(text)``: the same with a shared default extractor.
+- ``QawlAttribution``: the same grammar as a spaCy component, ``nlp.add_pipe("qawl_attribution")``
+  after ``import server.engine``.
 - ``SpeakerRegistry``: pass one registry to several ``extract`` calls so the same speaker keeps
   one id across articles (an ExtractBatch stream does this).
 """
 
-from server.engine.pipeline import Extractor, SpeakerRegistry, extract
+from server.engine.component import QawlAttribution
+from server.engine.pipeline import Extractor, extract
 from server.engine.records import (
     Extraction,
     Mention,
@@ -21,11 +24,13 @@ from server.engine.records import (
     Speaker,
     SpeakerType,
 )
+from server.engine.registry import SpeakerRegistry
 
 __all__ = [
     "Extraction",
     "Extractor",
     "Mention",
+    "QawlAttribution",
     "Method",
     "Quote",
     "QuoteKind",

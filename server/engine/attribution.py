@@ -22,7 +22,8 @@ from server.engine.entities import Entity, EntityTable
 from server.engine.lexicon import CueEntry, Lexicon
 from server.engine.phrases import Phrase, PhraseReader
 from server.engine.records import Mention, Method, QuoteKind, Section, SpeakerType
-from server.engine.sentences import Sentence
+from server.engine.sections import classify_lines
+from server.engine.sentences import Sentence, split_sentences
 from server.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
 from server.engine.tokens import Words
 
@@ -84,6 +85,8 @@ class Attributor:
 
     def _starts_mention(self, i: int, last: int) -> bool:
         r, w = self.reader, self.words
+        if not r.may_head(w, i):
+            return False
         return (r.is_title(w, i) or r.is_counterpart(w, i) or bool(r.org_at(w, i, last))
                 or bool(r.place_at(w, i, last)) or r.in_set(w, i, self.lex.documents)
                 or r.in_set(w, i, self.lex.unnamed))
@@ -97,7 +100,7 @@ class Attributor:
             if sentence.quote_at(i) is None and self._starts_mention(i, sentence.last):
                 phrase = self.reader.read(self.words, i, sentence.last)
                 if phrase is not None:
-                    entity, resolved = self.table.add(phrase, self.words.doc.text, previous_role)
+                    entity, resolved = self.table.add(phrase, self.words.source, previous_role)
                     if phrase.role and not phrase.counterpart:
                         previous_role = phrase.role
                     found[i] = (phrase, entity, resolved)
@@ -206,7 +209,7 @@ class Attributor:
         hit = scanned.get(phrase.first)
         if hit is not None and hit[0].last == phrase.last:
             return hit[1], hit[2]
-        return self.table.add(phrase, self.words.doc.text)
+        return self.table.add(phrase, self.words.source)
 
     def _speaker(self, draft: Draft, scanned) -> tuple[Phrase | None, str]:
         cls = draft.cue.entry.cls
@@ -287,7 +290,7 @@ class Attributor:
         rule = f"{draft.cue.entry.cls}.{draft.marker}.{how}"
         i = draft.cue.index
         cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] else 0)
-        cue = Mention(w.doc.text[cue_start:w.end[i]], cue_start, w.end[i])
+        cue = Mention(w.source[cue_start:w.end[i]], cue_start, w.end[i])
         return Attributed(draft, cue, entity, mention, method, rule, round(max(confidence, 0.05), 2), start, end)
 
     def _drop_channels(self, found: list[Attributed]) -> list[Attributed]:
@@ -299,3 +302,11 @@ class Attributor:
             if not inner:
                 kept.append(outer)
         return kept
+
+
+def attribute(words: Words, lex: Lexicon) -> list[Attributed]:
+    """Run the grammar over a tokenised article and return its attributed statements."""
+    attributor = Attributor(lex, words)
+    for sentence in split_sentences(words, classify_lines(words.source, lex)):
+        attributor.attribute_sentence(sentence)
+    return attributor.results

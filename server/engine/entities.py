@@ -11,6 +11,7 @@ and documents merge when one name is contained in the other (الخارجية ا
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from server.engine.normalize import normalize
 from server.engine.phrases import Phrase, phrase_key
@@ -20,6 +21,7 @@ _SKELETON = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ث":
 _LONG_VOWELS = {"ا", "و", "ي"}
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """A spelling-tolerant key for a name word: letter classes folded, inner long vowels dropped."""
     word = normalize(word).translate(_SKELETON)
@@ -28,6 +30,7 @@ def skeleton(word: str) -> str:
     return word[0] + "".join(ch for ch in word[1:] if ch not in _LONG_VOWELS)
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> tuple[str, ...]:
     """Skeletons of a name's words, in order."""
     return tuple(skeleton(w) for w in name.split() if w.strip())

@@ -12,6 +12,7 @@ The grammar, in brief:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from server.engine.lexicon import Lexicon
 from server.engine.records import SpeakerType
@@ -53,32 +54,37 @@ class PhraseReader:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.stop = lex.prepositions | lex.time_words | lex.adverbs | lex.particles
+        self.heads = (lex.titles | lex.counterparts | lex.organizations | lex.places | lex.documents
+                      | lex.unnamed | set(lex.organization_phrases) | set(lex.place_phrases))
         self.cue_forms = set(lex.cues)
 
     # -- word classes ------------------------------------------------------------------
 
     def head(self, words: Words, i: int) -> str:
         """The word without conjunction and article, the form heads are listed in."""
-        return strip_article(words.bare[i])
+        return words.bare_art[i]
 
     def is_function(self, words: Words, i: int) -> bool:
         """A preposition, time word, adverb or particle (ends names and phrases)."""
         return words.norm[i] in self.stop or words.bare[i] in self.stop
 
+    def may_head(self, words: Words, i: int) -> bool:
+        """Quick test: could a speaker phrase with a lexicon head start at token i?"""
+        heads = self.heads
+        return (words.norm[i] in heads or words.bare[i] in heads
+                or words.art[i] in heads or words.bare_art[i] in heads)
+
     def in_set(self, words: Words, i: int, entries: set[str]) -> bool:
         """Is token i listed, read as it stands, without و, or without its article?"""
         return (words.norm[i] in entries or words.bare[i] in entries
-                or strip_article(words.norm[i]) in entries or strip_article(words.bare[i]) in entries)
+                or words.art[i] in entries or words.bare_art[i] in entries)
 
     def is_title(self, words: Words, i: int) -> bool:
         """A title word: listed as it stands, or listed bare and written with the article."""
-        for form in (words.norm[i], words.bare[i]):
-            if form in self.lex.titles:
-                return True
-            stripped = strip_article(form)
-            if stripped != form and stripped in self.lex.titles:
-                return True
-        return False
+        titles = self.lex.titles
+        return (words.norm[i] in titles or words.bare[i] in titles
+                or (words.art[i] != words.norm[i] and words.art[i] in titles)
+                or (words.bare_art[i] != words.bare[i] and words.bare_art[i] in titles))
 
     def is_counterpart(self, words: Words, i: int) -> bool:
         return words.norm[i] in self.lex.counterparts or words.bare[i] in self.lex.counterparts
@@ -184,7 +190,7 @@ class PhraseReader:
         return self._maybe_group(words, phrase, last)
 
     def _read_single(self, words: Words, i: int, last: int) -> Phrase | None:
-        text = words.doc.text
+        text = words.source
         if words.bare[i] == "كل" and i + 2 < last and words.norm[i + 1] == "من":
             inner = self._read_single(words, i + 2, last)
             if inner is not None:
@@ -248,7 +254,7 @@ class PhraseReader:
 
     def _phrase(self, words: Words, i: int, j: int, kind: SpeakerType, gender: str, number: str = "sg") -> Phrase:
         start, end = words.start[i], words.end[j - 1]
-        return Phrase(i, j, kind, words.doc.text[start:end], start, end, gender=gender, number=number)
+        return Phrase(i, j, kind, words.source[start:end], start, end, gender=gender, number=number)
 
     def _maybe_group(self, words: Words, phrase: Phrase, last: int) -> Phrase:
         """``X وY`` where Y is a phrase of a speaking kind: one group speaker."""
@@ -266,7 +272,7 @@ class PhraseReader:
         start = words.start[phrase.first]
         if phrase.role and phrase.name != phrase.role:
             start = phrase.name_start
-        name = words.doc.text[start:words.end[other.last - 1]]
+        name = words.source[start:words.end[other.last - 1]]
         if phrase.role and other.name != other.role and phrase.name != phrase.role:
             name = phrase.name + " و" + other.name
         return Phrase(phrase.first, other.last, SpeakerType.GROUP, name, start, words.end[other.last - 1],
@@ -278,10 +284,13 @@ class _ConjunctionView:
 
     def __init__(self, words: Words, j: int) -> None:
         self._words, self._j = words, j
-        self.doc, self.text, self.start, self.end = words.doc, words.text, words.start, words.end
+        self.doc, self.source, self.text = words.doc, words.source, words.text
+        self.start, self.end = words.start, words.end
         self.norm = list(words.norm)
         self.norm[j] = words.bare[j]
-        self.bare = words.bare
+        self.bare, self.bare_art = words.bare, words.bare_art
+        self.art = list(words.art)
+        self.art[j] = words.bare_art[j]
 
     def is_punct(self, i: int) -> bool:
         return self._words.is_punct(i)
@@ -290,6 +299,7 @@ class _ConjunctionView:
         return self._words.is_quote(i)
 
 
+@lru_cache(maxsize=1 << 14)
 def phrase_key(words_text: str) -> tuple[str, ...]:
     """Role comparison key: each word without conjunction, article, or feminine ending."""
     key = []

@@ -29,6 +29,7 @@ PREPOSITIONS_BY_CLASS = {
 }
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
 CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث"}
+NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 MAX_ZONE = 24
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
 
@@ -240,10 +241,21 @@ class StatementFinder:
             if stretch is not None and stretch.open == k:
                 k = min(stretch.close + 1, last)
                 continue
-            if words.text[k] in BOUNDARY_PUNCT and self._cue_follows(words, sentence, k):
+            if words.text[k] in BOUNDARY_PUNCT and (self._cue_follows(words, sentence, k)
+                                                    or self._narrator_follows(words, sentence, k)):
                 break
             k += 1
         return self.trim(words, first, k)
+
+    def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
+        """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""
+        j = self._next_word(words, k, sentence.last)
+        if j is None:
+            return False
+        if words.norm[j] in NARRATOR_CLAUSES:
+            return True
+        nxt = self._next_word(words, j, sentence.last)
+        return words.bare[j] == "في" and nxt is not None and words.norm[nxt] == "حين"
 
     def _cue_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         j = self._next_word(words, k, sentence.last)

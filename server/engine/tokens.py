@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -51,6 +53,8 @@ def strip_conjunction(norm: str) -> str:
 
 def strip_article(norm: str) -> str:
     """Drop a leading definite article (ال، وال، بال، لل) from a normalised word."""
+    if not norm or norm[0] not in "اوبفكل":
+        return norm
     for prefix in ("وال", "بال", "فال", "كال", "ال"):
         if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
             return norm[len(prefix):]
@@ -64,28 +68,44 @@ def is_definite(norm: str) -> bool:
     return norm.startswith(("ال", "وال", "بال", "فال", "لل", "كال")) and len(norm) > 3
 
 
+@lru_cache(maxsize=1 << 16)
+def word_forms(text: str) -> tuple[str, str, str, str]:
+    """A word's lookup forms: normalised; without و/ف; without article; without both."""
+    norm = normalize(text)
+    bare = strip_conjunction(norm)
+    art = strip_article(norm)
+    return norm, bare, art, art if bare == norm else strip_article(bare)
+
+
 @dataclass
 class Words:
     """Flat per-token arrays for one Doc, so the grammar never re-derives a token's forms."""
 
     doc: Doc
+    source: str
     text: list[str]
     start: list[int]
     end: list[int]
     norm: list[str]
     bare: list[str]
-    line_break: list[bool]
+    art: list[str]
+    bare_art: list[str]
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> "Words":
-        """Build the arrays in one pass over the tokens."""
-        texts = [t.text for t in doc]
-        starts = [t.idx for t in doc]
-        ends = [s + len(t) for s, t in zip(starts, texts)]
-        norms = [normalize(t) for t in texts]
-        bares = [strip_conjunction(n) for n in norms]
-        breaks = ["\n" in t.whitespace_ or "\n" in t.text for t in doc]
-        return cls(doc, texts, starts, ends, norms, bares, breaks)
+    def from_doc(cls, doc: Doc, source: str | None = None) -> "Words":
+        """Build the arrays from the Doc's offsets (no per-token Python objects are made).
+
+        ``source`` is the text the Doc was made from, if the caller has it (``doc.text``
+        rebuilds the string from its tokens).
+        """
+        source = doc.text if source is None else source
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        starts = [start for start, _ in offsets]
+        ends = [start + length for start, length in offsets]
+        texts = [source[s:e] for s, e in zip(starts, ends)]
+        forms = [word_forms(t) for t in texts]
+        return cls(doc, source, texts, starts, ends, [f[0] for f in forms], [f[1] for f in forms],
+                   [f[2] for f in forms], [f[3] for f in forms])
 
     def __len__(self) -> int:
         return len(self.text)
@@ -94,7 +114,7 @@ class Words:
         """The original text from token i to token j (exclusive)."""
         if j <= i:
             return ""
-        return self.doc.text[self.start[i]:self.end[j - 1]]
+        return self.source[self.start[i]:self.end[j - 1]]
 
     def is_quote(self, i: int) -> bool:
         """True for a token that is a single quotation mark."""
