@@ -20,6 +20,7 @@ from server.engine.tokens import Words, is_definite, strip_article, strip_conjun
 
 NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
 ROLE_LINKS = {"باسم", "لشؤون", "لدي"}
+CLAUSE_OPENERS = {"ان", "بان", "انه", "انها", "انهم", "قوله", "قولها"}
 SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
 MAX_NAME_WORDS = 5
 MAX_PHRASE_WORDS = 9
@@ -98,6 +99,9 @@ class PhraseReader:
             return False
         if any(ch.isdigit() for ch in norm):
             return False
+        unprefixed = norm[1:] if norm[:1] in ("ب", "ل") else norm
+        if unprefixed in self.lex.counterparts or words.bare[i] in self.lex.counterparts:
+            return False
         return not is_definite(norm) or (i > 0 and words.bare[i - 1] in NAME_LINKS)
 
     def place_at(self, words: Words, i: int, last: int) -> int:
@@ -149,9 +153,6 @@ class PhraseReader:
                     break
                 j += 1
                 continue
-            if self._nisba(norm) and not head_definite and j == i + 1:
-                j += 1
-                continue
             break
         return j
 
@@ -176,7 +177,28 @@ class PhraseReader:
         j = i
         while j < last and j - i < MAX_NAME_WORDS and self.is_name_word(words, j):
             j += 1
+        if i < j < last and self._family_name(words, j, last):
+            j += 1
         return j
+
+    def _family_name(self, words: Words, j: int, last: int) -> bool:
+        """A definite last word of a name: a nisba (الصفدي) or one that closes the phrase."""
+        norm = words.norm[j]
+        if not is_definite(norm) or self.is_function(words, j) or self._is_cue(words, j):
+            return False
+        if self.is_title(words, j) or self.may_head(words, j) or is_definite(words.norm[j - 1]):
+            return False
+        if self._nisba(norm) and not self._nationality(words.art[j]):
+            return True
+        nxt = j + 1
+        while nxt < last and not words.text[nxt].strip():
+            nxt += 1
+        return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
+                or words.norm[nxt] in CLAUSE_OPENERS)
+
+    def _nationality(self, stem_form: str) -> bool:
+        stem = stem_form[:-2] if stem_form.endswith("يه") else stem_form[:-1]
+        return any(f in self.lex.places for f in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
 
     # -- reading -----------------------------------------------------------------------
 
@@ -219,12 +241,12 @@ class PhraseReader:
         if org:
             end = self.qualifiers(words, i + org, last, is_definite(words.norm[i]) or org > 1)
             named = self._self_named(words, end, last)
+            gender = "f" if words.bare[i].endswith("ه") else "m"
             if named is not None:
                 start, stop, close = named
-                phrase = self._phrase(words, start, stop, SpeakerType.ORGANIZATION, "m")
+                phrase = self._phrase(words, start, stop, SpeakerType.ORGANIZATION, gender)
                 phrase.first, phrase.last = i, close
                 return phrase
-            gender = "f" if words.bare[i].endswith("ه") else "m"
             return self._phrase(words, i, end, SpeakerType.ORGANIZATION, gender)
         head = self.head(words, i)
         if self.in_set(words, i, self.lex.documents):

@@ -19,7 +19,7 @@ from server.engine.tokens import OPENING_QUOTES, Words
 
 COMPLEMENTISERS = {
     "ان", "بان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انهن", "بانه", "بانها",
-    "بانهم", "بانهما", "باننا", "لان",
+    "بانهم", "بانهما", "باننا", "لان", "فان", "فانه", "فانها",
 }
 NOT_COMPLEMENTISER_AFTER = {"بعد", "قبل", "منذ", "حتي", "دون", "بدون", "الا"}
 PREPOSITIONS_BY_CLASS = {
@@ -174,6 +174,13 @@ class StatementFinder:
         """A short quoted name inside the speaker zone (قناة "جيو نيوز" الإخبارية أن ...)."""
         if not stretch.closed or stretch.close - stretch.open > 5:
             return False
+        before = stretch.open - 1
+        while before > 0 and not words.text[before].strip():
+            before -= 1
+        if before >= 0 and (words.bare[before] in self.lex.organizations
+                            or words.art[before] in self.lex.organizations
+                            or words.bare_art[before] in self.lex.organizations):
+            return True
         for k in range(stretch.close + 1, min(sentence.last, stretch.close + 7)):
             if words.is_quote(k):
                 return False
@@ -223,6 +230,8 @@ class StatementFinder:
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
         first = self._next_word(words, j, sentence.last)
+        if first is not None and self.is_complementiser(words, first):
+            first = self._next_word(words, first, sentence.last)
         if first is None:
             return None
         for k in range(first, sentence.last):

@@ -1,0 +1,121 @@
+"""Who said it: explicit subjects, continuation, role resolution, channels, several speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.engine import Method, SpeakerType
+
+
+def test_role_and_name_in_apposition_are_one_person(extractor):
+    result = extractor.extract("وقال المتحدث باسم الشركة، كريم نادر، إن الأرباح ارتفعت.")
+    (speaker,) = result.speakers
+    assert speaker.name == "كريم نادر"
+    assert speaker.role == "المتحدث باسم الشركة"
+    assert speaker.type is SpeakerType.PERSON
+
+
+def test_role_then_name_without_comma(extractor):
+    result = extractor.extract("وقال وزير الداخلية في الحكومة الانتقالية سالم الأحمد إن الأمن مستتب.")
+    (speaker,) = result.speakers
+    assert speaker.role == "وزير الداخلية في الحكومة الانتقالية"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("وقالت الحكومة الأردنية إن الحدود مفتوحة.", SpeakerType.ORGANIZATION),
+        ("وقالت ماليزيا إنها ستشارك في القمة.", SpeakerType.COUNTRY),
+        ("وقال مسؤول عسكري إن القوات انسحبت.", SpeakerType.UNNAMED),
+        ("وذكر التقرير أن البطالة تراجعت.", SpeakerType.DOCUMENT),
+        ("وقالت تونس والجزائر إنهما ستنسقان المواقف.", SpeakerType.GROUP),
+        ("وقال فادي حداد إن المشروع اكتمل.", SpeakerType.PERSON),
+    ],
+)
+def test_speaker_types(extractor, text, kind):
+    result = extractor.extract(text)
+    assert [s.type for s in result.speakers] == [kind]
+
+
+def test_self_named_organisation_takes_the_quoted_name(said):
+    found = said("وتبنت الهجوم جماعة تطلق على نفسها “كتائب الفجر”، وتقول إنها ستواصل عملياتها.")
+    assert found[-1][0] == "كتائب الفجر"
+
+
+def test_continuation_takes_the_previous_speaker(extractor):
+    result = extractor.extract('وقال المدرب هشام علي إن الفريق جاهز.\nوأضاف: "سنلعب للفوز".')
+    first, second = result.quotes
+    assert first.speaker_id == second.speaker_id
+    assert second.method is Method.CONTINUATION
+
+
+def test_continuation_respects_gender_agreement(said):
+    text = (
+        "وقالت وزارة التعليم إن المدارس ستفتح.\n"
+        "وقال المدير سمير خليل إن الاستعدادات اكتملت.\n"
+        "وأضافت أن الدوام سيبدأ مبكرا."
+    )
+    assert said(text)[-1][0] == "وزارة التعليم"
+
+
+def test_continuation_follows_the_latest_speaker(said):
+    text = (
+        "وقال أحمد سعيد إن المحادثات جيدة.\n"
+        "وقال نظيره عمر رشيد إن الخلافات قليلة.\n"
+        'وأضاف: "سنلتقي قريبا".'
+    )
+    assert said(text)[-1][0] == "عمر رشيد"
+
+
+def test_role_only_mention_resolves_to_named_person(extractor):
+    text = (
+        "التقى وزير الصحة اللبناني نبيل صالح بنظيره في بيروت.\n"
+        "وأكد وزير الصحة اللبناني أن المستشفيات جاهزة."
+    )
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    assert result.speaker(quote.speaker_id).name == "نبيل صالح"
+    assert quote.method is Method.ROLE_RESOLVED
+
+
+def test_counterpart_mention_resolves_through_the_other_role(said):
+    text = (
+        "وبحث وزير الخارجية المصري سامح شكري مع نظيره الأردني أيمن الصفدي الأوضاع.\n"
+        "وقال وزير الخارجية الأردني إن التنسيق مستمر."
+    )
+    assert said(text)[-1][0] == "أيمن الصفدي"
+
+
+def test_two_speakers_in_one_sentence(said):
+    found = said("وقالت موسكو إنها مستعدة للحوار، في حين قالت كييف إنها ترفض الشروط.")
+    assert [f[0] for f in found] == ["موسكو", "كييف"]
+
+
+def test_channel_gives_way_to_the_speaker_it_reports(said):
+    found = said("وذكرت وكالة الأنباء الألمانية أن مصدرا دبلوماسيا قال إن الجولة المقبلة ستعقد في جنيف.")
+    assert found == [("مصدرا دبلوماسيا", "indirect", "الجولة المقبلة ستعقد في جنيف", "قال")]
+
+
+def test_transmitted_words_belong_to_the_person_after_an(said):
+    (found,) = said('ونقلت صحيفة "الأيام" عن وزير النقل رامي فؤاد قوله "الطريق سيفتتح قريبا".')
+    assert found[:3] == ("رامي فؤاد", "direct", "الطريق سيفتتح قريبا")
+
+
+def test_subject_before_the_cue_after_kana(said):
+    (found,) = said("وكانت الحكومة قد أعلنت أمس أنها ستخفض الضرائب.")
+    assert found[0] == "الحكومة"
+
+
+def test_person_named_in_the_content_is_not_the_speaker(said):
+    found = said("وقال عبد الله مراد إن المدينة تستعد، مضيفا أن الرئيس كمال يوسف سيزورها.")
+    assert len(found) == 2
+    assert all(f[0] == "عبد الله مراد" for f in found)
+
+
+def test_expressive_cue_gives_a_subject_for_the_next_cue(said):
+    found = said("وأعرب وزير البيئة عن قلقه من التلوث، وأكد أن الحكومة ستتحرك.")
+    assert found == [("وزير البيئة", "indirect", "الحكومة ستتحرك", "أكد")]
+
+
+def test_continuation_without_any_earlier_speaker_gives_nothing(said):
+    assert said('وأضاف: "هذا كل شيء".') == []

@@ -1,0 +1,115 @@
+"""Cue and content patterns: each pattern the grammar handles, on small sentences of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, content, kind",
+    [
+        ("قال الوزير إن الاقتصاد ينمو بسرعة.", "الاقتصاد ينمو بسرعة", "indirect"),
+        ("وقال الوزير أن الاقتصاد ينمو بسرعة.", "الاقتصاد ينمو بسرعة", "indirect"),
+        ("وأفاد المكتب بأن الاجتماع تأجل.", "الاجتماع تأجل", "indirect"),
+        ("وقالت الشركة إنها ستفتح فرعا جديدا.", "ستفتح فرعا جديدا", "indirect"),
+        ("وأوضح المدير أنه لن يستقيل.", "لن يستقيل", "indirect"),
+        ("وحذرت الهيئة من أن الأسعار سترتفع.", "الأسعار سترتفع", "indirect"),
+    ],
+)
+def test_complementiser_opens_indirect_content(said, text, content, kind):
+    (found,) = said(text)
+    assert found[2] == content
+    assert found[1] == kind
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("«", "»")])
+def test_direct_quote_in_each_style_of_marks(said, marks):
+    text = f"وقال المدرب: {marks[0]}سنقاتل حتى النهاية{marks[1]}."
+    (found,) = said(text)
+    assert found[1:3] == ("direct", "سنقاتل حتى النهاية")
+
+
+def test_colon_speech_without_quotes_is_direct(said):
+    (found,) = said("وأكد رئيس النادي: إن الفريق سيعود أقوى من قبل.")
+    assert found[1] == "direct"
+    assert found[2] == "إن الفريق سيعود أقوى من قبل"
+
+
+def test_quote_right_after_the_speaker_without_colon(said):
+    (found,) = said('وتابع سامي "العمل لم ينته بعد".')
+    assert found[:3] == ("سامي", "direct", "العمل لم ينته بعد")
+
+
+def test_indirect_content_with_quoted_fragment_is_mixed(said):
+    (found,) = said("وقالت الوزارة إن الهجوم كان “عملا جبانا” لن يمر.")
+    assert found[1] == "mixed"
+    assert found[2] == "الهجوم كان “عملا جبانا” لن يمر"
+
+
+def test_cue_with_preposition_and_noun_phrase(said):
+    (found,) = said("وشدد المحافظ على ضرورة تسريع المشاريع.")
+    assert found[2] == "ضرورة تسريع المشاريع"
+
+
+def test_coordinated_cue_takes_its_object(said):
+    found = said("وشكر وزير الزراعة المزارعين على جهودهم، وأكد مجددا دعم الحكومة للقطاع.")
+    assert found[-1][2] == "دعم الحكومة للقطاع"
+
+
+def test_present_tense_and_participle_cues(said):
+    found = said("ويقول المحلل إن السوق مستقر، مضيفا أن المستثمرين متفائلون.")
+    assert [f[3] for f in found] == ["يقول", "مضيفا"]
+    assert [f[2] for f in found] == ["السوق مستقر", "المستثمرين متفائلون"]
+
+
+def test_content_stops_where_a_new_cue_begins(said):
+    found = said("وقالت القاهرة إنها ترحب بالاتفاق، في حين قالت الرياض إنها تدرسه.")
+    assert [f[2] for f in found] == ["ترحب بالاتفاق", "تدرسه"]
+
+
+def test_sourcing_phrase_with_quotation(said):
+    (found,) = said('وحسب بيان للنقابة "الإضراب مستمر حتى تلبية المطالب".')
+    assert found[:3] == ("بيان للنقابة", "direct", "الإضراب مستمر حتى تلبية المطالب")
+
+
+def test_sourcing_phrase_with_clause(said):
+    (found,) = said("وحسب تقرير للبنك الدولي، فإن النمو سيتباطأ.")
+    assert found[2] == "النمو سيتباطأ"
+
+
+def test_verbal_noun_cue(said):
+    (found,) = said("وجاء الرد بعد يوم من قول أنقرة إنها لن تتراجع.")
+    assert found[:3] == ("أنقرة", "indirect", "لن تتراجع")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعا الرئيس إلى اجتماع طارئ يوم الأحد.",
+        "وبحث الوزيران سبل التعاون.",
+        "وناقش المجلس الميزانية الجديدة.",
+        "وقطع الرئيس زيارته بعد أن قال مستشاروه شيئا.",
+    ],
+)
+def test_verbs_that_do_not_report_speech_give_nothing(said, text):
+    assert [f for f in said(text) if f[3] in ("دعا", "بحث", "ناقش")] == []
+
+
+def test_call_with_quoted_content_is_a_statement(said):
+    (found,) = said("وحث الأمين العام للجامعة العربية أحمد أبو الغيط الأطراف على “التحلي بالحكمة”.")
+    assert found[:3] == ("أحمد أبو الغيط", "direct", "التحلي بالحكمة")
+
+
+def test_quoted_name_inside_speaker_zone_is_not_content(said):
+    (found,) = said('وأوضحت قناة "الشرق" الإخبارية أن البث سيتوقف.')
+    assert found[0] == 'قناة "الشرق" الإخبارية'
+    assert found[2] == "البث سيتوقف"
+
+
+def test_cue_inside_quotation_is_not_a_new_statement(said):
+    found = said('وقال المتحدث: "الرئيس أكد أن الحوار هو الحل".')
+    assert len(found) == 1 and found[0][1] == "direct"
+
+
+def test_no_cue_no_statement(said):
+    assert said("ارتفعت أسعار النفط اليوم بنسبة اثنين في المئة.") == []
