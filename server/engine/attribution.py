@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.engine.entities import Entity, EntityTable
+from server.engine.entities import Entity, EntityTable, name_key
 from server.engine.lexicon import CueEntry, Lexicon
 from server.engine.phrases import Phrase, PhraseReader
 from server.engine.records import Mention, Method, QuoteKind, Section, SpeakerType
@@ -139,7 +139,7 @@ class Attributor:
             a = self._first_word(a, b)
             if a >= b or self.reader.is_function(self.words, a):
                 continue
-            phrase = self.reader.read(self.words, a, b)
+            phrase = self.reader.read(self.words, a, b) or self._known_surname(a, b)
             if phrase is None:
                 return None
             if phrase.role_only and n + 1 < len(chunks):
@@ -150,6 +150,19 @@ class Attributor:
                     phrase.name, phrase.name_start, phrase.name_end = name.name, name.name_start, name.name_end
                     phrase.last = name.last
             return phrase
+        return None
+
+    def _known_surname(self, a: int, b: int) -> Phrase | None:
+        """A lone word that is the surname of a person already named (وأكد العلي أن ...)."""
+        w = self.words
+        tokens = [k for k in range(a, b) if w.text[k].strip()]
+        if len(tokens) != 1 or w.is_punct(tokens[0]):
+            return None
+        key = name_key(w.text[tokens[0]])
+        for entity in reversed(self.table.entities):
+            if entity.type is SpeakerType.PERSON and entity.names and entity.key[-1:] == key:
+                k = tokens[0]
+                return Phrase(k, k + 1, SpeakerType.PERSON, w.text[k], w.start[k], w.end[k])
         return None
 
     def pre_verbal(self, sentence: Sentence, cue_index: int) -> Phrase | None:

@@ -56,7 +56,7 @@ class QawlAttribution:
 
     def annotate(self, doc: Doc, source: str) -> Extraction:
         """Annotate ``doc``, made from ``source``, and return the extraction."""
-        registry = doc._.qawl_registry or SpeakerRegistry()
+        registry = doc._.qawl_registry if doc._.qawl_registry is not None else SpeakerRegistry()
         extraction = to_records(attribute(Words.from_doc(doc, source), self.lexicon), registry, source)
         doc._.qawl = extraction
         doc.spans["qawl_quotes"] = [

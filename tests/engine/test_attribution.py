@@ -119,3 +119,8 @@ def test_expressive_cue_gives_a_subject_for_the_next_cue(said):
 
 def test_continuation_without_any_earlier_speaker_gives_nothing(said):
     assert said('وأضاف: "هذا كل شيء".') == []
+
+
+def test_definite_surname_alone_after_the_full_name(said):
+    found = said("وقال سامي العلي إن الحكومة مستقرة.\nوأكد العلي أن الحوار ممكن.")
+    assert [f[0] for f in found] == ["سامي العلي", "سامي العلي"]

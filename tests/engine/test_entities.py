@@ -1,0 +1,54 @@
+"""Clustering speaker mentions: surnames, spelling variants, contained names."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.engine.entities import name_key, same_body, same_person, skeleton
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("خواجة", "خواجه"),
+        ("ناصر", "نصير"),
+        ("جوتيريش", "غوتيريش"),
+        ("أحمد", "احمد"),
+        ("مصطفى", "مصطفي"),
+    ],
+)
+def test_spelling_variants_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_different_names_keep_different_skeletons():
+    assert skeleton("سالم") != skeleton("سليمان")
+
+
+def test_surname_and_full_name_are_one_person():
+    assert same_person(name_key("بيسكوف"), name_key("ديمتري بيسكوف"))
+    assert same_person(name_key("خواجة آصف"), name_key("خواجه محمد آصف"))
+
+
+def test_same_first_name_is_not_the_same_person():
+    assert not same_person(name_key("محمد علي"), name_key("محمد حسن"))
+
+
+def test_contained_body_names_are_one_body():
+    assert same_body(("خارجي", "باكستاني"), ("وزار", "خارجي", "باكستاني"))
+    assert not same_body(("خارجي", "ايراني"), ("وزار", "خارجي", "باكستاني"))
+
+
+def test_article_clusters_variants_into_one_speaker(extractor):
+    text = (
+        "وقال وزير الدفاع عزيز ناصر زاده إن الجيش مستعد.\n"
+        "وأكد عزيز نصير زاده أن التدريبات ستستمر.\n"
+        "وقالت الخارجية الكويتية إنها تتابع الوضع.\n"
+        "وأوضحت وزارة الخارجية الكويتية أن السفير عاد."
+    )
+    result = extractor.extract(text)
+    assert len(result.speakers) == 2
+    person = result.speaker(result.quotes[0].speaker_id)
+    assert {m.text for m in person.mentions} >= {"عزيز ناصر زاده", "عزيز نصير زاده"}
+    assert result.quotes[0].speaker_id == result.quotes[1].speaker_id
+    assert result.quotes[2].speaker_id == result.quotes[3].speaker_id

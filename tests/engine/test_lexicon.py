@@ -1,0 +1,48 @@
+"""Rule files: agreement read off cue forms, and a user's own rules folder."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from server.engine import Extractor
+from server.engine.lexicon import DEFAULT_RULES_DIR, cue_agreement, load_lexicon
+
+
+@pytest.mark.parametrize(
+    "form, lemma, cls, expected",
+    [
+        ("قال", "قال", "speech", ("m", "sg")),
+        ("قالت", "قال", "speech", ("f", "sg")),
+        ("قالا", "قال", "speech", ("m", "du")),
+        ("قالتا", "قال", "speech", ("f", "du")),
+        ("قالوا", "قال", "speech", ("m", "pl")),
+        ("يقول", "قال", "speech", ("m", "sg")),
+        ("تقول", "قال", "speech", ("f", "sg")),
+        ("يقولون", "قال", "speech", ("m", "pl")),
+        ("مؤكدا", "مؤكدا", "participle", ("m", "sg")),
+        ("مؤكده", "مؤكدا", "participle", ("f", "sg")),
+        ("قول", "قول", "noun", ("", "")),
+    ],
+)
+def test_agreement_is_read_off_the_form(form, lemma, cls, expected):
+    assert cue_agreement(form, lemma, cls) == expected
+
+
+def test_packaged_rules_load():
+    lex = load_lexicon()
+    assert lex.cues["قالت"].lemma == "قال"
+    assert "وزير" in lex.titles
+    assert "اسلام اباد" in lex.place_phrases["اسلام"]
+
+
+def test_a_user_can_add_a_cue_in_their_own_rules_folder(tmp_path):
+    folder = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, folder)
+    text = "وغرد الرئيس بأن الانتخابات ستجرى في موعدها."
+    assert Extractor(folder).extract(text).quotes == []
+    with open(folder / "cues.txt", "a", encoding="utf-8") as handle:
+        handle.write("\n[speech]\nغرد غردت يغرد تغرد\n")
+    (quote,) = Extractor(folder).extract(text).quotes
+    assert quote.text == "الانتخابات ستجرى في موعدها"

@@ -1,0 +1,34 @@
+"""Pairing quotation marks, balanced or not."""
+
+from __future__ import annotations
+
+from server.engine.quotes import pair_quotes
+from server.engine.tokens import Words, make_nlp
+
+NLP = make_nlp()
+
+
+def stretches(text: str):
+    words = Words.from_doc(NLP(text), text)
+    return [(words.span_text(q.open + 1, q.close), q.closed) for q in pair_quotes(words, 0, len(words))]
+
+
+def test_tokenizer_splits_quotes_off_words():
+    words = Words.from_doc(NLP('قال "نعم". و“لا”'))
+    assert '"' in words.text and "“" in words.text and "”" in words.text
+
+
+def test_each_style_pairs():
+    assert stretches('أ "ب ج" د «هـ» و “ز”') == [("ب ج", True), ("هـ", True), ("ز", True)]
+
+
+def test_nested_quotes_keep_the_outer_stretch():
+    assert stretches("قال «نحن نرفض “الوصاية” تماما»") == [("نحن نرفض “الوصاية” تماما", True)]
+
+
+def test_unclosed_quote_runs_to_the_end_of_the_range():
+    assert stretches('قال "هذا كلام بلا نهاية') == [("هذا كلام بلا نهاية", False)]
+
+
+def test_stray_closing_mark_is_ignored():
+    assert stretches("قال ” ثم مضى") == []
