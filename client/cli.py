@@ -1,0 +1,162 @@
+"""``qawl``: the command-line client of the qawl service.
+
+Subcommands:
+
+- ``extract FILE... | -``: stream each article's quotes back (StreamQuotes) as a table on a
+  terminal or JSON lines otherwise (``--format`` overrides).
+- ``eval --gold DIR FILE...``: stream quotes the same way and score them against annotations.
+- ``health``: the server's health status.
+
+Without ``--server`` the CLI starts a server in its own process on a loopback port and talks
+to it through real gRPC; with ``--server HOST:PORT`` it talks to a running one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import grpc
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from client import render
+from client.api import ENCODINGS, QawlClient, article
+from client.articles import ArticleInput, read_articles
+
+
+@contextmanager
+def connect(server: str | None, timeout: float | None) -> Iterator[QawlClient]:
+    """A client for ``server``, or for an embedded server when ``server`` is None."""
+    if server:
+        with QawlClient(server, timeout=timeout) as client:
+            yield client
+        return
+    from client.embedded import embedded_server  # loads the engine only when needed
+
+    with embedded_server() as target, QawlClient(target, timeout=timeout) as client:
+        yield client
+
+
+def progress_bar(total: int, enabled: bool) -> Progress:
+    """A progress bar on stderr, shown only when ``enabled``."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not enabled,
+    )
+
+
+def _error(console: Console, source: str, error: Exception) -> None:
+    if isinstance(error, grpc.RpcError):
+        detail = f"{error.code().name}: {error.details()}"
+    else:
+        detail = str(error)
+    console.print(f"qawl: {source}: {detail}", markup=False, highlight=False)
+
+
+def stream_all(client: QawlClient, paths: list[str], encoding_type: int, show_progress: bool,
+               errors: Console) -> Iterator[tuple[ArticleInput, list]]:
+    """Each readable article with its streamed quotes; failures are reported on ``errors``."""
+    with progress_bar(len(paths), show_progress) as progress:
+        task = progress.add_task("extracting", total=len(paths))
+        for item in read_articles(paths):
+            if isinstance(item, tuple):
+                _error(errors, *item)
+            else:
+                try:
+                    quotes = list(client.stream_quotes(article(item.text, item.article_id), encoding_type))
+                except grpc.RpcError as error:
+                    _error(errors, item.article_id, error)
+                else:
+                    yield item, quotes
+            progress.advance(task)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Stream and print the quotes of every file; exit 1 if any article failed."""
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    out, errors = Console(), Console(stderr=True)
+    show_progress = args.progress if args.progress is not None else (
+        len(args.files) > 1 and sys.stderr.isatty())
+    done = 0
+    with connect(args.server, args.timeout) as client:
+        for item, quotes in stream_all(client, args.files, ENCODINGS[args.encoding], show_progress,
+                                       errors):
+            done += 1
+            if fmt == "jsonl":
+                for quote in quotes:
+                    sys.stdout.write(render.quote_json(quote) + "\n")
+                sys.stdout.flush()
+            else:
+                render.print_table(out, item.article_id, quotes)
+    return 0 if done == len(args.files) else 1
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """Print the server's health status; exit 0 only when SERVING."""
+    with connect(args.server, args.timeout) as client:
+        try:
+            status = client.health(args.service)
+        except grpc.RpcError as error:
+            _error(Console(stderr=True), args.server or "embedded", error)
+            return 1
+    print(status)
+    return 0 if status == "SERVING" else 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score streamed quotes against annotated articles."""
+    from client.evaluate import run_eval
+
+    return run_eval(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``qawl`` argument parser with its subcommands."""
+    parser = argparse.ArgumentParser(prog="qawl", description="Who said what in Arabic news, over gRPC.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--server", metavar="HOST:PORT",
+                        help="a running qawl server (default: start one in-process)")
+    common.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="deadline per RPC (default %(default)s)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", parents=[common], help="stream quotes out of articles")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="article text files, or - for stdin")
+    extract.add_argument("--format", choices=["table", "jsonl"],
+                         help="output format (default: table on a terminal, jsonl otherwise)")
+    extract.add_argument("--encoding", choices=sorted(ENCODINGS), default="codepoint",
+                         help="unit of span offsets (default %(default)s)")
+    extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="progress bar on stderr (default: on for several files on a terminal)")
+    extract.set_defaults(run=cmd_extract)
+
+    evaluate = sub.add_parser("eval", parents=[common], help="score extraction against annotations")
+    evaluate.add_argument("files", nargs="+", metavar="FILE", help="article text files")
+    evaluate.add_argument("--gold", required=True, metavar="DIR", help="directory of annotation JSON")
+    evaluate.add_argument("--verbose", "-v", action="store_true",
+                          help="list every match, miss and false alarm")
+    evaluate.set_defaults(run=cmd_eval)
+
+    health = sub.add_parser("health", parents=[common], help="check the server's health")
+    health.add_argument("--service", default="", help="service name (default: the whole server)")
+    health.set_defaults(run=cmd_health)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``qawl`` command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

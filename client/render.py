@@ -1,0 +1,64 @@
+"""Show quotes to people (a table) and to programs (JSON lines).
+
+JSON lines are proto3 JSON of ``qawl.v1.Quote``, one per line, with the proto's snake_case
+field names, enum names, and every field present even when zero (so a span starting at 0
+still has ``begin_offset``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from google.protobuf import json_format
+from rich.console import Console
+from rich.table import Table
+
+from qawl.v1 import qawl_pb2
+
+_TEXT_WIDTH = 120
+
+
+def quote_json(quote: qawl_pb2.Quote) -> str:
+    """One quote as a single line of proto3 JSON."""
+    return json_format.MessageToJson(
+        quote,
+        preserving_proto_field_name=True,
+        indent=None,
+        ensure_ascii=False,
+        always_print_fields_with_no_presence=True,
+    )
+
+
+def _short(text: str, width: int = _TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _enum_label(enum_type, value: int, prefix: str) -> str:
+    return enum_type.Name(value).removeprefix(prefix).lower().replace("_", " ")
+
+
+def quote_table(article_id: str, quotes: Sequence[qawl_pb2.Quote]) -> Table:
+    """A table of one article's quotes: who, how, the cue and the words."""
+    table = Table(title=f"{article_id} · {len(quotes)} quotes", title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("speaker", max_width=18)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("quote", min_width=20, ratio=1)
+    table.add_column("conf", justify="right", no_wrap=True)
+    for quote in quotes:
+        table.add_row(
+            quote.id,
+            quote.speaker.name or "?",
+            _enum_label(qawl_pb2.QuoteKind, quote.kind, "QUOTE_KIND_"),
+            quote.cue.text,
+            _short(quote.text),
+            f"{quote.confidence:.2f}",
+        )
+    return table
+
+
+def print_table(console: Console, article_id: str, quotes: Sequence[qawl_pb2.Quote]) -> None:
+    """Print one article's quote table on ``console``."""
+    console.print(quote_table(article_id, quotes))

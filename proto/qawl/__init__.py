@@ -1,0 +1,1 @@
+"""qawl's protobuf contract: versioned packages of generated message and service stubs."""

@@ -1,0 +1,59 @@
+"""The server's settings: where it listens and the limits it enforces.
+
+Each setting comes from a command-line flag, else a ``QAWL_*`` environment variable, else the
+default here; the README's "Limits" section states the same defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Everything ``serve()`` needs to start a server."""
+
+    address: str = "[::]:50051"
+    threads: int = 16
+    """Worker threads handling RPCs."""
+    max_message_bytes: int = 16 * MIB
+    """Largest request or response message, in bytes; larger ones get RESOURCE_EXHAUSTED."""
+    max_article_chars: int = 1_000_000
+    """Longest Article.text, in code points; longer ones get INVALID_ARGUMENT."""
+    grace_seconds: float = 10.0
+    """How long in-flight calls may run on after SIGTERM/SIGINT."""
+    log_level: str = "INFO"
+
+
+def _env(name: str, default: object) -> str:
+    return os.environ.get(f"QAWL_{name.upper()}", str(default))
+
+
+def parse_args(argv: list[str] | None = None) -> ServerConfig:
+    """Build a ``ServerConfig`` from command-line flags and ``QAWL_*`` environment variables."""
+    d = ServerConfig()
+    p = argparse.ArgumentParser(prog="qawl-server", description="Serve qawl's extraction over gRPC.")
+    p.add_argument("--address", default=_env("address", d.address),
+                   help="host:port to listen on (env QAWL_ADDRESS; default %(default)s)")
+    p.add_argument("--threads", type=int, default=int(_env("threads", d.threads)),
+                   help="worker threads (env QAWL_THREADS; default %(default)s)")
+    p.add_argument("--max-message-bytes", type=int,
+                   default=int(_env("max_message_bytes", d.max_message_bytes)),
+                   help="largest message in bytes (env QAWL_MAX_MESSAGE_BYTES; default %(default)s)")
+    p.add_argument("--max-article-chars", type=int,
+                   default=int(_env("max_article_chars", d.max_article_chars)),
+                   help="longest article text in code points (env QAWL_MAX_ARTICLE_CHARS; "
+                        "default %(default)s)")
+    p.add_argument("--grace-seconds", type=float, default=float(_env("grace_seconds", d.grace_seconds)),
+                   help="shutdown grace period (env QAWL_GRACE_SECONDS; default %(default)s)")
+    p.add_argument("--log-level", default=_env("log_level", d.log_level),
+                   choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                   help="log level (env QAWL_LOG_LEVEL; default %(default)s)")
+    a = p.parse_args(argv)
+    return ServerConfig(address=a.address, threads=a.threads, max_message_bytes=a.max_message_bytes,
+                        max_article_chars=a.max_article_chars, grace_seconds=a.grace_seconds,
+                        log_level=a.log_level)

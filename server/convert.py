@@ -1,0 +1,119 @@
+"""Translate between protobuf messages and engine records.
+
+The only place that knows both the contract (``qawl.v1``) and the engine's dataclasses. Enum
+members are mapped by name, so a member the engine adds before the contract has it comes out
+as the ``*_UNSPECIFIED`` value rather than failing the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qawl.v1 import qawl_pb2
+from server.engine import Extraction, Mention, Quote, Speaker
+from server.offsets import Unit, convert_offsets
+
+_UNITS = {
+    qawl_pb2.ENCODING_TYPE_UNSPECIFIED: Unit.CODE_POINT,
+    qawl_pb2.ENCODING_TYPE_UTF32: Unit.CODE_POINT,
+    qawl_pb2.ENCODING_TYPE_UTF8: Unit.UTF8,
+    qawl_pb2.ENCODING_TYPE_UTF16: Unit.UTF16,
+}
+
+
+def unit_for(encoding_type: int) -> Unit:
+    """The offset unit a request's ``encoding_type`` asks for (code points when unknown)."""
+    return _UNITS.get(encoding_type, Unit.CODE_POINT)
+
+
+def _enum_value(enum_type, prefix: str, member) -> int:
+    """The proto value named ``prefix + member.name``, or 0 (UNSPECIFIED) if it has none."""
+    try:
+        return enum_type.Value(prefix + member.name)
+    except ValueError:
+        return 0
+
+
+@dataclass
+class ProtoExtraction:
+    """An extraction as protobuf messages, ready to put into any response."""
+
+    speakers: list[qawl_pb2.Speaker]
+    quotes: list[qawl_pb2.Quote]
+
+
+class _SpanMaker:
+    """Builds Span/Mention messages with offsets converted to the requested unit."""
+
+    def __init__(self, text: str, extraction: Extraction, unit: Unit) -> None:
+        offsets: set[int] = set()
+        for speaker in extraction.speakers:
+            for m in speaker.mentions:
+                offsets.update((m.start, m.end))
+        for q in extraction.quotes:
+            offsets.update((q.start, q.end, q.cue.start, q.cue.end))
+            if q.speaker_mention is not None:
+                offsets.update((q.speaker_mention.start, q.speaker_mention.end))
+        self._map = convert_offsets(text, offsets, unit)
+
+    def span(self, start: int, end: int) -> qawl_pb2.Span:
+        return qawl_pb2.Span(begin_offset=self._map[start], end_offset=self._map[end])
+
+    def mention(self, mention: Mention) -> qawl_pb2.Mention:
+        return qawl_pb2.Mention(text=mention.text, span=self.span(mention.start, mention.end))
+
+
+def _speaker_ref(speaker: Speaker) -> qawl_pb2.SpeakerRef:
+    return qawl_pb2.SpeakerRef(
+        id=speaker.id,
+        name=speaker.name,
+        type=_enum_value(qawl_pb2.SpeakerType, "SPEAKER_TYPE_", speaker.type),
+        role=speaker.role,
+    )
+
+
+def _speaker(speaker: Speaker, spans: _SpanMaker) -> qawl_pb2.Speaker:
+    return qawl_pb2.Speaker(
+        id=speaker.id,
+        name=speaker.name,
+        type=_enum_value(qawl_pb2.SpeakerType, "SPEAKER_TYPE_", speaker.type),
+        role=speaker.role,
+        mentions=[spans.mention(m) for m in speaker.mentions],
+    )
+
+
+def _quote(quote: Quote, speaker: qawl_pb2.SpeakerRef, article_id: str,
+           spans: _SpanMaker) -> qawl_pb2.Quote:
+    message = qawl_pb2.Quote(
+        id=quote.id,
+        article_id=article_id,
+        text=quote.text,
+        span=spans.span(quote.start, quote.end),
+        kind=_enum_value(qawl_pb2.QuoteKind, "QUOTE_KIND_", quote.kind),
+        speaker=speaker,
+        cue=spans.mention(quote.cue),
+        method=_enum_value(qawl_pb2.AttributionMethod, "ATTRIBUTION_METHOD_", quote.method),
+        confidence=quote.confidence,
+        sentence_index=quote.sentence_index,
+        section=_enum_value(qawl_pb2.Section, "SECTION_", quote.section),
+        rule=quote.rule,
+    )
+    if quote.speaker_mention is not None:
+        message.speaker_mention.CopyFrom(spans.mention(quote.speaker_mention))
+    return message
+
+
+def extraction_to_proto(extraction: Extraction, text: str, article_id: str,
+                        encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED) -> ProtoExtraction:
+    """Convert an engine ``Extraction`` of ``text`` into Speaker and Quote messages.
+
+    Every quote carries ``article_id`` and its speaker inline; offsets are counted in the
+    unit ``encoding_type`` names.
+    """
+    spans = _SpanMaker(text, extraction, unit_for(encoding_type))
+    refs = {s.id: _speaker_ref(s) for s in extraction.speakers}
+    return ProtoExtraction(
+        speakers=[_speaker(s, spans) for s in extraction.speakers],
+        quotes=[_quote(q, refs.get(q.speaker_id) or qawl_pb2.SpeakerRef(id=q.speaker_id), article_id, spans)
+                for q in extraction.quotes],
+    )

@@ -1,0 +1,107 @@
+"""The ExtractionService servicer: protobuf in, engine call, protobuf out.
+
+Each RPC validates the article, runs the shared ``Extractor`` and converts its records with
+``server.convert``. Nothing here knows how extraction works, and nothing in the engine knows
+about gRPC.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import grpc
+
+from qawl.v1 import qawl_pb2, qawl_pb2_grpc
+from server import logs
+from server.convert import ProtoExtraction, extraction_to_proto
+from server.engine import Extractor, SpeakerRegistry
+from server.validate import Problem, article_problem
+
+SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
+
+
+class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
+    """Serves Extract, StreamQuotes and ExtractBatch over one shared ``Extractor``."""
+
+    def __init__(self, extractor: Extractor, max_article_chars: int) -> None:
+        self._extractor = extractor
+        self._max_chars = max_article_chars
+        self._log = logs.get()
+
+    def _extract(self, article: qawl_pb2.Article, encoding_type: int, context: grpc.ServicerContext,
+                 registry: SpeakerRegistry | None = None) -> ProtoExtraction | Problem:
+        """The article's extraction as messages, or the Problem that prevented it."""
+        problem = article_problem(article, self._max_chars)
+        if problem is not None:
+            return problem
+        remaining = context.time_remaining()
+        if remaining is not None and remaining <= 0:
+            return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began")
+        try:
+            extraction = self._extractor.extract(article.text, registry)
+            return extraction_to_proto(extraction, article.text, article.id, encoding_type)
+        except Exception:
+            self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
+            return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details")
+
+    def _log_rpc(self, rpc: str, article: qawl_pb2.Article, started: float,
+                 code: grpc.StatusCode, quotes: int = 0, detail: str = "") -> None:
+        fields = {"rpc": rpc, "article_id": article.id, "chars": len(article.text),
+                  "quotes": quotes, "code": code.name,
+                  "ms": round((time.perf_counter() - started) * 1000, 1)}
+        if detail:
+            fields["detail"] = detail
+        self._log.info("%s %s", rpc, code.name, extra={"fields": fields})
+
+    def Extract(self, request: qawl_pb2.ExtractRequest,
+                context: grpc.ServicerContext) -> qawl_pb2.ExtractResponse:
+        """Extract all speakers and quotes of one article."""
+        started = time.perf_counter()
+        result = self._extract(request.article, request.encoding_type, context)
+        if isinstance(result, Problem):
+            self._log_rpc("Extract", request.article, started, result.code, detail=result.message)
+            context.abort(result.code, result.message)
+        self._log_rpc("Extract", request.article, started, grpc.StatusCode.OK, len(result.quotes))
+        return qawl_pb2.ExtractResponse(article_id=request.article.id, speakers=result.speakers,
+                                        quotes=result.quotes, encoding_type=request.encoding_type)
+
+    def StreamQuotes(self, request: qawl_pb2.StreamQuotesRequest,
+                     context: grpc.ServicerContext) -> Iterator[qawl_pb2.StreamQuotesResponse]:
+        """Stream the quotes of one article, stopping early if the client goes away."""
+        started = time.perf_counter()
+        result = self._extract(request.article, request.encoding_type, context)
+        if isinstance(result, Problem):
+            self._log_rpc("StreamQuotes", request.article, started, result.code, detail=result.message)
+            context.abort(result.code, result.message)
+        for sent, quote in enumerate(result.quotes):
+            if not context.is_active():
+                self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.CANCELLED, sent)
+                return
+            yield qawl_pb2.StreamQuotesResponse(quote=quote)
+        self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.OK, len(result.quotes))
+
+    def ExtractBatch(self, request_iterator: Iterator[qawl_pb2.ExtractBatchRequest],
+                     context: grpc.ServicerContext) -> Iterator[qawl_pb2.ExtractBatchResponse]:
+        """Answer each article of the stream in order, sharing speaker ids across the stream.
+
+        An article that cannot be extracted gets a response with ``error`` set; the stream
+        goes on.
+        """
+        registry = SpeakerRegistry()
+        for request in request_iterator:
+            if not context.is_active():
+                return
+            started = time.perf_counter()
+            article = request.article
+            result = self._extract(article, request.encoding_type, context, registry)
+            if isinstance(result, Problem):
+                self._log_rpc("ExtractBatch", article, started, result.code, detail=result.message)
+                yield qawl_pb2.ExtractBatchResponse(
+                    article_id=article.id,
+                    encoding_type=request.encoding_type,
+                    error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message))
+                continue
+            self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, len(result.quotes))
+            yield qawl_pb2.ExtractBatchResponse(article_id=article.id, speakers=result.speakers,
+                                                quotes=result.quotes, encoding_type=request.encoding_type)

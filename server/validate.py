@@ -1,0 +1,34 @@
+"""Check an incoming Article before any work is spent on it.
+
+Returns a ``Problem`` (a status code and a message naming the field and the limit) rather than
+raising, so the unary and streaming RPCs can abort with it while ExtractBatch reports it for one
+article and carries on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import grpc
+
+from qawl.v1 import qawl_pb2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a request cannot be served."""
+
+    code: grpc.StatusCode
+    message: str
+
+
+def article_problem(article: qawl_pb2.Article, max_chars: int) -> Problem | None:
+    """The reason ``article`` cannot be extracted, or None when it can."""
+    if not article.text.strip():
+        return Problem(grpc.StatusCode.INVALID_ARGUMENT,
+                       "article.text is required and must not be empty or only whitespace")
+    if len(article.text) > max_chars:
+        return Problem(grpc.StatusCode.INVALID_ARGUMENT,
+                       f"article.text is {len(article.text):,} code points; "
+                       f"the limit is {max_chars:,} (server flag --max-article-chars)")
+    return None

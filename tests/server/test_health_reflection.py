@@ -1,0 +1,40 @@
+"""Standard health checking and server reflection, as probes and grpcurl use them."""
+
+from __future__ import annotations
+
+from google.protobuf import descriptor_pool, message_factory
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
+    ProtoReflectionDescriptorDatabase,
+)
+
+from server.service import SERVICE_NAME
+
+
+def test_health_reports_serving_for_the_server_and_the_service(channel):
+    health = health_pb2_grpc.HealthStub(channel)
+    for service in ("", SERVICE_NAME):
+        response = health.Check(health_pb2.HealthCheckRequest(service=service))
+        assert response.status == health_pb2.HealthCheckResponse.SERVING
+
+
+def test_reflection_lists_the_services(channel):
+    services = ProtoReflectionDescriptorDatabase(channel).get_services()
+    assert SERVICE_NAME in services
+    assert "grpc.health.v1.Health" in services
+
+
+def test_a_reflection_client_calls_extract_without_the_generated_code(channel):
+    pool = descriptor_pool.DescriptorPool(ProtoReflectionDescriptorDatabase(channel))
+    method = pool.FindServiceByName(SERVICE_NAME).FindMethodByName("Extract")
+    request_class = message_factory.GetMessageClass(method.input_type)
+    response_class = message_factory.GetMessageClass(method.output_type)
+    request = request_class()
+    request.article.id = "r1"
+    request.article.text = 'قال المتحدث باسم الوزارة إن "الاجتماع سيعقد غدا".'
+    call = channel.unary_unary(f"/{SERVICE_NAME}/Extract",
+                               request_serializer=request_class.SerializeToString,
+                               response_deserializer=response_class.FromString)
+    response = call(request, timeout=10)
+    assert response.article_id == "r1"
+    assert "الاجتماع سيعقد غدا" in response.quotes[0].text
