@@ -1,0 +1,15 @@
+"""Run the engine benchmarks in order: per article, against length, hostile input."""
+
+from __future__ import annotations
+
+from benchmarks import engine, pathological, scaling
+
+
+def main() -> None:
+    """``python -m benchmarks``: each report in turn, a blank line between them."""
+    for report in (engine.run, scaling.run, pathological.run):
+        print(report(), end="\n\n", flush=True)
+
+
+if __name__ == "__main__":
+    main()
