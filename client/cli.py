@@ -16,41 +16,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import grpc
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from client import render
 from client.api import ENCODINGS, QawlClient, article
 from client.articles import ArticleInput, read_articles
-
-
-@contextmanager
-def connect(server: str | None, timeout: float | None) -> Iterator[QawlClient]:
-    """A client for ``server``, or for an embedded server when ``server`` is None."""
-    if server:
-        with QawlClient(server, timeout=timeout) as client:
-            yield client
-        return
-    from client.embedded import embedded_server  # loads the engine only when needed
-
-    with embedded_server() as target, QawlClient(target, timeout=timeout) as client:
-        yield client
-
-
-def progress_bar(total: int, enabled: bool) -> Progress:
-    """A progress bar on stderr, shown only when ``enabled``."""
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        disable=not enabled,
-    )
+from client.connect import connect
 
 
 def _error(console: Console, source: str, error: Exception) -> None:
@@ -64,7 +37,7 @@ def _error(console: Console, source: str, error: Exception) -> None:
 def stream_all(client: QawlClient, paths: list[str], encoding_type: int, show_progress: bool,
                errors: Console) -> Iterator[tuple[ArticleInput, list]]:
     """Each readable article with its streamed quotes; failures are reported on ``errors``."""
-    with progress_bar(len(paths), show_progress) as progress:
+    with render.progress_bar(len(paths), show_progress) as progress:
         task = progress.add_task("extracting", total=len(paths))
         for item in read_articles(paths):
             if isinstance(item, tuple):

@@ -1,4 +1,4 @@
-"""Show quotes to people (a table) and to programs (JSON lines).
+"""Show quotes to people (a table, a progress bar) and to programs (JSON lines).
 
 JSON lines are proto3 JSON of ``qawl.v1.Quote``, one per line, with the proto's snake_case
 field names, enum names, and every field present even when zero (so a span starting at 0
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from google.protobuf import json_format
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from qawl.v1 import qawl_pb2
@@ -62,3 +63,16 @@ def quote_table(article_id: str, quotes: Sequence[qawl_pb2.Quote]) -> Table:
 def print_table(console: Console, article_id: str, quotes: Sequence[qawl_pb2.Quote]) -> None:
     """Print one article's quote table on ``console``."""
     console.print(quote_table(article_id, quotes))
+
+
+def progress_bar(total: int, enabled: bool) -> Progress:
+    """A transient progress bar on stderr for ``total`` articles, shown only when ``enabled``."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not enabled,
+    )

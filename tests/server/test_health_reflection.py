@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from google.protobuf import descriptor_pool, message_factory
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
@@ -38,3 +43,16 @@ def test_a_reflection_client_calls_extract_without_the_generated_code(channel):
     response = call(request, timeout=10)
     assert response.article_id == "r1"
     assert "الاجتماع سيعقد غدا" in response.quotes[0].text
+
+
+def test_buf_curl_lists_and_calls_extract_through_reflection(target):
+    buf = str(Path(sys.executable).parent / "buf")
+    base = [buf, "curl", "--protocol", "grpc", "--http2-prior-knowledge"]
+    listed = subprocess.run([*base, "--list-methods", f"http://{target}"],
+                            capture_output=True, text=True, timeout=60)
+    assert f"{SERVICE_NAME}/Extract" in listed.stdout.split(), listed.stderr
+    data = json.dumps({"article": {"id": "b1", "text": 'قال الوزير إن "الوضع هادئ".'}})
+    called = subprocess.run([*base, "--data", data, f"http://{target}/{SERVICE_NAME}/Extract"],
+                            capture_output=True, text=True, timeout=60)
+    assert called.returncode == 0, called.stderr
+    assert json.loads(called.stdout)["articleId"] == "b1"

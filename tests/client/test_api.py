@@ -1,0 +1,51 @@
+"""The Python client API against a loopback server."""
+
+from __future__ import annotations
+
+import json
+
+import grpc
+import pytest
+
+from client.api import RETRY_SERVICE_CONFIG, QawlClient, article
+from qawl.v1 import qawl_pb2
+
+TEXT = 'قال رئيس الوزراء إن "الحكومة ستعلن خطتها الأسبوع المقبل".'
+
+
+def test_extract_and_stream_quotes_agree(target):
+    with QawlClient(target, timeout=10) as client:
+        whole = client.extract(article(TEXT, "x"))
+        streamed = list(client.stream_quotes(article(TEXT, "x")))
+    assert list(whole.quotes) == streamed and streamed
+
+
+def test_extract_batch_yields_one_response_per_article(target):
+    with QawlClient(target, timeout=10) as client:
+        responses = list(client.extract_batch(article(TEXT, str(i)) for i in range(3)))
+    assert [r.article_id for r in responses] == ["0", "1", "2"]
+    assert len({r.quotes[0].speaker.id for r in responses}) == 1
+
+
+def test_errors_surface_as_rpc_errors_with_the_status(target):
+    with QawlClient(target, timeout=10) as client, pytest.raises(grpc.RpcError) as caught:
+        client.extract(article(""))
+    assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_health(target):
+    with QawlClient(target, timeout=5) as client:
+        assert client.health() == "SERVING"
+        assert client.health("qawl.v1.ExtractionService") == "SERVING"
+
+
+def test_the_retry_policy_covers_only_unavailable():
+    (method,) = json.loads(RETRY_SERVICE_CONFIG)["methodConfig"]
+    assert method["name"] == [{"service": "qawl.v1.ExtractionService"}]
+    assert method["retryPolicy"]["retryableStatusCodes"] == ["UNAVAILABLE"]
+
+
+def test_article_carries_metadata():
+    message = article("نص", "id-1", title="عنوان", source="وكالة", url="https://example.org/a")
+    assert isinstance(message, qawl_pb2.Article)
+    assert (message.id, message.title, message.source) == ("id-1", "عنوان", "وكالة")

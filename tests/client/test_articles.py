@@ -1,0 +1,19 @@
+"""Articles are read byte-exactly, so server offsets index the file's own text."""
+
+from __future__ import annotations
+
+from client.articles import read_article, read_articles
+
+
+def test_crlf_newlines_are_kept(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("سطر\r\nقال\r\n".encode("utf-8"))
+    item = read_article(str(path))
+    assert item.text == "سطر\r\nقال\r\n" and item.article_id == "a.txt"
+
+
+def test_unreadable_files_come_back_as_errors(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa")
+    results = list(read_articles([str(tmp_path / "none.txt"), str(bad)]))
+    assert [type(error).__name__ for _, error in results] == ["FileNotFoundError", "UnicodeDecodeError"]
