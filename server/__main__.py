@@ -5,13 +5,17 @@ from __future__ import annotations
 from server import logs
 from server.app import serve
 from server.config import parse_args
+from server.workers import serve_workers
 
 
 def main(argv: list[str] | None = None) -> None:
     """Parse flags and environment, configure logging, and serve until signalled."""
     config = parse_args(argv)
     logs.configure(config.log_level)
-    serve(config)
+    if config.workers > 1:
+        serve_workers(config, config.workers)
+    else:
+        serve(config)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ class ServerConfig:
     address: str = "[::]:50051"
     threads: int = 16
     """Worker threads handling RPCs."""
+    workers: int = 1
+    """Server processes sharing the port (SO_REUSEPORT); one per core uses every core."""
     max_message_bytes: int = 16 * MIB
     """Largest request or response message, in bytes; larger ones get RESOURCE_EXHAUSTED."""
     max_article_chars: int = 1_000_000
@@ -41,6 +43,8 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
                    help="host:port to listen on (env QAWL_ADDRESS; default %(default)s)")
     p.add_argument("--threads", type=int, default=int(_env("threads", d.threads)),
                    help="worker threads (env QAWL_THREADS; default %(default)s)")
+    p.add_argument("--workers", type=int, default=int(_env("workers", d.workers)),
+                   help="server processes sharing the port (env QAWL_WORKERS; default %(default)s)")
     p.add_argument("--max-message-bytes", type=int,
                    default=int(_env("max_message_bytes", d.max_message_bytes)),
                    help="largest message in bytes (env QAWL_MAX_MESSAGE_BYTES; default %(default)s)")
@@ -54,6 +58,7 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
                    choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                    help="log level (env QAWL_LOG_LEVEL; default %(default)s)")
     a = p.parse_args(argv)
-    return ServerConfig(address=a.address, threads=a.threads, max_message_bytes=a.max_message_bytes,
+    return ServerConfig(address=a.address, threads=a.threads, workers=a.workers,
+                        max_message_bytes=a.max_message_bytes,
                         max_article_chars=a.max_article_chars, grace_seconds=a.grace_seconds,
                         log_level=a.log_level)
