@@ -1,0 +1,141 @@
+"""RPC throughput and latency over loopback: Extract and StreamQuotes next to a no-op call.
+
+For each worker count, a real server process (``python -m server --workers N``) is loaded
+by closed-loop client threads at several concurrencies with Extract, StreamQuotes and the
+standard health Check (the no-op: same server, same transport, no work), cycling through the
+seed articles. Then it prints the ratios the figures are judged by:
+
+- Extract throughput in one process against the ceiling 1 / (engine time per article +
+  no-op latency), the engine time measured in this process (target >= 80%);
+- StreamQuotes against Extract (a stream should keep up);
+- the best Extract throughput with N workers against one worker (target >= 1.6x for 2);
+- resident memory per worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from benchmarks.load import Call, LoadResult, run_load
+from benchmarks.serverproc import ServerProcess
+from benchmarks.texts import seed_texts
+from benchmarks.timing import measure, ms, table
+from qawl.v1 import qawl_pb2, qawl_pb2_grpc
+
+RPC_TIMEOUT = 60.0
+"""Seconds any one benchmark call may take before it counts as an error."""
+
+
+def rpc_calls(articles: list[qawl_pb2.Article]) -> dict[str, Call]:
+    """The three calls under test, each cycling through ``articles``."""
+    check = health_pb2.HealthCheckRequest()
+
+    def noop(channel, _number):
+        return health_pb2_grpc.HealthStub(channel).Check(check, timeout=RPC_TIMEOUT)
+
+    def extract(channel, number):
+        request = qawl_pb2.ExtractRequest(article=articles[number % len(articles)])
+        return qawl_pb2_grpc.ExtractionServiceStub(channel).Extract(request, timeout=RPC_TIMEOUT)
+
+    def stream(channel, number):
+        request = qawl_pb2.StreamQuotesRequest(article=articles[number % len(articles)])
+        stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+        return list(stub.StreamQuotes(request, timeout=RPC_TIMEOUT))
+
+    return {"Check (no-op)": noop, "Extract": extract, "StreamQuotes": stream}
+
+
+def engine_seconds_per_article(texts: list[str]) -> float:
+    """Mean over the articles of the in-process engine's median time, in seconds."""
+    from server.engine import Extractor
+
+    extractor = Extractor()
+    return sum(measure(lambda: extractor.extract(t), 20, 1.0).median for t in texts) / len(texts)
+
+
+def run(
+    workers: tuple[int, ...] = (1, 2),
+    concurrencies: tuple[int, ...] = (1, 2, 4, 8),
+    max_calls: int = 3000,
+    max_seconds: float = 3.0,
+) -> str:
+    """Load a server for each worker count and return the printed report."""
+    texts = seed_texts()
+    articles = [qawl_pb2.Article(id=name, text=text) for name, text in texts.items()]
+    calls = rpc_calls(articles)
+    engine = engine_seconds_per_article(list(texts.values()))
+    results: dict[tuple[int, str, int], LoadResult] = {}
+    memory: dict[int, list[float]] = {}
+    for count in workers:
+        with ServerProcess(workers=count) as server:
+            for name, call in calls.items():
+                for concurrency in concurrencies:
+                    result = run_load(server.target, call, concurrency, max_calls, max_seconds)
+                    results[(count, name, concurrency)] = result
+            memory[count] = server.rss_mb()
+    rows = [
+        (name, count, concurrency, r.calls, f"{r.throughput:,.1f}", ms(r.percentile(50)),
+         ms(r.percentile(99)), r.errors)
+        for (count, name, concurrency), r in results.items()
+    ]  # fmt: skip
+    header = ("rpc", "workers", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "errors")
+    lines = [
+        f"RPC load over loopback, up to {max_calls} calls or {max_seconds:g} s per row,"
+        f" {len(articles)} seed articles in turn",
+        table(header, rows),
+        "",
+        *_ratios(results, memory, engine, workers, concurrencies),
+    ]
+    return "\n".join(lines)
+
+
+def _best(results, count: int, name: str, concurrencies) -> tuple[float, int]:
+    return max((results[(count, name, c)].throughput, c) for c in concurrencies)
+
+
+def _ratios(results, memory, engine: float, workers, concurrencies) -> list[str]:
+    one = workers[0]
+    noop = results[(one, "Check (no-op)", concurrencies[0])].percentile(50)
+    ceiling = 1 / (engine + noop)
+    extract, at = _best(results, one, "Extract", concurrencies)
+    lines = [
+        f"engine per article in-process: {ms(engine)} ms; no-op p50: {ms(noop)} ms;"
+        f" ceiling 1/(engine + no-op) = {ceiling:,.1f} calls/s",
+        f"Extract with {one} worker, best {extract:,.1f} calls/s at concurrency {at}:"
+        f" {extract / ceiling:.0%} of the ceiling (target >= 80%)",
+    ]
+    for c in concurrencies:
+        stream = results[(one, "StreamQuotes", c)].throughput
+        single = results[(one, "Extract", c)].throughput
+        lines.append(f"StreamQuotes / Extract at concurrency {c}: {stream / single:.2f}")
+    for count in workers[1:]:
+        best, at_n = _best(results, count, "Extract", concurrencies)
+        lines.append(
+            f"Extract with {count} workers: best {best:,.1f} calls/s at concurrency {at_n},"
+            f" {best / extract:.2f}x one worker's best"
+        )
+    for count, sizes in memory.items():
+        shown = ", ".join(f"{mb:.0f}" for mb in sizes)
+        lines.append(f"resident memory with {count} worker(s): {shown} MB per worker process")
+    return lines
+
+
+def _ints(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(","))
+
+
+def main() -> None:
+    """``python -m benchmarks.rpc [--workers 1,2] [--concurrency 1,2,4,8] [--seconds S]``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=_ints, default=(1, 2), help="worker counts, e.g. 1,2")
+    parser.add_argument("--concurrency", type=_ints, default=(1, 2, 4, 8), help="client threads")
+    parser.add_argument("--calls", type=int, default=3000, help="most calls per row")
+    parser.add_argument("--seconds", type=float, default=3.0, help="most seconds per row")
+    args = parser.parse_args()
+    print(run(args.workers, args.concurrency, args.calls, args.seconds))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""A qawl server in a child process on loopback, for the RPC benchmark: start, wait, measure, stop.
+
+The server is started exactly as a user starts it (``python -m server``), with its logs going
+to a temporary file so a full pipe never slows it down. The port comes from its first log
+line; memory is read from ``/proc`` for each serving process.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class ServerProcess:
+    """``python -m server --workers N`` on 127.0.0.1, used as a context manager."""
+
+    def __init__(self, workers: int = 1, threads: int = 16, start_timeout: float = 120.0) -> None:
+        self.workers = workers
+        self.threads = threads
+        self.start_timeout = start_timeout
+        self.port = 0
+        self.pids: list[int] = []
+        self._log = tempfile.NamedTemporaryFile(prefix="qawl-bench-", suffix=".log")
+        self._process: subprocess.Popen | None = None
+
+    @property
+    def target(self) -> str:
+        """Where clients connect."""
+        return f"127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ServerProcess:
+        command = [sys.executable, "-m", "server", "--address", "127.0.0.1:0",
+                   "--workers", str(self.workers), "--threads", str(self.threads)]  # fmt: skip
+        self._process = subprocess.Popen(command, cwd=REPO, stderr=self._log)
+        first = self._first_log_line()
+        self.port = first["port"]
+        self.pids = first.get("pids", [self._process.pid])
+        self._wait_until_serving()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self._log.close()
+
+    def rss_mb(self) -> list[float]:
+        """Resident memory of each serving process, in MB."""
+        return [_rss_kb(pid) / 1024 for pid in self.pids]
+
+    def _first_log_line(self) -> dict:
+        deadline = time.monotonic() + self.start_timeout
+        path = Path(self._log.name)
+        while time.monotonic() < deadline:
+            text = path.read_text(encoding="utf-8")
+            if "\n" in text:
+                return json.loads(text.split("\n", 1)[0])
+            if self._process.poll() is not None:
+                raise RuntimeError(f"server exited with {self._process.returncode}: {text}")
+            time.sleep(0.05)
+        raise TimeoutError("server did not log its port in time")
+
+    def _wait_until_serving(self) -> None:
+        """Wait for every process to log that it serves, then for one health check to pass."""
+        deadline = time.monotonic() + self.start_timeout
+        while not self._all_serving():
+            if time.monotonic() > deadline or self._process.poll() is not None:
+                raise RuntimeError("server workers did not all start")
+            time.sleep(0.1)
+        with grpc.insecure_channel(self.target) as channel:
+            health_pb2_grpc.HealthStub(channel).Check(
+                health_pb2.HealthCheckRequest(), timeout=30, wait_for_ready=True
+            )
+
+    def _all_serving(self) -> bool:
+        text = Path(self._log.name).read_text(encoding="utf-8")
+        serving = sum(1 for line in text.splitlines() if '"msg": "serving"' in line)
+        return serving >= self.workers
+
+
+def _rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
