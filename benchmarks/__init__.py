@@ -1,7 +1,7 @@
 """Benchmarks of qawl: figures printed as tables and ratios, never asserted.
 
 Each module runs on its own with ``python -m benchmarks.<name>``; ``python -m benchmarks`` runs
-the engine ones in order. Every loop is bounded both in count and in time, and the RPC
+them all in order. Every loop is bounded both in count and in time, and the RPC
 benchmark talks to loopback only.
 
 - ``engine``: engine time per seed article and chars/s on one core, next to spaCy's bare

@@ -1,13 +1,13 @@
-"""Run the engine benchmarks in order: per article, against length, hostile input."""
+"""Run every benchmark in one go: per article, against length, hostile input, then RPC load."""
 
 from __future__ import annotations
 
-from benchmarks import engine, pathological, scaling
+from benchmarks import engine, pathological, rpc, scaling
 
 
 def main() -> None:
     """``python -m benchmarks``: each report in turn, a blank line between them."""
-    for report in (engine.run, scaling.run, pathological.run):
+    for report in (engine.run, scaling.run, pathological.run, rpc.run):
         print(report(), end="\n\n", flush=True)
 
 

@@ -13,42 +13,42 @@ import argparse
 import spacy
 
 from benchmarks.texts import seed_texts
-from benchmarks.timing import measure, ms, pin_to_one_core, table
+from benchmarks.timing import measure, ms, one_core, table
 from server.engine import Extractor
 
 
 def run(repeat: int = 30, budget: float = 2.0) -> str:
     """Measure every seed and return the printed report."""
-    pinned = pin_to_one_core()
-    extractor = Extractor()
-    bare = spacy.blank("ar")
-    rows = []
-    totals = [0, 0.0, 0.0, 0.0]
-    for name, text in seed_texts().items():
-        floor = measure(lambda: bare.tokenizer(text), repeat, budget).median
-        own_tokens = measure(lambda: extractor.nlp.make_doc(text), repeat, budget).median
-        engine = measure(lambda: extractor.extract(text), repeat, budget).median
-        rows.append(_row(name, len(text), floor, own_tokens, engine))
-        for i, value in enumerate((len(text), floor, own_tokens, engine)):
-            totals[i] += value
-    rows.append(_row("all seeds", *totals))
-    header = (
-        "article",
-        "chars",
-        "spaCy tok ms",
-        "engine tok ms",
-        "engine ms",
-        "engine/tok",
-        "chars/s",
-    )
-    return "\n".join(
-        [
-            f"Engine vs the bare spaCy tokenizer, median of up to {repeat} runs ({pinned})",
-            table(header, rows),
-            f"engine per article: {ms(totals[3] / (len(rows) - 1))} ms;"
-            f" engine / bare tokenizer: {totals[3] / totals[1]:.2f}x (target <= 2x)",
-        ]
-    )
+    with one_core() as pinned:
+        extractor = Extractor()
+        bare = spacy.blank("ar")
+        rows = []
+        totals = [0, 0.0, 0.0, 0.0]
+        for name, text in seed_texts().items():
+            floor = measure(lambda: bare.tokenizer(text), repeat, budget).median
+            own_tokens = measure(lambda: extractor.nlp.make_doc(text), repeat, budget).median
+            engine = measure(lambda: extractor.extract(text), repeat, budget).median
+            rows.append(_row(name, len(text), floor, own_tokens, engine))
+            for i, value in enumerate((len(text), floor, own_tokens, engine)):
+                totals[i] += value
+        rows.append(_row("all seeds", *totals))
+        header = (
+            "article",
+            "chars",
+            "spaCy tok ms",
+            "engine tok ms",
+            "engine ms",
+            "engine/tok",
+            "chars/s",
+        )
+        return "\n".join(
+            [
+                f"Engine vs the bare spaCy tokenizer, median of up to {repeat} runs ({pinned})",
+                table(header, rows),
+                f"engine per article: {ms(totals[3] / (len(rows) - 1))} ms;"
+                f" engine / bare tokenizer: {totals[3] / totals[1]:.2f}x (target <= 2x)",
+            ]
+        )
 
 
 def _row(name: str, chars: int, floor: float, own_tokens: float, engine: float) -> tuple:

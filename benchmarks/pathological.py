@@ -14,7 +14,7 @@ import time
 
 import spacy
 
-from benchmarks.timing import ms, pin_to_one_core, table
+from benchmarks.timing import ms, one_core, table
 from server.engine import Extractor
 
 CASES = {
@@ -41,29 +41,29 @@ def _seconds(fn, text: str) -> float:
 
 def run(limit: float = 1.0, start_chars: int = 1000, max_chars: int = 128_000) -> str:
     """Size every case up and return the printed report."""
-    pinned = pin_to_one_core()
-    extractor = Extractor()
-    bare = spacy.blank("ar")
-    rows = []
-    for label, unit in CASES.items():
-        chars, previous = start_chars, None
-        while True:
-            text = (unit * (chars // len(unit) + 1))[:chars]
-            took = _seconds(extractor.extract, text)
-            growth = f"{math.log2(took / previous):.2f}" if previous else "-"
-            if took > limit or chars * 2 > max_chars:
-                break
-            chars, previous = chars * 2, took
-        floor = _seconds(bare.tokenizer, text)
-        per_100kb = took / len(text.encode("utf-8")) * 100_000
-        rows.append((label, f"{chars:,}", ms(took), ms(per_100kb), growth, ms(floor)))
-    header = ("input", "chars", "engine ms", "ms/100KB", "growth", "spaCy tok ms")
-    return "\n".join(
-        [
-            f"Runs of marks, doubled until one extraction takes over {limit:g} s ({pinned})",
-            table(header, rows),
-        ]
-    )
+    with one_core() as pinned:
+        extractor = Extractor()
+        bare = spacy.blank("ar")
+        rows = []
+        for label, unit in CASES.items():
+            chars, previous = start_chars, None
+            while True:
+                text = (unit * (chars // len(unit) + 1))[:chars]
+                took = _seconds(extractor.extract, text)
+                growth = f"{math.log2(took / previous):.2f}" if previous else "-"
+                if took > limit or chars * 2 > max_chars:
+                    break
+                chars, previous = chars * 2, took
+            floor = _seconds(bare.tokenizer, text)
+            per_100kb = took / len(text.encode("utf-8")) * 100_000
+            rows.append((label, f"{chars:,}", ms(took), ms(per_100kb), growth, ms(floor)))
+        header = ("input", "chars", "engine ms", "ms/100KB", "growth", "spaCy tok ms")
+        return "\n".join(
+            [
+                f"Runs of marks, doubled until one extraction takes over {limit:g} s ({pinned})",
+                table(header, rows),
+            ]
+        )
 
 
 def main() -> None:

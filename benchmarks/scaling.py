@@ -12,7 +12,7 @@ import argparse
 import spacy
 
 from benchmarks.texts import article_of_size, concatenation, seed_texts
-from benchmarks.timing import measure, ms, pin_to_one_core, table
+from benchmarks.timing import measure, ms, one_core, table
 from server.engine import Extractor
 
 KB = 1000
@@ -23,40 +23,40 @@ SIZES = (("1x", 1, 10), ("10x", 10, 3), ("100x", 100, 1))
 
 def run(seed: str | None = None, megabyte: bool = True, budget: float = 2.0) -> str:
     """Time the engine and the tokenizer on each length and return the printed report."""
-    pinned = pin_to_one_core()
-    texts = seed_texts()
-    name = seed or max(texts, key=lambda n: len(texts[n]))
-    base = texts[name]
-    cases = [(label, concatenation(base, n), repeat) for label, n, repeat in SIZES]
-    if megabyte:
-        cases.append(("1 MB", article_of_size(base, 1000 * KB), 1))
-    extractor = Extractor()
-    bare = spacy.blank("ar")
-    rows = []
-    first_rate = None
-    for label, text, repeat in cases:
-        size_kb = len(text.encode("utf-8")) / KB
-        engine = measure(lambda: extractor.extract(text), repeat, budget).median
-        floor = measure(lambda: bare.tokenizer(text), repeat, budget).median
-        rate = engine / size_kb * 100
-        first_rate = first_rate or rate
-        rows.append(
-            (label, f"{len(text):,}", f"{size_kb:,.1f}", ms(engine), ms(rate), ms(floor / size_kb * 100),
-             f"{engine / floor:.2f}x", f"{rate / first_rate:.2f}")
-        )  # fmt: skip
-    header = (
-        "length",
-        "chars",
-        "KB",
-        "engine ms",
-        "ms/100KB",
-        "tok ms/100KB",
-        "engine/tok",
-        "rate/1x",
-    )
-    return "\n".join(
-        [f"Cost against length, concatenations of {name} ({pinned})", table(header, rows)]
-    )
+    with one_core() as pinned:
+        texts = seed_texts()
+        name = seed or max(texts, key=lambda n: len(texts[n]))
+        base = texts[name]
+        cases = [(label, concatenation(base, n), repeat) for label, n, repeat in SIZES]
+        if megabyte:
+            cases.append(("1 MB", article_of_size(base, 1000 * KB), 1))
+        extractor = Extractor()
+        bare = spacy.blank("ar")
+        rows = []
+        first_rate = None
+        for label, text, repeat in cases:
+            size_kb = len(text.encode("utf-8")) / KB
+            engine = measure(lambda: extractor.extract(text), repeat, budget).median
+            floor = measure(lambda: bare.tokenizer(text), repeat, budget).median
+            rate = engine / size_kb * 100
+            first_rate = first_rate or rate
+            rows.append(
+                (label, f"{len(text):,}", f"{size_kb:,.1f}", ms(engine), ms(rate), ms(floor / size_kb * 100),
+                 f"{engine / floor:.2f}x", f"{rate / first_rate:.2f}")
+            )  # fmt: skip
+        header = (
+            "length",
+            "chars",
+            "KB",
+            "engine ms",
+            "ms/100KB",
+            "tok ms/100KB",
+            "engine/tok",
+            "rate/1x",
+        )
+        return "\n".join(
+            [f"Cost against length, concatenations of {name} ({pinned})", table(header, rows)]
+        )
 
 
 def main() -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -38,13 +39,23 @@ def measure(
     return Timing(statistics.median(times), min(times), len(times))
 
 
-def pin_to_one_core() -> str:
-    """Keep this process on one CPU, so "one core" figures mean it; says which, if any."""
+@contextmanager
+def one_core() -> Iterator[str]:
+    """Keep this process on one CPU while inside, so "one core" figures mean it.
+
+    Yields a note saying which CPU (or that pinning is not available); the earlier CPU set is
+    restored on leaving, so later benchmarks and the processes they start use every core.
+    """
     if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity)"
-    cpu = min(os.sched_getaffinity(0))
+        yield "not pinned (no sched_setaffinity)"
+        return
+    before = os.sched_getaffinity(0)
+    cpu = min(before)
     os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
+    try:
+        yield f"pinned to CPU {cpu}"
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from benchmarks.timing import measure, ms, table
+from benchmarks.timing import measure, ms, one_core, table
 
 
 def test_measure_stops_at_the_repeat_count():
@@ -28,3 +28,13 @@ def test_table_aligns_columns():
 
 def test_ms_shows_two_decimals():
     assert ms(0.0012345) == "1.23"
+
+
+def test_one_core_pins_inside_and_restores_on_leaving():
+    import os
+
+    before = os.sched_getaffinity(0)
+    with one_core() as note:
+        assert len(os.sched_getaffinity(0)) == 1
+        assert note.startswith("pinned to CPU")
+    assert os.sched_getaffinity(0) == before
