@@ -14,6 +14,7 @@ def to_records(found: list[Attributed], registry: SpeakerRegistry, source: str) 
     under a fuller name) become one ``Speaker`` with the mentions of both.
     """
     speakers: dict[str, Speaker] = {}
+    mentions: dict[str, set] = {}
     quotes: list[Quote] = []
     for n, item in enumerate(sorted(found, key=lambda r: (r.start, r.end)), 1):
         entity = item.entity
@@ -22,8 +23,10 @@ def to_records(found: list[Attributed], registry: SpeakerRegistry, source: str) 
         if speaker is None:
             speaker = Speaker(speaker_id, entity.name, entity.type, entity.role, [])
             speakers[speaker_id] = speaker
+            mentions[speaker_id] = set()
         for mention in entity.mentions:
-            if mention not in speaker.mentions:
+            if mention not in mentions[speaker_id]:
+                mentions[speaker_id].add(mention)
                 speaker.mentions.append(mention)
         draft = item.draft
         quotes.append(Quote(

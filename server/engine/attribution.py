@@ -16,6 +16,7 @@ statement (وذكرت الوكالة أن مسؤولا قال إن ...), and giv
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from server.engine.entities import Entity, EntityTable, name_key
@@ -77,7 +78,8 @@ class Attributor:
         self.reader = PhraseReader(lex)
         self.finder = StatementFinder(lex)
         self.table = EntityTable(lex.places)
-        self.seen: list[_Seen] = []
+        self.seen: dict[int, list[_Seen]] = {}
+        self.sections: dict[int, Section] = {}
         self.results: list[Attributed] = []
         self._current: list[Attributed] = []
 
@@ -112,7 +114,10 @@ class Attributor:
 
     def _remember(self, index: int, sentence: Sentence, entity: Entity, phrase: Phrase, spoke: bool) -> None:
         mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
-        self.seen.append(_Seen(index, sentence.index, sentence.section, entity, mention, spoke))
+        self._see(_Seen(index, sentence.index, sentence.section, entity, mention, spoke))
+
+    def _see(self, seen: _Seen) -> None:
+        self.seen.setdefault(seen.sentence, []).append(seen)
 
     # -- speakers ---------------------------------------------------------------------
 
@@ -199,17 +204,18 @@ class Attributor:
     def continuation(self, draft: Draft) -> tuple[Entity, Mention] | None:
         """The latest agreeing speaker: this sentence, earlier statements, earlier mentions."""
         entry, sentence = draft.cue.entry, draft.sentence
-        here = [s for s in self.seen if s.sentence == sentence.index and s.index < draft.cue.index]
-        for pool in ([s for s in here if s.spoke], here):
-            for s in reversed(pool):
-                if self.agrees(entry, s.entity) and not self._inside_content(s.index, sentence):
+        here = self.seen.get(sentence.index, [])
+        for spoke_only in (True, False):
+            for s in reversed(here):
+                if s.index < draft.cue.index and (s.spoke or not spoke_only) and self.agrees(entry, s.entity) \
+                        and not self._inside_content(s.index, sentence):
                     return s.entity, s.mention
-        before = [s for s in self.seen if s.sentence < sentence.index and s.section == sentence.section
-                  and sentence.index - s.sentence <= CONTINUATION_REACH]
-        for pool in ([s for s in before if s.spoke], before):
-            for s in reversed(pool):
-                if self.agrees(entry, s.entity):
-                    return s.entity, s.mention
+        earlier = range(sentence.index - 1, max(sentence.index - 1 - CONTINUATION_REACH, -1), -1)
+        for spoke_only in (True, False):
+            for index in earlier:
+                for s in reversed(self.seen.get(index, [])):
+                    if s.section == sentence.section and (s.spoke or not spoke_only) and self.agrees(entry, s.entity):
+                        return s.entity, s.mention
         return None
 
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
@@ -277,7 +283,7 @@ class Attributor:
                     continue
                 entity, mention = found
                 method = Method.CONTINUATION
-                self.seen.append(_Seen(cue.index, sentence.index, sentence.section, entity, mention, True))
+                self._see(_Seen(cue.index, sentence.index, sentence.section, entity, mention, True))
             if draft.cue.entry.cls in MENTION_ONLY or draft.content_last <= draft.content_first:
                 continue
             mine.append(self._finish(draft, entity, mention, method, how))
@@ -308,12 +314,14 @@ class Attributor:
 
     def _drop_channels(self, found: list[Attributed]) -> list[Attributed]:
         """Drop a statement whose content holds another statement with its own explicit speaker."""
+        inner = sorted(r.draft.cue.index for r in found if r.method is not Method.CONTINUATION)
         kept = []
         for outer in found:
-            inner = [r for r in found if r is not outer and r.method is not Method.CONTINUATION
-                     and outer.draft.content_first <= r.draft.cue.index < outer.draft.content_last]
-            if not inner:
-                kept.append(outer)
+            d = outer.draft
+            k = bisect.bisect_left(inner, d.content_first)
+            if k < len(inner) and inner[k] < d.content_last and inner[k] != d.cue.index:
+                continue
+            kept.append(outer)
         return kept
 
 

@@ -84,7 +84,7 @@ class EntityTable:
     def __init__(self, places: set[str] | None = None) -> None:
         self.places = places or set()
         self.entities: list[Entity] = []
-        self.bindings: list[tuple[tuple[str, ...], Entity]] = []
+        self.bindings: dict[tuple[str, ...], Entity] = {}
 
     def counterpart_role(self, phrase: Phrase, previous_role: str) -> str:
         """نظيره الإيراني after وزير الدفاع الباكستاني reads as وزير الدفاع الإيراني."""
@@ -123,25 +123,25 @@ class EntityTable:
         if entity is None:
             entity = Entity(phrase.type, gender=phrase.gender, number=phrase.number)
             self.entities.append(entity)
-        if not phrase.role_only:
+        if not phrase.role_only and phrase.name not in entity.names:
             entity.names.append(phrase.name)
         if phrase.role and not entity.role:
             entity.role = phrase.role
         if role_key:
             entity.role_keys.append(role_key)
             if not phrase.role_only:
-                self.bindings.append((role_key, entity))
+                self.bindings.pop(role_key, None)
+                self.bindings[role_key] = entity
         entity.mentions.append(mention)
         return entity, False
 
     def _bound(self, role_key: tuple[str, ...]) -> Entity | None:
         """The latest named person bound to this role (exact first, then contained)."""
-        for key, entity in reversed(self.bindings):
-            if key == role_key:
-                return entity
+        if role_key in self.bindings:
+            return self.bindings[role_key]
         wanted = set(role_key)
         if len(wanted) >= 2:
-            for key, entity in reversed(self.bindings):
+            for key, entity in reversed(self.bindings.items()):
                 if wanted <= set(key):
                     return entity
         return None

@@ -301,18 +301,36 @@ class PhraseReader:
                       gender="", number="du")
 
 
+class _Overlay:
+    """A read-only list view with one position replaced (no copy of the list)."""
+
+    def __init__(self, items: list[str], j: int, value: str) -> None:
+        self._items, self._j, self._value = items, j, value
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self._items))
+            part = self._items[key]
+            if start <= self._j < stop:
+                part = list(part)
+                part[self._j - start] = self._value
+            return part
+        return self._value if key == self._j else self._items[key]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class _ConjunctionView:
     """A view of ``Words`` in which token j is read without its conjunction و."""
 
     def __init__(self, words: Words, j: int) -> None:
-        self._words, self._j = words, j
+        self._words = words
         self.doc, self.source, self.text = words.doc, words.source, words.text
         self.start, self.end = words.start, words.end
-        self.norm = list(words.norm)
-        self.norm[j] = words.bare[j]
+        self.norm = _Overlay(words.norm, j, words.bare[j])
+        self.art = _Overlay(words.art, j, words.bare_art[j])
         self.bare, self.bare_art = words.bare, words.bare_art
-        self.art = list(words.art)
-        self.art[j] = words.bare_art[j]
 
     def is_punct(self, i: int) -> bool:
         return self._words.is_punct(i)

@@ -26,12 +26,19 @@ class Sentence:
     last: int
     section: Section
     quotes: list[QuotedStretch] = field(default_factory=list)
+    _opens: list[int] = field(default_factory=list, repr=False)
+    stops: list[int] | None = field(default=None, repr=False)
+
+    def set_quotes(self, quotes: list[QuotedStretch]) -> None:
+        """Attach the sentence's quoted stretches (sorted, not overlapping)."""
+        self.quotes = quotes
+        self._opens = [q.open for q in quotes]
 
     def quote_at(self, i: int) -> QuotedStretch | None:
         """The quoted stretch containing token ``i`` (marks included), if any."""
-        for stretch in self.quotes:
-            if stretch.open <= i <= stretch.close:
-                return stretch
+        k = bisect.bisect_right(self._opens, i) - 1
+        if k >= 0 and i <= self.quotes[k].close:
+            return self.quotes[k]
         return None
 
 
@@ -64,7 +71,5 @@ def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
                 start = i + 1
         sentences.append(Sentence(len(sentences), start, last, line.section))
     for sentence in sentences:
-        sentence.quotes = [
-            q for q in pair_quotes(words, sentence.first, sentence.last)
-        ]
+        sentence.set_quotes(pair_quotes(words, sentence.first, sentence.last))
     return sentences

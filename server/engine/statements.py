@@ -9,6 +9,7 @@ quotation mark, or to a clause boundary where the next cue begins (، مضيفا
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from server.engine.lexicon import CueEntry, Lexicon
@@ -31,6 +32,7 @@ BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
 CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 MAX_ZONE = 24
+MAX_CONTENT = 160
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
 
 
@@ -243,18 +245,24 @@ class StatementFinder:
 
     def content_end(self, words: Words, sentence: Sentence, first: int) -> int:
         """Where unquoted content stops: sentence end, or a clause boundary before a new cue."""
-        k = first
-        last = sentence.last
-        while k < last:
-            stretch = sentence.quote_at(k)
-            if stretch is not None and stretch.open == k:
-                k = min(stretch.close + 1, last)
-                continue
-            if words.text[k] in BOUNDARY_PUNCT and (self._cue_follows(words, sentence, k)
-                                                    or self._narrator_follows(words, sentence, k)):
-                break
-            k += 1
-        return self.trim(words, first, k)
+        stops = self.clause_stops(words, sentence)
+        n = bisect.bisect_left(stops, first)
+        last = min(sentence.last, first + MAX_CONTENT, stops[n] if n < len(stops) else sentence.last)
+        stretch = sentence.quote_at(last - 1) if last > first else None
+        if stretch is not None and stretch.open >= first:
+            last = min(sentence.last, max(last, stretch.close + 1))
+        return self.trim(words, first, last)
+
+    def clause_stops(self, words: Words, sentence: Sentence) -> list[int]:
+        """Clause boundaries of the sentence, outside quotations, where the narrator or a new
+        cue takes over; computed once per sentence."""
+        if sentence.stops is None:
+            sentence.stops = [
+                k for k in range(sentence.first, sentence.last)
+                if words.text[k] in BOUNDARY_PUNCT and sentence.quote_at(k) is None
+                and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k))
+            ]
+        return sentence.stops
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""

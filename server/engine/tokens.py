@@ -25,6 +25,9 @@ CLOSING_QUOTES = "”»‟"
 SYMMETRIC_QUOTES = '"'
 QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + SYMMETRIC_QUOTES
 _QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
+# Affix rules rescan a chunk once per affix split: a chunk this long with no space is no word,
+# and keeping it whole keeps tokenisation linear on hostile input (a run of 100,000 quotes).
+_OVERLONG = re.compile(r"\S{200,}")
 _SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
 
 
@@ -38,6 +41,9 @@ def make_nlp() -> Language:
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    default_match = tokenizer.token_match
+    tokenizer.token_match = lambda chunk: bool(_OVERLONG.fullmatch(chunk)) or bool(
+        default_match and default_match(chunk))
     return nlp
 
 
