@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test stubs lint
+.PHONY: setup run test stubs lint bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,8 @@ stubs: setup
 
 lint: setup
 	$(BIN)/buf lint
+
+# Print the benchmark figures: engine vs the bare tokenizer, cost against length, hostile
+# input, and RPC load with 1 and 2 workers (about three minutes, loopback only).
+bench: setup
+	$(BIN)/python -m benchmarks
