@@ -1,0 +1,33 @@
+"""The annotated seed articles: the engine must not score below the recorded figures.
+
+Recorded with ``qawl eval --gold seeds/gold seeds/*.txt``. Raise the figures when the rules
+improve; a change that lowers any of them fails here, with the evaluation report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from server.engine.evaluation import evaluate_dir, predictions_from_extraction
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+RECORDED = {
+    "span_precision": 0.954,
+    "span_recall": 1.0,
+    "attribution_precision": 0.954,
+    "attribution_recall": 1.0,
+    "attribution_f1": 0.976,
+    "kind_accuracy": 1.0,
+}
+
+
+def test_seed_scores_hold(extractor):
+    articles = sorted(SEEDS.glob("*.txt"))
+    assert len(articles) == 5
+    result = evaluate_dir(
+        lambda text: predictions_from_extraction(extractor.extract(text)), articles, SEEDS / "gold"
+    )
+    overall = result.overall
+    report = result.format_report(verbose=True)
+    for figure, floor in RECORDED.items():
+        assert getattr(overall, figure) >= floor, f"{figure} fell below {floor}\n{report}"
