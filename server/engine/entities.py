@@ -115,9 +115,9 @@ class EntityTable:
             if bound is not None:
                 bound.mentions.append(mention)
                 return bound, True
-            entity = self._find(phrase.type, phrase_key(normalize(phrase.name)), role_key)
+            entity = self._find(phrase.type, phrase_key(normalize(phrase.name)), role_key, phrase.gender)
         elif phrase.type is SpeakerType.PERSON:
-            entity = self._find(phrase.type, name_key(phrase.name), role_key)
+            entity = self._find(phrase.type, name_key(phrase.name), role_key, phrase.gender)
         else:
             entity = self._find(phrase.type, phrase_key(normalize(phrase.name)), ())
         if entity is None:
@@ -146,9 +146,10 @@ class EntityTable:
                     return entity
         return None
 
-    def _find(self, kind: SpeakerType, key: tuple[str, ...], role_key: tuple[str, ...]) -> Entity | None:
+    def _find(self, kind: SpeakerType, key: tuple[str, ...], role_key: tuple[str, ...],
+              gender: str = "") -> Entity | None:
         for entity in reversed(self.entities):
-            if entity.type is not kind:
+            if entity.type is not kind or (gender and entity.gender and gender != entity.gender):
                 continue
             if kind is SpeakerType.PERSON:
                 if entity.names and same_person(key, entity.key):

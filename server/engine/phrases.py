@@ -184,7 +184,7 @@ class PhraseReader:
     def _family_name(self, words: Words, j: int, last: int) -> bool:
         """A definite last word of a name: a nisba (الصفدي) or one that closes the phrase."""
         norm = words.norm[j]
-        if not is_definite(norm) or self.is_function(words, j) or self._is_cue(words, j):
+        if not norm.startswith("ال") or self.is_function(words, j) or self._is_cue(words, j):
             return False
         if self.is_title(words, j) or self.may_head(words, j) or is_definite(words.norm[j - 1]):
             return False

@@ -31,6 +31,7 @@ PREPOSITIONS_BY_CLASS = {
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
 CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
+ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
 MAX_ZONE = 24
 MAX_CONTENT = 160
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
@@ -86,9 +87,17 @@ class StatementFinder:
             if sentence.quote_at(i) is not None:
                 continue
             entry = self.cue_at(words, i)
-            if entry is not None:
+            if entry is not None and not (entry.cls == "noun" and self.adverbial_noun(words, i)):
                 found.append(Cue(i, entry))
         return found
+
+    def adverbial_noun(self, words: Words, i: int) -> bool:
+        """في تصريحات صحفية، في تصريح لـ...: a verbal noun after a preposition is a
+        circumstance of another cue, not a cue of its own."""
+        prev = i - 1
+        while prev >= 0 and not words.text[prev].strip():
+            prev -= 1
+        return prev >= 0 and words.bare[prev] in ADVERBIAL_PREPOSITIONS
 
     @staticmethod
     def _next_word(words: Words, i: int, last: int) -> int | None:
@@ -142,7 +151,7 @@ class StatementFinder:
             if words.text[j] in (".", "!", "?", "؟"):
                 break
             j += 1
-        return None
+        return self._postposed(words, sentence, cue) if cls == "speech" else None
 
     def _object(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """وأكد مجددا رغبة ...: a coordinated cue whose content is its object noun phrase."""
@@ -158,6 +167,26 @@ class StatementFinder:
         draft.coordinated = True
         return draft
 
+    def _postposed(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
+        """«...»، قال الوزير: a quotation closed right before a comma and the cue."""
+        prev = cue.index - 1
+        while prev > sentence.first and not words.text[prev].strip():
+            prev -= 1
+        if prev <= sentence.first or words.text[prev] not in BOUNDARY_PUNCT:
+            return None
+        close = prev - 1
+        while close > sentence.first and not words.text[close].strip():
+            close -= 1
+        stretch = sentence.quote_at(close)
+        if stretch is None or stretch.close != close or not stretch.closed:
+            return None
+        zone_last = cue.index + 1
+        while zone_last < sentence.last and words.text[zone_last] not in BOUNDARY_PUNCT \
+                and words.text[zone_last] not in (".", "!", "?", "؟") and not words.is_quote(zone_last):
+            zone_last += 1
+        return Draft(cue, sentence, "postposed", cue.index + 1, zone_last, stretch.open + 1, stretch.close,
+                     QuoteKind.DIRECT)
+
     def coordinated(self, words: Words, cue: Cue) -> bool:
         """A cue joined by و right after a comma shares the previous clause's subject."""
         i = cue.index
@@ -167,7 +196,7 @@ class StatementFinder:
         entry = self.cue_at(words, j)
         if entry is None:
             return False
-        if entry.cls == "noun" and cls == "transmit":
+        if entry.cls == "noun" and (cls == "transmit" or self.adverbial_noun(words, j)):
             consumed.add(j)
             return False
         return True

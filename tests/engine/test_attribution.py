@@ -124,3 +124,13 @@ def test_continuation_without_any_earlier_speaker_gives_nothing(said):
 def test_definite_surname_alone_after_the_full_name(said):
     found = said("وقال سامي العلي إن الحكومة مستقرة.\nوأكد العلي أن الحوار ممكن.")
     assert [f[0] for f in found] == ["سامي العلي", "سامي العلي"]
+
+
+def test_family_name_with_article_but_not_a_following_prepositional_phrase(said):
+    (found,) = said("وقالت المتحدثة باسم الوزارة كارين جان بيير للصحفيين إن الإدارة تتابع الوضع.")
+    assert found[0] == "كارين جان بيير"
+
+
+def test_feminine_role_is_not_merged_with_a_masculine_one(extractor):
+    result = extractor.extract("وقال الوزير إن الخطة جاهزة.\nوأشارت الوزيرة إلى أن التمويل متوفر.")
+    assert len(result.speakers) == 2

@@ -113,3 +113,15 @@ def test_cue_inside_quotation_is_not_a_new_statement(said):
 
 def test_no_cue_no_statement(said):
     assert said("ارتفعت أسعار النفط اليوم بنسبة اثنين في المئة.") == []
+
+
+def test_attribution_after_the_quotation(said):
+    (found,) = said("“لن نتراجع عن الإصلاحات”، قال رئيس الحكومة.")
+    assert found[:3] == ("رئيس الحكومة", "direct", "لن نتراجع عن الإصلاحات")
+
+
+def test_verbal_noun_after_a_preposition_is_a_circumstance(said):
+    found = said('وأكد وزير المالية التركي محمد شيمشك في تصريحات صحفية أن التضخم يتراجع.')
+    assert found == [("محمد شيمشك", "indirect", "التضخم يتراجع", "أكد")]
+    found = said('وفي تصريح لـ"الجزيرة نت"، قال المحلل أحمد الحيلة إن الحكومة أمام اختبار.')
+    assert [f[0] for f in found] == ["أحمد الحيلة"]
