@@ -14,6 +14,7 @@ to it through real gRPC; with ``--server HOST:PORT`` it talks to a running one.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 
@@ -23,7 +24,7 @@ from rich.console import Console
 from client import render
 from client.api import ENCODINGS, QawlClient, article
 from client.articles import ArticleInput, read_articles
-from client.connect import connect
+from client.connect import client_options, connect
 
 
 def _error(console: Console, source: str, error: Exception) -> None:
@@ -59,7 +60,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     show_progress = args.progress if args.progress is not None else (
         len(args.files) > 1 and sys.stderr.isatty())
     done = 0
-    with connect(args.server, args.timeout) as client:
+    with connect(args.server, args.timeout, **client_options(args)) as client:
         for item, quotes in stream_all(client, args.files, ENCODINGS[args.encoding], show_progress,
                                        errors):
             done += 1
@@ -74,7 +75,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_health(args: argparse.Namespace) -> int:
     """Print the server's health status; exit 0 only when SERVING."""
-    with connect(args.server, args.timeout) as client:
+    with connect(args.server, args.timeout, **client_options(args)) as client:
         try:
             status = client.health(args.service)
         except grpc.RpcError as error:
@@ -99,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a running qawl server (default: start one in-process)")
     common.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="deadline per RPC (default %(default)s)")
+    common.add_argument("--token-file", default=os.environ.get("QAWL_TOKEN_FILE"), metavar="FILE",
+                        help="file holding a bearer token to send (env QAWL_TOKEN_FILE; "
+                             "or the token itself in env QAWL_TOKEN)")
+    common.add_argument("--tls", action="store_true", help="use TLS with the system's root CAs")
+    common.add_argument("--tls-ca", metavar="PEM", help="use TLS, trusting this CA bundle")
+    common.add_argument("--tls-cert", metavar="PEM", help="client certificate for mutual TLS")
+    common.add_argument("--tls-key", metavar="PEM", help="private key of --tls-cert")
     sub = parser.add_subparsers(dest="command", required=True)
 
     extract = sub.add_parser("extract", parents=[common], help="stream quotes out of articles")

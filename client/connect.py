@@ -6,20 +6,36 @@ against a remote server and against its embedded one.
 
 from __future__ import annotations
 
+import argparse
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from client.api import QawlClient
 
 
 @contextmanager
-def connect(server: str | None, timeout: float | None) -> Iterator[QawlClient]:
-    """A client for ``server`` (host:port), or for an embedded server when it is None."""
+def connect(server: str | None, timeout: float | None, **options) -> Iterator[QawlClient]:
+    """A client for ``server`` (host:port), or for an embedded server when it is None.
+
+    ``options`` (token, tls, tls_ca, tls_cert, tls_key) apply to a named server only; the
+    embedded one listens on loopback in plaintext without auth.
+    """
     if server:
-        with QawlClient(server, timeout=timeout) as client:
+        with QawlClient(server, timeout=timeout, **options) as client:
             yield client
         return
     from client.embedded import embedded_server  # loads the engine only when it is needed
 
     with embedded_server() as target, QawlClient(target, timeout=timeout) as client:
         yield client
+
+
+def client_options(args: argparse.Namespace) -> dict:
+    """The token and TLS settings of the command line, as ``connect`` takes them."""
+    token = os.environ.get("QAWL_TOKEN")
+    if args.token_file:
+        token = Path(args.token_file).read_text(encoding="utf-8").strip()
+    return {"token": token, "tls": args.tls, "tls_ca": args.tls_ca,
+            "tls_cert": args.tls_cert, "tls_key": args.tls_key}

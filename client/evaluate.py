@@ -16,7 +16,7 @@ from rich.console import Console
 
 from client.api import article
 from client.articles import read_article
-from client.connect import connect
+from client.connect import client_options, connect
 from client.render import progress_bar
 from qawl.v1 import qawl_pb2
 from server.engine.evaluation import GoldError, evaluate, gold_path, load_gold
@@ -37,7 +37,8 @@ def run_eval(args: argparse.Namespace) -> int:
     errors = Console(stderr=True)
     show_progress = len(args.files) > 1 and sys.stderr.isatty()
     scored, failed = [], 0
-    with connect(args.server, args.timeout) as client, progress_bar(len(args.files), show_progress) as bar:
+    with connect(args.server, args.timeout, **client_options(args)) as client, \
+            progress_bar(len(args.files), show_progress) as bar:
         task = bar.add_task("scoring", total=len(args.files))
         for path in args.files:
             try:

@@ -1,7 +1,7 @@
-"""The server's settings: where it listens and the limits it enforces.
+"""The server's settings: where it listens, the limits it enforces, and who may call it.
 
 Each setting comes from a command-line flag, else a ``QAWL_*`` environment variable, else the
-default here; the README's "Limits" section states the same defaults.
+default here; the README's "Limits" and "Security" sections state the same defaults.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ class ServerConfig:
 
     address: str = "[::]:50051"
     threads: int = 16
-    """Worker threads handling RPCs."""
+    """Worker threads handling extraction RPCs."""
     workers: int = 1
     """Server processes sharing the port (SO_REUSEPORT); one per core uses every core."""
+    max_concurrent_rpcs: int = 0
+    """Extraction RPCs in flight at once; more get RESOURCE_EXHAUSTED. 0 means ``threads``."""
     max_message_bytes: int = 16 * MIB
     """Largest request or response message, in bytes; larger ones get RESOURCE_EXHAUSTED."""
     max_article_chars: int = 1_000_000
@@ -29,6 +31,19 @@ class ServerConfig:
     grace_seconds: float = 10.0
     """How long in-flight calls may run on after SIGTERM/SIGINT."""
     log_level: str = "INFO"
+    tls_cert: str = ""
+    """PEM certificate chain file; with ``tls_key``, serve TLS instead of plaintext."""
+    tls_key: str = ""
+    """PEM private key file of ``tls_cert``."""
+    tls_client_ca: str = ""
+    """PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS)."""
+    auth_token_file: str = ""
+    """File of accepted bearer tokens, one per line; when set, every RPC but health needs one."""
+
+    @property
+    def rpc_limit(self) -> int:
+        """The effective limit on extraction RPCs in flight."""
+        return self.max_concurrent_rpcs or self.threads
 
 
 def _env(name: str, default: object) -> str:
@@ -45,6 +60,10 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
                    help="worker threads (env QAWL_THREADS; default %(default)s)")
     p.add_argument("--workers", type=int, default=int(_env("workers", d.workers)),
                    help="server processes sharing the port (env QAWL_WORKERS; default %(default)s)")
+    p.add_argument("--max-concurrent-rpcs", type=int,
+                   default=int(_env("max_concurrent_rpcs", d.max_concurrent_rpcs)),
+                   help="extraction RPCs in flight before RESOURCE_EXHAUSTED "
+                        "(env QAWL_MAX_CONCURRENT_RPCS; default: --threads)")
     p.add_argument("--max-message-bytes", type=int,
                    default=int(_env("max_message_bytes", d.max_message_bytes)),
                    help="largest message in bytes (env QAWL_MAX_MESSAGE_BYTES; default %(default)s)")
@@ -57,8 +76,22 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
     p.add_argument("--log-level", default=_env("log_level", d.log_level),
                    choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                    help="log level (env QAWL_LOG_LEVEL; default %(default)s)")
+    p.add_argument("--tls-cert", default=_env("tls_cert", ""), metavar="PEM",
+                   help="certificate chain; serve TLS (env QAWL_TLS_CERT)")
+    p.add_argument("--tls-key", default=_env("tls_key", ""), metavar="PEM",
+                   help="private key of --tls-cert (env QAWL_TLS_KEY)")
+    p.add_argument("--tls-client-ca", default=_env("tls_client_ca", ""), metavar="PEM",
+                   help="require client certificates signed by this CA (env QAWL_TLS_CLIENT_CA)")
+    p.add_argument("--auth-token-file", default=_env("auth_token_file", ""), metavar="FILE",
+                   help="accepted bearer tokens, one per line (env QAWL_AUTH_TOKEN_FILE)")
     a = p.parse_args(argv)
+    if bool(a.tls_cert) != bool(a.tls_key):
+        p.error("--tls-cert and --tls-key go together")
+    if a.tls_client_ca and not a.tls_cert:
+        p.error("--tls-client-ca needs --tls-cert and --tls-key")
     return ServerConfig(address=a.address, threads=a.threads, workers=a.workers,
+                        max_concurrent_rpcs=a.max_concurrent_rpcs,
                         max_message_bytes=a.max_message_bytes,
                         max_article_chars=a.max_article_chars, grace_seconds=a.grace_seconds,
-                        log_level=a.log_level)
+                        log_level=a.log_level, tls_cert=a.tls_cert, tls_key=a.tls_key,
+                        tls_client_ca=a.tls_client_ca, auth_token_file=a.auth_token_file)
