@@ -197,7 +197,7 @@ class Attributor:
             return entity.type is SpeakerType.GROUP or entity.number == "du"
         if entry.number == "pl":
             return entity.type is SpeakerType.GROUP or entity.number == "pl"
-        if entity.type is SpeakerType.GROUP and entry.number:
+        if entry.number == "sg" and (entity.type is SpeakerType.GROUP or entity.number != "sg"):
             return False
         return not (entry.gender and entity.gender and entry.gender != entity.gender)
 
@@ -235,7 +235,8 @@ class Attributor:
         w = self.words
         if draft.coordinated:
             return None, "coordinated"
-        if cls == "transmit":
+        relayed = cls == "transmit" or any(w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last))
+        if relayed:
             for k in range(draft.zone_first, draft.zone_last):
                 if w.norm[k] == "عن":
                     phrase = self.explicit(k + 1, draft.zone_last)

@@ -21,6 +21,7 @@ from server.engine.tokens import Words, is_definite, strip_article, strip_conjun
 NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
 ROLE_LINKS = {"باسم", "لشؤون", "لدي"}
 CLAUSE_OPENERS = {"ان", "بان", "انه", "انها", "انهم", "قوله", "قولها"}
+CIRCUMSTANCE_OPENERS = {"في", "خلال", "عقب", "امام", "لدي", "اثناء"}
 SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
 MAX_NAME_WORDS = 5
 MAX_PHRASE_WORDS = 9
@@ -186,15 +187,18 @@ class PhraseReader:
         norm = words.norm[j]
         if not norm.startswith("ال") or self.is_function(words, j) or self._is_cue(words, j):
             return False
-        if self.is_title(words, j) or self.may_head(words, j) or is_definite(words.norm[j - 1]):
+        linked = j >= 2 and words.bare[j - 2] in NAME_LINKS
+        if self.is_title(words, j) or self.may_head(words, j) or (is_definite(words.norm[j - 1]) and not linked):
             return False
         if self._nisba(norm) and not self._nationality(words.art[j]):
             return True
+        if is_definite(words.norm[j - 1]):
+            return False
         nxt = j + 1
         while nxt < last and not words.text[nxt].strip():
             nxt += 1
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
-                or words.norm[nxt] in CLAUSE_OPENERS)
+                or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS)
 
     def _nationality(self, stem_form: str) -> bool:
         stem = stem_form[:-2] if stem_form.endswith("يه") else stem_form[:-1]

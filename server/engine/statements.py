@@ -199,6 +199,9 @@ class StatementFinder:
         if entry.cls == "noun" and (cls == "transmit" or self.adverbial_noun(words, j)):
             consumed.add(j)
             return False
+        if entry.lemma == "نقلا":
+            consumed.add(j)
+            return False
         return True
 
     def _quoted_name(self, words: Words, sentence: Sentence, stretch: QuotedStretch) -> bool:

@@ -134,3 +134,24 @@ def test_family_name_with_article_but_not_a_following_prepositional_phrase(said)
 def test_feminine_role_is_not_merged_with_a_masculine_one(extractor):
     result = extractor.extract("وقال الوزير إن الخطة جاهزة.\nوأشارت الوزيرة إلى أن التمويل متوفر.")
     assert len(result.speakers) == 2
+
+
+def test_relayed_source_after_naqlan_an(said):
+    (found,) = said("قالت وكالة رويترز نقلا عن مصادر مطلعة إن الصفقة ستعلن قريبا.")
+    assert found[:2] == ("مصادر مطلعة", "indirect")
+
+
+def test_plural_source_does_not_continue_into_a_singular_cue(said):
+    found = said("وقالت مصادر مطلعة إن الصفقة قريبة.\nوأضاف: «لن نسمح بذلك».")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وقال الرئيس السوري بشار الأسد في كلمة إن البلاد تجاوزت الأزمة.", "بشار الأسد"),
+        ("أكد الرئيس عبد الفتاح السيسي، خلال لقائه الوفد، على أهمية التعاون.", "عبد الفتاح السيسي"),
+    ],
+)
+def test_names_with_definite_family_names(said, text, name):
+    assert said(text)[0][0] == name
