@@ -1,0 +1,130 @@
+"""Limits hold: calls beyond the limit are refused at once, probes still answered, deadlines
+honoured, and a client that goes away frees the server's work."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent import futures
+
+import grpc
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from qawl.v1 import qawl_pb2, qawl_pb2_grpc
+from server.app import start
+from server.config import ServerConfig
+from server.engine import Extraction
+
+
+class GatedExtractor:
+    """Stands in for the engine: each extraction waits until the test opens the gate."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.calls = 0
+        self._lock = threading.Lock()
+
+    def extract(self, text, registry=None) -> Extraction:
+        with self._lock:
+            self.calls += 1
+        self.gate.wait(10)
+        return Extraction(speakers=[], quotes=[])
+
+
+class PacedExtractor:
+    """Stands in for the engine: ``seconds`` per article, counting the articles it ran."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.calls = 0
+
+    def extract(self, text, registry=None) -> Extraction:
+        self.calls += 1
+        time.sleep(self.seconds)
+        return Extraction(speakers=[], quotes=[])
+
+
+def _request(article_id: str = "a") -> qawl_pb2.ExtractRequest:
+    return qawl_pb2.ExtractRequest(article=qawl_pb2.Article(id=article_id, text="نص"))
+
+
+def _wait_until(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+@pytest.fixture
+def gated():
+    extractor = GatedExtractor()
+    running = start(ServerConfig(address="127.0.0.1:0", threads=2), extractor)
+    yield extractor, running
+    extractor.gate.set()
+    running.stop(None)
+
+
+def test_calls_beyond_the_limit_get_resource_exhausted_at_once_and_probes_are_answered(gated):
+    extractor, running = gated
+    target = f"127.0.0.1:{running.port}"
+    with grpc.insecure_channel(target) as channel, futures.ThreadPoolExecutor(2) as pool:
+        stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+        held = [pool.submit(stub.Extract, _request(str(i)), timeout=20) for i in range(2)]
+        assert _wait_until(lambda: extractor.calls == 2 and running.limit.in_flight == 2)
+
+        began = time.monotonic()
+        with pytest.raises(grpc.RpcError) as caught:
+            stub.Extract(_request("third"), timeout=20)
+        assert time.monotonic() - began < 1.0
+        assert caught.value.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert "--max-concurrent-rpcs" in caught.value.details()
+
+        health = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=2)
+        assert health.status == health_pb2.HealthCheckResponse.SERVING
+
+        extractor.gate.set()
+        assert [f.result(timeout=10).article_id for f in held] == ["0", "1"]
+        assert _wait_until(lambda: running.limit.in_flight == 0)
+        assert stub.Extract(_request("after"), timeout=10).article_id == "after"
+
+
+def test_a_call_whose_deadline_passes_gets_deadline_exceeded_and_frees_its_slot(gated):
+    extractor, running = gated
+    with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+        stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+        with pytest.raises(grpc.RpcError) as caught:
+            stub.Extract(_request(), timeout=0.3)
+        assert caught.value.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+        extractor.gate.set()
+        assert _wait_until(lambda: running.limit.in_flight == 0)
+
+
+def test_cancelling_a_batch_mid_stream_stops_the_server_work():
+    extractor = PacedExtractor(0.1)
+    running = start(ServerConfig(address="127.0.0.1:0"), extractor)
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+            stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+            requests = (qawl_pb2.ExtractBatchRequest(article=qawl_pb2.Article(id=str(i), text="نص"))
+                        for i in range(100))
+            responses = stub.ExtractBatch(requests, timeout=60)
+            assert next(responses).article_id == "0"
+            responses.cancel()
+            assert _wait_until(lambda: running.limit.in_flight == 0)
+            ran = extractor.calls
+            time.sleep(0.5)
+            assert extractor.calls == ran <= 3
+    finally:
+        running.stop(None)
+
+
+def test_cancelling_a_quote_stream_frees_its_slot(qawl_server, stub, seed_texts):
+    text = "\n".join(seed_texts.values())
+    responses = stub.StreamQuotes(qawl_pb2.StreamQuotesRequest(article=qawl_pb2.Article(text=text)),
+                                  timeout=30)
+    next(responses)
+    responses.cancel()
+    assert _wait_until(lambda: qawl_server.limit.in_flight == 0)
