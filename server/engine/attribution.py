@@ -97,19 +97,18 @@ class Attributor:
         """Register every lexicon-headed phrase of the sentence outside quotation marks."""
         found: dict[int, tuple[Phrase, Entity, bool]] = {}
         previous_role = ""
-        i = sentence.first
-        while i < sentence.last:
-            if sentence.quote_at(i) is None and self._starts_mention(i, sentence.last):
-                phrase = self.reader.read(self.words, i, sentence.last)
-                if phrase is not None:
-                    entity, resolved = self.table.add(phrase, self.words.source, previous_role)
-                    if phrase.role and not phrase.counterpart:
-                        previous_role = phrase.role
-                    found[i] = (phrase, entity, resolved)
-                    self._remember(phrase.first, sentence, entity, phrase, spoke=False)
-                    i = max(phrase.last, i + 1)
-                    continue
-            i += 1
+        resume = sentence.first
+        for i in sentence.outside_quotes():
+            if i < resume or not self._starts_mention(i, sentence.last):
+                continue
+            phrase = self.reader.read(self.words, i, sentence.last)
+            if phrase is not None:
+                entity, resolved = self.table.add(phrase, previous_role)
+                if phrase.role and not phrase.counterpart:
+                    previous_role = phrase.role
+                found[i] = (phrase, entity, resolved)
+                self._remember(phrase.first, sentence, entity, phrase, spoke=False)
+                resume = max(phrase.last, i + 1)
         return found
 
     def _remember(self, index: int, sentence: Sentence, entity: Entity, phrase: Phrase, spoke: bool) -> None:
@@ -228,7 +227,7 @@ class Attributor:
         hit = scanned.get(phrase.first)
         if hit is not None and hit[0].last == phrase.last:
             return hit[1], hit[2]
-        return self.table.add(phrase, self.words.source)
+        return self.table.add(phrase)
 
     def _speaker(self, draft: Draft, scanned) -> tuple[Phrase | None, str]:
         cls = draft.cue.entry.cls

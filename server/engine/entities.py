@@ -52,16 +52,29 @@ class Entity:
     number: str = "sg"
     mentions: list[Mention] = field(default_factory=list)
 
+    fullest: str = ""
+
+    def add_name(self, name: str) -> None:
+        """Record a name the article uses for this entity."""
+        if name not in self.names:
+            self.names.append(name)
+            if (len(name.split()), len(name)) > (len(self.fullest.split()), len(self.fullest)):
+                self.fullest = name
+
     @property
     def name(self) -> str:
         """The fullest name the article gives (the role when no name is known)."""
-        if self.names:
-            return max(self.names, key=lambda n: (len(n.split()), len(n)))
-        return self.role
+        return self.fullest or self.role
 
     @property
     def key(self) -> tuple[str, ...]:
+        """Skeleton key of the fullest name, for person matching."""
         return name_key(self.name)
+
+    @property
+    def body_key(self) -> tuple[str, ...]:
+        """Word key of the fullest name, for organisation and document matching."""
+        return phrase_key(normalize(self.name))
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -99,7 +112,7 @@ class EntityTable:
         stem = token[:-2] if token.endswith("يه") else token[:-1]
         return any(form in self.places for form in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
 
-    def add(self, phrase: Phrase, text: str, previous_role: str = "") -> tuple[Entity, bool]:
+    def add(self, phrase: Phrase, previous_role: str = "") -> tuple[Entity, bool]:
         """Attach a phrase to its entity (creating one if new); True when a role was resolved."""
         mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
         role_key: tuple[str, ...] = ()
@@ -123,8 +136,8 @@ class EntityTable:
         if entity is None:
             entity = Entity(phrase.type, gender=phrase.gender, number=phrase.number)
             self.entities.append(entity)
-        if not phrase.role_only and phrase.name not in entity.names:
-            entity.names.append(phrase.name)
+        if not phrase.role_only:
+            entity.add_name(phrase.name)
         if phrase.role and not entity.role:
             entity.role = phrase.role
         if role_key:
@@ -157,8 +170,8 @@ class EntityTable:
                 if not entity.names and role_key and role_key in entity.role_keys:
                     return entity
             elif kind in (SpeakerType.ORGANIZATION, SpeakerType.DOCUMENT):
-                if same_body(key, phrase_key(normalize(entity.name))):
+                if same_body(key, entity.body_key):
                     return entity
-            elif key == phrase_key(normalize(entity.name)):
+            elif key == entity.body_key:
                 return entity
         return None

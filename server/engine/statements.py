@@ -83,9 +83,7 @@ class StatementFinder:
     def cues(self, words: Words, sentence: Sentence) -> list[Cue]:
         """All cues of the sentence that stand outside quotation marks."""
         found = []
-        for i in range(sentence.first, sentence.last):
-            if sentence.quote_at(i) is not None:
-                continue
+        for i in sentence.outside_quotes():
             entry = self.cue_at(words, i)
             if entry is not None and not (entry.cls == "noun" and self.adverbial_noun(words, i)):
                 found.append(Cue(i, entry))
