@@ -271,6 +271,8 @@ class Attributor:
             phrase, how = self._speaker(draft, scanned)
             if how == "untyped-source":
                 continue
+            if how in ("continuation", "coordinated") and self._inside_content(cue.index, sentence):
+                continue
             if phrase is not None:
                 entity, resolved = self._entity_for(phrase, scanned)
                 mention: Mention | None = Mention(phrase.name, phrase.name_start, phrase.name_end)

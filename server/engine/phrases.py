@@ -21,6 +21,8 @@ from server.engine.tokens import Words, is_definite, strip_article, strip_conjun
 NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
 ROLE_LINKS = {"باسم", "لشؤون", "لدي"}
 CLAUSE_OPENERS = {"ان", "بان", "انه", "انها", "انهم", "قوله", "قولها"}
+AMBIGUOUS_NAMES = {"علي"}
+"""Names whose normalised spelling is a function word (علي / على): a name inside a name."""
 CIRCUMSTANCE_OPENERS = {"في", "خلال", "عقب", "امام", "لدي", "اثناء"}
 SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
 MAX_NAME_WORDS = 5
@@ -176,7 +178,8 @@ class PhraseReader:
     def name_run(self, words: Words, i: int, last: int) -> int:
         """Index after a personal name starting at token i (i itself when there is none)."""
         j = i
-        while j < last and j - i < MAX_NAME_WORDS and self.is_name_word(words, j):
+        while j < last and j - i < MAX_NAME_WORDS and (
+                self.is_name_word(words, j) or (j > i and words.text[j] in AMBIGUOUS_NAMES)):
             j += 1
         if i < j < last and self._family_name(words, j, last):
             j += 1

@@ -29,7 +29,9 @@ PREPOSITIONS_BY_CLASS = {
     "call": {"علي", "الي"},
 }
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
-CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث"}
+CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
+                "ولكنه", "ولكنها"}
+STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
 MAX_ZONE = 24
@@ -309,7 +311,7 @@ class StatementFinder:
         steps = 0
         while j is not None and steps < 3:
             entry = self.cue_at(words, j)
-            if entry is not None and entry.cls != "noun":
+            if entry is not None and entry.cls in STOPPING_CLASSES:
                 return True
             if words.bare[j] not in CLAUSE_LINKS and words.norm[j] not in CLAUSE_LINKS:
                 return False

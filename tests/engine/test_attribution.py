@@ -155,3 +155,8 @@ def test_plural_source_does_not_continue_into_a_singular_cue(said):
 )
 def test_names_with_definite_family_names(said, text, name):
     assert said(text)[0][0] == name
+
+
+def test_name_spelled_like_a_preposition(said):
+    (found,) = said("وقال المحامي خالد علي، دفاع المتهمين، إن موكليه أبرياء.")
+    assert found[0] == "خالد علي"

@@ -125,3 +125,18 @@ def test_verbal_noun_after_a_preposition_is_a_circumstance(said):
     assert found == [("محمد شيمشك", "indirect", "التضخم يتراجع", "أكد")]
     found = said('وفي تصريح لـ"الجزيرة نت"، قال المحلل أحمد الحيلة إن الحكومة أمام اختبار.')
     assert [f[0] for f in found] == ["أحمد الحيلة"]
+
+
+def test_content_stops_before_but_she_stressed(said):
+    found = said("وأضافت المديرة أن المبيعات تراجعت، لكنها أكدت أن الأرباح مستقرة.")
+    assert [f[2] for f in found] == ["المبيعات تراجعت", "الأرباح مستقرة"]
+
+
+def test_a_call_inside_the_content_does_not_cut_it(said):
+    (found,) = said("وقالت الوزارة إنها ملتزمة بالاتفاق، لكنها دعت الطرف الآخر إلى احترامه.")
+    assert found[2] == "ملتزمة بالاتفاق، لكنها دعت الطرف الآخر إلى احترامه"
+
+
+def test_cue_word_inside_the_content_without_its_own_speaker_is_content(said):
+    (found,) = said("وأضافت الخبيرة أن البيانات تشير إلى تباطؤ النمو.")
+    assert found[2] == "البيانات تشير إلى تباطؤ النمو"
