@@ -54,10 +54,14 @@ class QawlAttribution:
         self.annotate(doc, doc.text)
         return doc
 
+    def extract(self, doc: Doc, source: str, registry: SpeakerRegistry | None = None) -> Extraction:
+        """The extraction of ``doc``, made from ``source``, without writing onto the Doc."""
+        registry = registry if registry is not None else SpeakerRegistry()
+        return to_records(attribute(Words.from_doc(doc, source), self.lexicon), registry, source)
+
     def annotate(self, doc: Doc, source: str) -> Extraction:
         """Annotate ``doc``, made from ``source``, and return the extraction."""
-        registry = doc._.qawl_registry if doc._.qawl_registry is not None else SpeakerRegistry()
-        extraction = to_records(attribute(Words.from_doc(doc, source), self.lexicon), registry, source)
+        extraction = self.extract(doc, source, doc._.qawl_registry)
         doc._.qawl = extraction
         doc.spans["qawl_quotes"] = [
             span for q in extraction.quotes

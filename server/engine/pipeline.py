@@ -2,7 +2,8 @@
 
 ``Extractor`` owns a spaCy pipeline: the blank Arabic tokenizer taught to split quotation
 marks, plus the ``qawl_attribution`` component with its loaded rules. ``extract`` runs the
-tokenizer and the component and returns the records.
+tokenizer and the component's grammar and returns the records; it skips writing spans onto the
+Doc, which only users of the spaCy pipeline read.
 """
 
 from __future__ import annotations
@@ -32,9 +33,7 @@ class Extractor:
 
     def extract(self, text: str, registry: SpeakerRegistry | None = None) -> Extraction:
         """Return the speakers and quotes found in ``text`` (offsets in code points)."""
-        doc = self.nlp.make_doc(text)
-        doc._.qawl_registry = registry
-        return self.component.annotate(doc, text)
+        return self.component.extract(self.nlp.make_doc(text), text, registry)
 
 
 _default: Extractor | None = None

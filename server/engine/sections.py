@@ -15,6 +15,8 @@ from server.engine.normalize import normalize
 from server.engine.records import Section
 
 SHORT_LINE_WORDS = 12
+MARKER_WINDOW = 80
+"""Markers stand at the start of a line: only this many characters are normalised to look."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,8 @@ def classify_lines(text: str, lex: Lexicon) -> list[Line]:
     for raw in text.splitlines(keepends=True):
         start, end = pos, pos + len(raw.rstrip("\r\n"))
         pos += len(raw)
-        norm = normalize(raw.strip())
-        words = len(norm.split())
+        norm = normalize(raw.lstrip()[:MARKER_WINDOW])
+        words = len(raw.split(None, SHORT_LINE_WORDS + 1))
         related = _starts_with_marker(norm, lex.related_markers)
         boiler = _starts_with_marker(norm, lex.boilerplate_markers)
         if related and words <= SHORT_LINE_WORDS // 2:

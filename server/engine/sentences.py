@@ -58,14 +58,21 @@ class Sentence:
 
 def _line_token_ranges(words: Words, lines: list[Line]) -> list[tuple[int, int, Line]]:
     """For each line, the range of tokens that start inside it (whitespace tokens dropped)."""
-    line_starts = [line.start for line in lines]
-    ranges: dict[int, list[int]] = {}
+    ranges: list[tuple[int, int, Line]] = []
+    li, first, last = 0, -1, -1
     for i in range(len(words)):
         if not words.text[i].strip():
             continue
-        li = bisect.bisect_right(line_starts, words.start[i]) - 1
-        ranges.setdefault(li, []).append(i)
-    return [(idx[0], idx[-1] + 1, lines[li]) for li, idx in sorted(ranges.items())]
+        while li + 1 < len(lines) and words.start[i] >= lines[li + 1].start:
+            if first >= 0:
+                ranges.append((first, last + 1, lines[li]))
+            li, first = li + 1, -1
+        if first < 0:
+            first = i
+        last = i
+    if first >= 0 and lines:
+        ranges.append((first, last + 1, lines[li]))
+    return ranges
 
 
 def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
