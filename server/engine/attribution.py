@@ -77,7 +77,7 @@ class Attributor:
         self.words = words
         self.reader = PhraseReader(lex)
         self.finder = StatementFinder(lex)
-        self.table = EntityTable(lex.places)
+        self.table = EntityTable(lex.is_nationality)
         self.seen: dict[int, list[_Seen]] = {}
         self.sections: dict[int, Section] = {}
         self.results: list[Attributed] = []

@@ -10,6 +10,7 @@ and documents merge when one name is contained in the other (الخارجية ا
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,10 +35,6 @@ def skeleton(word: str) -> str:
 def name_key(name: str) -> tuple[str, ...]:
     """Skeletons of a name's words, in order."""
     return tuple(skeleton(w) for w in name.split() if w.strip())
-
-
-def _nisba(token: str) -> bool:
-    return len(token) > 3 and token.endswith(("ي", "يه"))
 
 
 @dataclass
@@ -94,23 +91,16 @@ def same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 class EntityTable:
     """All entities of one article, with the role bindings learned from role + name phrases."""
 
-    def __init__(self, places: set[str] | None = None) -> None:
-        self.places = places or set()
+    def __init__(self, is_nationality: Callable[[str], bool] = lambda token: False) -> None:
+        self.is_nationality = is_nationality
         self.entities: list[Entity] = []
         self.bindings: dict[tuple[str, ...], Entity] = {}
 
     def counterpart_role(self, phrase: Phrase, previous_role: str) -> str:
         """نظيره الإيراني after وزير الدفاع الباكستاني reads as وزير الدفاع الإيراني."""
-        own = [t for t in phrase_key(normalize(phrase.role))[1:] if self.nationality(t)]
-        base = [t for t in phrase_key(normalize(previous_role)) if not self.nationality(t)]
+        own = [t for t in phrase_key(normalize(phrase.role))[1:] if self.is_nationality(t)]
+        base = [t for t in phrase_key(normalize(previous_role)) if not self.is_nationality(t)]
         return " ".join(base + own[:1])
-
-    def nationality(self, token: str) -> bool:
-        """A nisba adjective of a listed country (الإيراني، القطري، السعودي)."""
-        if not _nisba(token):
-            return False
-        stem = token[:-2] if token.endswith("يه") else token[:-1]
-        return any(form in self.places for form in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
 
     def add(self, phrase: Phrase, previous_role: str = "") -> tuple[Entity, bool]:
         """Attach a phrase to its entity (creating one if new); True when a role was resolved."""

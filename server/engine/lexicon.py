@@ -58,6 +58,13 @@ class Lexicon:
     adverbs: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
 
+    def is_nationality(self, token: str) -> bool:
+        """A nisba adjective of a listed country (ايراني، قطري، سعودي), article removed."""
+        if len(token) <= 3 or not token.endswith(("ي", "يه")):
+            return False
+        stem = token[:-2] if token.endswith("يه") else token[:-1]
+        return any(form in self.places for form in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
+
 
 def read_sections(path: Path) -> dict[str, list[str]]:
     """Read a rules file into ``{section: [entry, ...]}`` (entries before any header: ``""``)."""

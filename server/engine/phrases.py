@@ -107,22 +107,27 @@ class PhraseReader:
             return False
         return not is_definite(norm) or (i > 0 and words.bare[i - 1] in NAME_LINKS)
 
-    def place_at(self, words: Words, i: int, last: int) -> int:
-        """Length in tokens of a country or capital starting at token i (0 if none)."""
+    def _multiword_at(self, words: Words, i: int, last: int, phrases: dict[str, tuple[str, ...]]) -> int:
+        """Length of a listed multi-word name starting at token i (0 if none)."""
         for form in (words.norm[i], words.bare[i]):
-            for phrase in self.lex.place_phrases.get(form, ()):
+            for phrase in phrases.get(form, ()):
                 parts = phrase.split()
                 if i + len(parts) <= last and words.norm[i + 1:i + len(parts)] == parts[1:]:
                     return len(parts)
+        return 0
+
+    def place_at(self, words: Words, i: int, last: int) -> int:
+        """Length in tokens of a country or capital starting at token i (0 if none)."""
+        length = self._multiword_at(words, i, last, self.lex.place_phrases)
+        if length:
+            return length
         return 1 if words.norm[i] in self.lex.places or words.bare[i] in self.lex.places else 0
 
     def org_at(self, words: Words, i: int, last: int) -> int:
         """Length of an organisation head starting at token i (0 if none)."""
-        for form in (words.norm[i], words.bare[i]):
-            for phrase in self.lex.organization_phrases.get(form, ()):
-                parts = phrase.split()
-                if i + len(parts) <= last and words.norm[i + 1:i + len(parts)] == parts[1:]:
-                    return len(parts)
+        length = self._multiword_at(words, i, last, self.lex.organization_phrases)
+        if length:
+            return length
         return 1 if self.in_set(words, i, self.lex.organizations) else 0
 
     # -- extents -----------------------------------------------------------------------
@@ -193,7 +198,7 @@ class PhraseReader:
         linked = j >= 2 and words.bare[j - 2] in NAME_LINKS
         if self.is_title(words, j) or self.may_head(words, j) or (is_definite(words.norm[j - 1]) and not linked):
             return False
-        if self._nisba(norm) and not self._nationality(words.art[j]):
+        if self._nisba(norm) and not self.lex.is_nationality(words.art[j]):
             return True
         if is_definite(words.norm[j - 1]):
             return False
@@ -202,10 +207,6 @@ class PhraseReader:
             nxt += 1
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
                 or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS)
-
-    def _nationality(self, stem_form: str) -> bool:
-        stem = stem_form[:-2] if stem_form.endswith("يه") else stem_form[:-1]
-        return any(f in self.lex.places for f in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
 
     # -- reading -----------------------------------------------------------------------
 
