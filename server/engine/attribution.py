@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from server.engine.entities import Entity, EntityTable, name_key
 from server.engine.lexicon import CueEntry, Lexicon
 from server.engine.phrases import Phrase, PhraseReader
-from server.engine.records import Mention, Method, QuoteKind, Section, SpeakerType
+from server.engine.records import Mention, Method, Section, SpeakerType
 from server.engine.sections import classify_lines
 from server.engine.sentences import Sentence, split_sentences
 from server.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
@@ -79,7 +79,6 @@ class Attributor:
         self.finder = StatementFinder(lex)
         self.table = EntityTable(lex.is_nationality)
         self.seen: dict[int, list[_Seen]] = {}
-        self.sections: dict[int, Section] = {}
         self.results: list[Attributed] = []
         self._current: list[Attributed] = []
 
