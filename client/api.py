@@ -64,6 +64,11 @@ def open_channel(target: str, *, tls: bool = False, tls_ca: str | None = None,
         ("grpc.enable_retries", 1),
         ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
         ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        # Reconnect within a second of a restarted server coming back, not gRPC's default
+        # two minutes at most, so the retries above find it.
+        ("grpc.initial_reconnect_backoff_ms", 100),
+        ("grpc.min_reconnect_backoff_ms", 100),
+        ("grpc.max_reconnect_backoff_ms", 1000),
     ]
     if not (tls or tls_ca or tls_cert):
         return grpc.insecure_channel(target, options=options)
@@ -76,12 +81,14 @@ class QawlClient:
     """Calls a qawl server at ``target`` (host:port); use as a context manager to close it.
 
     ``token`` is sent as ``authorization: Bearer <token>``; the TLS keywords are those of
-    ``open_channel``.
+    ``open_channel``. With ``wait_for_ready``, a call made while the server is unreachable
+    waits for it (up to ``timeout``) instead of failing at once with UNAVAILABLE.
     """
 
     def __init__(self, target: str, *, timeout: float | None = None, token: str | None = None,
-                 channel: grpc.Channel | None = None, **tls) -> None:
+                 wait_for_ready: bool = False, channel: grpc.Channel | None = None, **tls) -> None:
         self.timeout = timeout
+        self._wait = wait_for_ready
         self._metadata = (("authorization", f"Bearer {token}"),) if token else None
         self._channel = channel or open_channel(target, **tls)
         self._stub = qawl_pb2_grpc.ExtractionServiceStub(self._channel)
@@ -97,17 +104,20 @@ class QawlClient:
         """Close the channel."""
         self._channel.close()
 
+    def _options(self) -> dict:
+        return {"timeout": self.timeout, "metadata": self._metadata, "wait_for_ready": self._wait}
+
     def extract(self, article: qawl_pb2.Article,
                 encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED) -> qawl_pb2.ExtractResponse:
         """All speakers and quotes of ``article`` in one response."""
         request = qawl_pb2.ExtractRequest(article=article, encoding_type=encoding_type)
-        return self._stub.Extract(request, timeout=self.timeout, metadata=self._metadata)
+        return self._stub.Extract(request, **self._options())
 
     def stream_quotes(self, article: qawl_pb2.Article,
                       encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED) -> Iterator[qawl_pb2.Quote]:
         """The quotes of ``article`` as the server streams them."""
         request = qawl_pb2.StreamQuotesRequest(article=article, encoding_type=encoding_type)
-        for response in self._stub.StreamQuotes(request, timeout=self.timeout, metadata=self._metadata):
+        for response in self._stub.StreamQuotes(request, **self._options()):
             yield response.quote
 
     def extract_batch(self, articles: Iterable[qawl_pb2.Article],
@@ -115,10 +125,9 @@ class QawlClient:
                       ) -> Iterator[qawl_pb2.ExtractBatchResponse]:
         """One response per article, in order, with speaker ids shared across all of them."""
         requests = (qawl_pb2.ExtractBatchRequest(article=a, encoding_type=encoding_type) for a in articles)
-        yield from self._stub.ExtractBatch(requests, timeout=self.timeout, metadata=self._metadata)
+        yield from self._stub.ExtractBatch(requests, **self._options())
 
     def health(self, service: str = "") -> str:
         """The serving status name (SERVING, NOT_SERVING, ...) of ``service`` ("" = the server)."""
-        response = self._health.Check(health_pb2.HealthCheckRequest(service=service),
-                                      timeout=self.timeout, metadata=self._metadata)
+        response = self._health.Check(health_pb2.HealthCheckRequest(service=service), **self._options())
         return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)

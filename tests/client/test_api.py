@@ -49,3 +49,26 @@ def test_article_carries_metadata():
     message = article("نص", "id-1", title="عنوان", source="وكالة", url="https://example.org/a")
     assert isinstance(message, qawl_pb2.Article)
     assert (message.id, message.title, message.source) == ("id-1", "عنوان", "وكالة")
+
+
+def test_wait_for_ready_waits_for_a_server_that_comes_up_late(shared_extractor):
+    import socket
+    import threading
+
+    from server.app import start
+    from server.config import ServerConfig
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = []
+    timer = threading.Timer(0.5, lambda: started.append(
+        start(ServerConfig(address=f"127.0.0.1:{port}"), shared_extractor)))
+    timer.start()
+    try:
+        with QawlClient(f"127.0.0.1:{port}", timeout=15, wait_for_ready=True) as client:
+            assert client.extract(article(TEXT, "late")).article_id == "late"
+    finally:
+        timer.join()
+        for running in started:
+            running.stop(None)
