@@ -15,7 +15,7 @@ from spacy.language import Language
 from server.engine.component import COMPONENT_NAME, QawlAttribution
 from server.engine.records import Extraction
 from server.engine.registry import SpeakerRegistry
-from server.engine.tokens import make_nlp
+from server.engine.tokens import make_nlp, tokenizable
 
 
 class Extractor:
@@ -33,7 +33,7 @@ class Extractor:
 
     def extract(self, text: str, registry: SpeakerRegistry | None = None) -> Extraction:
         """Return the speakers and quotes found in ``text`` (offsets in code points)."""
-        return self.component.extract(self.nlp.make_doc(text), text, registry)
+        return self.component.extract(self.nlp.make_doc(tokenizable(text)), text, registry)
 
 
 _default: Extractor | None = None

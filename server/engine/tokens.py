@@ -25,9 +25,8 @@ CLOSING_QUOTES = "”»‟"
 SYMMETRIC_QUOTES = '"'
 QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + SYMMETRIC_QUOTES
 _QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
-# Affix rules rescan a chunk once per affix split: a chunk this long with no space is no word,
-# and keeping it whole keeps tokenisation linear on hostile input (a run of 100,000 quotes).
 _OVERLONG = re.compile(r"\S{200,}")
+_RUN_PIECE = 100
 _SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
 
 
@@ -41,10 +40,24 @@ def make_nlp() -> Language:
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    default_match = tokenizer.token_match
-    tokenizer.token_match = lambda chunk: bool(_OVERLONG.fullmatch(chunk)) or bool(
-        default_match and default_match(chunk))
     return nlp
+
+
+def tokenizable(text: str) -> str:
+    """The text to hand the tokenizer: the same length, long runs without a space broken up.
+
+    spaCy rescans a space-free chunk once per affix it splits off, and its lexical attributes
+    run regular expressions over the whole token, so one 100,000-character run of marks costs
+    quadratic time. No word is 200 characters long: in such a run every ``_RUN_PIECE``-th
+    character is read as a space. Offsets are unchanged; token texts come from the original.
+    """
+    if not _OVERLONG.search(text):
+        return text
+    chars = list(text)
+    for match in _OVERLONG.finditer(text):
+        for k in range(match.start() + _RUN_PIECE, match.end(), _RUN_PIECE):
+            chars[k] = " "
+    return "".join(chars)
 
 
 CONJUNCTIONS = ("و", "ف")
