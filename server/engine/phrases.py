@@ -102,8 +102,12 @@ class PhraseReader:
             return False
         if any(ch.isdigit() for ch in norm):
             return False
+        if len(norm) < 2:
+            return False
         unprefixed = norm[1:] if norm[:1] in ("ب", "ل") else norm
         if unprefixed in self.lex.counterparts or words.bare[i] in self.lex.counterparts:
+            return False
+        if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
             return False
         return not is_definite(norm) or (i > 0 and words.bare[i - 1] in NAME_LINKS)
 

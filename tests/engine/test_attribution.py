@@ -160,3 +160,15 @@ def test_names_with_definite_family_names(said, text, name):
 def test_name_spelled_like_a_preposition(said):
     (found,) = said("وقال المحامي خالد علي، دفاع المتهمين، إن موكليه أبرياء.")
     assert found[0] == "خالد علي"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال المحلل محمد أحمد لـ"الجزيرة نت" إن الوضع معقد.',
+        "وقال محمد أحمد لرويترز إن الوضع معقد.",
+        "وقال محمد أحمد لوكالة فرانس برس إن الوضع معقد.",
+    ],
+)
+def test_the_outlet_spoken_to_is_not_part_of_the_name(said, text):
+    assert said(text)[0][0] == "محمد أحمد"
