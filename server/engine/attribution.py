@@ -79,36 +79,58 @@ class Attributor:
         self.finder = StatementFinder(lex)
         self.table = EntityTable(lex.is_nationality)
         self.seen: dict[int, list[_Seen]] = {}
+        self.scanned: dict[int, dict[int, tuple[Phrase, Entity, bool]]] = {}
+        self.fully_scanned: set[int] = set()
+        self._sentences: dict[int, Sentence] = {}
         self.results: list[Attributed] = []
         self._current: list[Attributed] = []
 
     # -- mentions ---------------------------------------------------------------------
 
-    def _starts_mention(self, i: int, last: int) -> bool:
+    def _starts_mention(self, i: int, last: int, titles_only: bool) -> bool:
         r, w = self.reader, self.words
         if not r.may_head(w, i):
             return False
-        return (r.is_title(w, i) or r.is_counterpart(w, i) or bool(r.org_at(w, i, last))
-                or bool(r.place_at(w, i, last)) or r.in_set(w, i, self.lex.documents)
-                or r.in_set(w, i, self.lex.unnamed))
+        if r.is_title(w, i) or r.is_counterpart(w, i):
+            return True
+        return not titles_only and (
+            bool(r.org_at(w, i, last)) or bool(r.place_at(w, i, last))
+            or r.in_set(w, i, self.lex.documents) or r.in_set(w, i, self.lex.unnamed))
 
-    def scan(self, sentence: Sentence) -> dict[int, tuple[Phrase, Entity, bool]]:
-        """Register every lexicon-headed phrase of the sentence outside quotation marks."""
-        found: dict[int, tuple[Phrase, Entity, bool]] = {}
+    def scan(self, sentence: Sentence, titles_only: bool = True) -> dict[int, tuple[Phrase, Entity, bool]]:
+        """Register the lexicon-headed phrases of the sentence outside quotation marks.
+
+        Role phrases are read for every sentence, since later role-only mentions resolve
+        through them; the other mentions only matter to a cue that continues a speaker, so
+        ``titles_only=False`` reads them when one asks (see ``_mentions``).
+        """
+        found = self.scanned.setdefault(sentence.index, {})
         previous_role = ""
         resume = sentence.first
         for i in sentence.outside_quotes():
-            if i < resume or not self._starts_mention(i, sentence.last):
+            if i < resume:
                 continue
-            phrase = self.reader.read(self.words, i, sentence.last)
-            if phrase is not None:
+            if i in found:
+                phrase = found[i][0]
+            elif self._starts_mention(i, sentence.last, titles_only):
+                phrase = self.reader.read(self.words, i, sentence.last)
+                if phrase is None:
+                    continue
                 entity, resolved = self.table.add(phrase, previous_role)
-                if phrase.role and not phrase.counterpart:
-                    previous_role = phrase.role
                 found[i] = (phrase, entity, resolved)
                 self._remember(phrase.first, sentence, entity, phrase, spoke=False)
-                resume = max(phrase.last, i + 1)
+            else:
+                continue
+            if phrase.role and not phrase.counterpart:
+                previous_role = phrase.role
+            resume = max(phrase.last, i + 1)
         return found
+
+    def _mentions(self, sentence: Sentence) -> None:
+        """Read all the mentions of a sentence, once."""
+        if sentence.index not in self.fully_scanned:
+            self.fully_scanned.add(sentence.index)
+            self.scan(sentence, titles_only=False)
 
     def _remember(self, index: int, sentence: Sentence, entity: Entity, phrase: Phrase, spoke: bool) -> None:
         mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
@@ -202,16 +224,20 @@ class Attributor:
     def continuation(self, draft: Draft) -> tuple[Entity, Mention] | None:
         """The latest agreeing speaker: this sentence, earlier statements, earlier mentions."""
         entry, sentence = draft.cue.entry, draft.sentence
-        here = self.seen.get(sentence.index, [])
+        self._mentions(sentence)
+        here = sorted((s for s in self.seen.get(sentence.index, []) if s.index < draft.cue.index),
+                      key=lambda s: (s.index, s.spoke))
         for spoke_only in (True, False):
             for s in reversed(here):
-                if s.index < draft.cue.index and (s.spoke or not spoke_only) and self.agrees(entry, s.entity) \
+                if (s.spoke or not spoke_only) and self.agrees(entry, s.entity) \
                         and not self._inside_content(s.index, sentence):
                     return s.entity, s.mention
         earlier = range(sentence.index - 1, max(sentence.index - 1 - CONTINUATION_REACH, -1), -1)
         for spoke_only in (True, False):
             for index in earlier:
-                for s in reversed(self.seen.get(index, [])):
+                if not spoke_only and index in self._sentences:
+                    self._mentions(self._sentences[index])
+                for s in sorted(self.seen.get(index, []), key=lambda s: (s.index, s.spoke), reverse=True):
                     if s.section == sentence.section and (s.spoke or not spoke_only) and self.agrees(entry, s.entity):
                         return s.entity, s.mention
         return None
@@ -256,6 +282,7 @@ class Attributor:
 
     def attribute_sentence(self, sentence: Sentence) -> None:
         """Find, attribute and record the statements of one sentence."""
+        self._sentences[sentence.index] = sentence
         scanned = self.scan(sentence)
         consumed: set[int] = set()
         mine: list[Attributed] = []
@@ -292,12 +319,14 @@ class Attributor:
 
     def _register_subject(self, sentence: Sentence, cue, scanned) -> None:
         """A cue without content still tells who is acting, for the cues that continue it."""
+        if cue.entry.cls in ("sourcing", "noun"):
+            return
         end = cue.index + 1
         while end < sentence.last and end - cue.index < 10 and self.words.text[end] not in CHUNK_BREAKS:
             end += 1
         phrase = self.explicit(cue.index + 1, end)
-        if phrase is not None and phrase.first in scanned:
-            entity = scanned[phrase.first][1]
+        if phrase is not None:
+            entity, _ = self._entity_for(phrase, scanned)
             self._remember(phrase.first, sentence, entity, phrase, spoke=True)
 
     def _finish(self, draft: Draft, entity: Entity, mention: Mention | None, method: Method, how: str) -> Attributed:
