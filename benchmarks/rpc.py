@@ -10,6 +10,9 @@ seed articles. Then it prints the ratios the figures are judged by:
 - StreamQuotes against Extract (a stream should keep up);
 - the best Extract throughput with N workers against one worker (target >= 1.6x for 2);
 - resident memory per worker.
+
+Server CPU per call (read from ``/proc``, warm-up calls included) holds steadier than
+throughput when other work shares the machine.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 
 RPC_TIMEOUT = 60.0
 """Seconds any one benchmark call may take before it counts as an error."""
+WARMUP_CALLS = 2
+"""Untimed calls per client thread before each row, to open connections and warm caches."""
 
 
 def rpc_calls(articles: list[qawl_pb2.Article]) -> dict[str, Call]:
@@ -68,19 +73,26 @@ def run(
     engine = engine_seconds_per_article(list(texts.values()))
     results: dict[tuple[int, str, int], LoadResult] = {}
     memory: dict[int, list[float]] = {}
+    cpu: dict[tuple[int, str, int], float] = {}
     for count in workers:
         with ServerProcess(workers=count) as server:
             for name, call in calls.items():
                 for concurrency in concurrencies:
-                    result = run_load(server.target, call, concurrency, max_calls, max_seconds)
+                    cpu_before = server.cpu_seconds()
+                    result = run_load(
+                        server.target, call, concurrency, max_calls, max_seconds, WARMUP_CALLS
+                    )
                     results[(count, name, concurrency)] = result
+                    cpu[(count, name, concurrency)] = server.cpu_seconds() - cpu_before
             memory[count] = server.rss_mb()
-    rows = [
-        (name, count, concurrency, r.calls, f"{r.throughput:,.1f}", ms(r.percentile(50)),
-         ms(r.percentile(99)), r.errors)
-        for (count, name, concurrency), r in results.items()
-    ]  # fmt: skip
-    header = ("rpc", "workers", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "errors")
+    rows = []
+    for (count, name, concurrency), r in results.items():
+        served = r.calls + r.errors + WARMUP_CALLS * concurrency
+        cpu_per_call = cpu[(count, name, concurrency)] / served
+        rows.append((name, count, concurrency, r.calls, f"{r.throughput:,.1f}",
+                     ms(r.percentile(50)), ms(r.percentile(99)), ms(cpu_per_call), r.errors))  # fmt: skip
+    header = ("rpc", "workers", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "server CPU ms/call",
+              "errors")  # fmt: skip
     lines = [
         f"RPC load over loopback, up to {max_calls} calls or {max_seconds:g} s per row,"
         f" {len(articles)} seed articles in turn",

@@ -2,12 +2,13 @@
 
 The server is started exactly as a user starts it (``python -m server``), with its logs going
 to a temporary file so a full pipe never slows it down. The port comes from its first log
-line; memory is read from ``/proc`` for each serving process.
+line; memory and CPU time are read from ``/proc`` for each serving process.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -63,6 +64,10 @@ class ServerProcess:
         """Resident memory of each serving process, in MB."""
         return [_rss_kb(pid) / 1024 for pid in self.pids]
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the serving processes have used so far, in seconds."""
+        return sum(_cpu_ticks(pid) for pid in self.pids) / os.sysconf("SC_CLK_TCK")
+
     def _first_log_line(self) -> dict:
         deadline = time.monotonic() + self.start_timeout
         path = Path(self._log.name)
@@ -91,6 +96,12 @@ class ServerProcess:
         text = Path(self._log.name).read_text(encoding="utf-8")
         serving = sum(1 for line in text.splitlines() if '"msg": "serving"' in line)
         return serving >= self.workers
+
+
+def _cpu_ticks(pid: int) -> int:
+    # fields after the parenthesised command name; utime and stime are the 14th and 15th
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
 
 
 def _rss_kb(pid: int) -> int:
