@@ -82,6 +82,8 @@ class Attributor:
         self.scanned: dict[int, dict[int, tuple[Phrase, Entity, bool]]] = {}
         self.fully_scanned: set[int] = set()
         self._sentences: dict[int, Sentence] = {}
+        self.cue_index = self.finder.index_cues(words)
+        self.head_positions = [i for i in range(len(words)) if self.reader.may_head(words, i)]
         self.results: list[Attributed] = []
         self._current: list[Attributed] = []
 
@@ -89,8 +91,6 @@ class Attributor:
 
     def _starts_mention(self, i: int, last: int, titles_only: bool) -> bool:
         r, w = self.reader, self.words
-        if not r.may_head(w, i):
-            return False
         if r.is_title(w, i) or r.is_counterpart(w, i):
             return True
         return not titles_only and (
@@ -107,8 +107,9 @@ class Attributor:
         found = self.scanned.setdefault(sentence.index, {})
         previous_role = ""
         resume = sentence.first
-        for i in sentence.outside_quotes():
-            if i < resume:
+        heads = self.head_positions
+        for i in heads[bisect.bisect_left(heads, sentence.first):bisect.bisect_left(heads, sentence.last)]:
+            if i < resume or sentence.quote_at(i) is not None:
                 continue
             if i in found:
                 phrase = found[i][0]
@@ -287,7 +288,7 @@ class Attributor:
         consumed: set[int] = set()
         mine: list[Attributed] = []
         self._current = mine
-        for cue in self.finder.cues(self.words, sentence):
+        for cue in self.finder.cues(self.words, sentence, self.cue_index):
             if cue.index in consumed:
                 continue
             draft = self.finder.draft(self.words, sentence, cue, consumed)

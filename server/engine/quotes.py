@@ -26,9 +26,7 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
     """Pair the quotation marks among tokens ``first`` to ``last`` (exclusive), one line."""
     stack: list[int] = []
     stretches: list[QuotedStretch] = []
-    for i in range(first, last):
-        if not words.is_quote(i):
-            continue
+    for i in words.quote_marks_in(first, last):
         mark = words.text[i]
         if mark in OPENING_QUOTES:
             stack.append(i)

@@ -82,12 +82,23 @@ class StatementFinder:
                 return None
         return entry
 
-    def cues(self, words: Words, sentence: Sentence) -> list[Cue]:
-        """All cues of the sentence that stand outside quotation marks."""
+    def index_cues(self, words: Words) -> dict[int, CueEntry]:
+        """Every token of the article that is a cue in its position, by index (one pass)."""
+        cues = self.lex.cues
+        found = {}
+        for i, (norm, bare) in enumerate(zip(words.norm, words.bare)):
+            if norm in cues or bare in cues:
+                entry = self.cue_at(words, i)
+                if entry is not None:
+                    found[i] = entry
+        return found
+
+    def cues(self, words: Words, sentence: Sentence, index: dict[int, CueEntry]) -> list[Cue]:
+        """The cues of the sentence that stand outside quotation marks, from ``index_cues``."""
         found = []
-        for i in sentence.outside_quotes():
-            entry = self.cue_at(words, i)
-            if entry is not None and not (entry.cls == "noun" and self.adverbial_noun(words, i)):
+        for i, entry in index.items():
+            if sentence.first <= i < sentence.last and sentence.quote_at(i) is None \
+                    and not (entry.cls == "noun" and self.adverbial_noun(words, i)):
                 found.append(Cue(i, entry))
         return found
 
@@ -242,7 +253,7 @@ class StatementFinder:
         while first < sentence.last and not words.text[first].strip():
             first += 1
         last = self.content_end(words, sentence, first)
-        quoted = any(words.is_quote(k) for k in range(first, last))
+        quoted = bool(words.quote_marks_in(first, last))
         kind = QuoteKind.MIXED if quoted else QuoteKind.INDIRECT
         return Draft(cue, sentence, marker, cue.index + 1, marker_at, first, last, kind)
 

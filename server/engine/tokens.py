@@ -8,6 +8,7 @@ with the conjunction proclitic (و / ف) removed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,6 +110,8 @@ class Words:
     bare: list[str]
     art: list[str]
     bare_art: list[str]
+    quote_marks: list[int]
+    """Indices of the tokens that are a single quotation mark, in order."""
 
     @classmethod
     def from_doc(cls, doc: Doc, source: str | None = None) -> "Words":
@@ -123,8 +126,9 @@ class Words:
         ends = [start + length for start, length in offsets]
         texts = [source[s:e] for s, e in zip(starts, ends)]
         forms = [word_forms(t) for t in texts]
+        marks = [i for i, t in enumerate(texts) if len(t) == 1 and t in QUOTE_CHARS]
         return cls(doc, source, texts, starts, ends, [f[0] for f in forms], [f[1] for f in forms],
-                   [f[2] for f in forms], [f[3] for f in forms])
+                   [f[2] for f in forms], [f[3] for f in forms], marks)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -137,7 +141,13 @@ class Words:
 
     def is_quote(self, i: int) -> bool:
         """True for a token that is a single quotation mark."""
-        return len(self.text[i]) == 1 and self.text[i] in QUOTE_CHARS
+        text = self.text[i]
+        return len(text) == 1 and text in QUOTE_CHARS
+
+    def quote_marks_in(self, first: int, last: int) -> list[int]:
+        """The quotation-mark tokens among tokens ``first`` to ``last`` (exclusive)."""
+        return self.quote_marks[bisect.bisect_left(self.quote_marks, first):
+                                bisect.bisect_left(self.quote_marks, last)]
 
     def is_punct(self, i: int) -> bool:
         """True for a token made of punctuation or symbols only."""
