@@ -83,7 +83,7 @@ class Attributor:
         self.fully_scanned: set[int] = set()
         self._sentences: dict[int, Sentence] = {}
         self.cue_index = self.finder.index_cues(words)
-        self.head_positions = [i for i in range(len(words)) if self.reader.may_head(words, i)]
+        self.head_positions = self.reader.head_positions(words)
         self.results: list[Attributed] = []
         self._current: list[Attributed] = []
 

@@ -78,6 +78,12 @@ class PhraseReader:
         return (words.norm[i] in heads or words.bare[i] in heads
                 or words.art[i] in heads or words.bare_art[i] in heads)
 
+    def head_positions(self, words: Words) -> list[int]:
+        """Every token where ``may_head`` holds, in order: one pass over the article."""
+        heads = self.heads
+        return [i for i, forms in enumerate(zip(words.norm, words.bare, words.art, words.bare_art))
+                if not heads.isdisjoint(forms)]
+
     def in_set(self, words: Words, i: int, entries: set[str]) -> bool:
         """Is token i listed, read as it stands, without و, or without its article?"""
         return (words.norm[i] in entries or words.bare[i] in entries

@@ -29,6 +29,8 @@ class Line:
 
 
 def _starts_with_marker(norm_line: str, markers: list[str]) -> str | None:
+    if not norm_line.startswith(tuple(markers)):
+        return None
     for marker in markers:
         if norm_line.startswith(marker):
             rest = norm_line[len(marker):len(marker) + 1]

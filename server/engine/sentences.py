@@ -57,21 +57,19 @@ class Sentence:
 
 
 def _line_token_ranges(words: Words, lines: list[Line]) -> list[tuple[int, int, Line]]:
-    """For each line, the range of tokens that start inside it (whitespace tokens dropped)."""
+    """For each line, the range of tokens that start inside it, trimmed of whitespace tokens."""
     ranges: list[tuple[int, int, Line]] = []
-    li, first, last = 0, -1, -1
-    for i in range(len(words)):
-        if not words.text[i].strip():
-            continue
-        while li + 1 < len(lines) and words.start[i] >= lines[li + 1].start:
-            if first >= 0:
-                ranges.append((first, last + 1, lines[li]))
-            li, first = li + 1, -1
-        if first < 0:
-            first = i
-        last = i
-    if first >= 0 and lines:
-        ranges.append((first, last + 1, lines[li]))
+    hi = 0
+    for k, line in enumerate(lines):
+        lo = hi
+        hi = bisect.bisect_left(words.start, lines[k + 1].start, lo) if k + 1 < len(lines) else len(words)
+        first, last = lo, hi
+        while first < last and not words.text[first].strip():
+            first += 1
+        while last > first and not words.text[last - 1].strip():
+            last -= 1
+        if first < last:
+            ranges.append((first, last, line))
     return ranges
 
 

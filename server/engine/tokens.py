@@ -125,10 +125,9 @@ class Words:
         starts = [start for start, _ in offsets]
         ends = [start + length for start, length in offsets]
         texts = [source[s:e] for s, e in zip(starts, ends)]
-        forms = [word_forms(t) for t in texts]
+        norm, bare, art, bare_art = [list(c) for c in zip(*map(word_forms, texts))] or [[], [], [], []]
         marks = [i for i, t in enumerate(texts) if len(t) == 1 and t in QUOTE_CHARS]
-        return cls(doc, source, texts, starts, ends, [f[0] for f in forms], [f[1] for f in forms],
-                   [f[2] for f in forms], [f[3] for f in forms], marks)
+        return cls(doc, source, texts, starts, ends, norm, bare, art, bare_art, marks)
 
     def __len__(self) -> int:
         return len(self.text)
