@@ -15,6 +15,7 @@ def to_records(found: list[Attributed], registry: SpeakerRegistry, source: str) 
     """
     speakers: dict[str, Speaker] = {}
     mentions: dict[str, set] = {}
+    merged: set[int] = set()
     quotes: list[Quote] = []
     for n, item in enumerate(sorted(found, key=lambda r: (r.start, r.end)), 1):
         entity = item.entity
@@ -24,10 +25,12 @@ def to_records(found: list[Attributed], registry: SpeakerRegistry, source: str) 
             speaker = Speaker(speaker_id, entity.name, entity.type, entity.role, [])
             speakers[speaker_id] = speaker
             mentions[speaker_id] = set()
-        for mention in entity.mentions:
-            if mention not in mentions[speaker_id]:
-                mentions[speaker_id].add(mention)
-                speaker.mentions.append(mention)
+        if id(entity) not in merged:
+            merged.add(id(entity))
+            for mention in entity.mentions:
+                if mention not in mentions[speaker_id]:
+                    mentions[speaker_id].add(mention)
+                    speaker.mentions.append(mention)
         draft = item.draft
         quotes.append(Quote(
             id=f"q{n}",

@@ -82,25 +82,24 @@ class StatementFinder:
                 return None
         return entry
 
-    def index_cues(self, words: Words) -> dict[int, CueEntry]:
-        """Every token of the article that is a cue in its position, by index (one pass)."""
+    def index_cues(self, words: Words) -> list[Cue]:
+        """Every token of the article that is a cue in its position, in order (one pass)."""
         cues = self.lex.cues
-        found = {}
+        found = []
         for i, (norm, bare) in enumerate(zip(words.norm, words.bare)):
             if norm in cues or bare in cues:
                 entry = self.cue_at(words, i)
                 if entry is not None:
-                    found[i] = entry
+                    found.append(Cue(i, entry))
         return found
 
-    def cues(self, words: Words, sentence: Sentence, index: dict[int, CueEntry]) -> list[Cue]:
+    def cues(self, words: Words, sentence: Sentence, index: list[Cue]) -> list[Cue]:
         """The cues of the sentence that stand outside quotation marks, from ``index_cues``."""
-        found = []
-        for i, entry in index.items():
-            if sentence.first <= i < sentence.last and sentence.quote_at(i) is None \
-                    and not (entry.cls == "noun" and self.adverbial_noun(words, i)):
-                found.append(Cue(i, entry))
-        return found
+        lo = bisect.bisect_left(index, sentence.first, key=lambda cue: cue.index)
+        hi = bisect.bisect_left(index, sentence.last, lo, key=lambda cue: cue.index)
+        return [cue for cue in index[lo:hi]
+                if sentence.quote_at(cue.index) is None
+                and not (cue.entry.cls == "noun" and self.adverbial_noun(words, cue.index))]
 
     def adverbial_noun(self, words: Words, i: int) -> bool:
         """في تصريحات صحفية، في تصريح لـ...: a verbal noun after a preposition is a
