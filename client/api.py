@@ -53,11 +53,14 @@ def _read(path: str | None) -> bytes | None:
 
 
 def open_channel(target: str, *, tls: bool = False, tls_ca: str | None = None,
-                 tls_cert: str | None = None, tls_key: str | None = None) -> grpc.Channel:
+                 tls_cert: str | None = None, tls_key: str | None = None,
+                 own_connection: bool = False) -> grpc.Channel:
     """A channel to ``target`` with the retry policy; TLS when ``tls`` or any PEM file is given.
 
     ``tls_ca`` replaces the system's root certificates; ``tls_cert`` and ``tls_key`` are the
-    client's own certificate for mutual TLS.
+    client's own certificate for mutual TLS. Channels to one target share a TCP connection
+    unless ``own_connection``: then this one opens its own, which a server running several
+    ``--workers`` processes may hand to a different process.
     """
     options = [
         ("grpc.service_config", RETRY_SERVICE_CONFIG),
@@ -70,6 +73,8 @@ def open_channel(target: str, *, tls: bool = False, tls_ca: str | None = None,
         ("grpc.min_reconnect_backoff_ms", 100),
         ("grpc.max_reconnect_backoff_ms", 1000),
     ]
+    if own_connection:
+        options.append(("grpc.use_local_subchannel_pool", 1))
     if not (tls or tls_ca or tls_cert):
         return grpc.insecure_channel(target, options=options)
     credentials = grpc.ssl_channel_credentials(
@@ -80,8 +85,8 @@ def open_channel(target: str, *, tls: bool = False, tls_ca: str | None = None,
 class QawlClient:
     """Calls a qawl server at ``target`` (host:port); use as a context manager to close it.
 
-    ``token`` is sent as ``authorization: Bearer <token>``; the TLS keywords are those of
-    ``open_channel``. With ``wait_for_ready``, a call made while the server is unreachable
+    ``token`` is sent as ``authorization: Bearer <token>``; the TLS keywords and
+    ``own_connection`` are those of ``open_channel``. With ``wait_for_ready``, a call made while the server is unreachable
     waits for it (up to ``timeout``) instead of failing at once with UNAVAILABLE.
     """
 

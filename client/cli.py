@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import sys
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import grpc
 from rich.console import Console
@@ -24,7 +27,7 @@ from rich.console import Console
 from client import render
 from client.api import ENCODINGS, QawlClient, article
 from client.articles import ArticleInput, read_articles
-from client.connect import client_options, connect
+from client.connect import client_options, connect, connect_many
 
 
 def _error(console: Console, source: str, error: Exception) -> None:
@@ -35,22 +38,53 @@ def _error(console: Console, source: str, error: Exception) -> None:
     console.print(f"qawl: {source}: {detail}", markup=False, highlight=False)
 
 
-def stream_all(client: QawlClient, paths: list[str], encoding_type: int, show_progress: bool,
-               errors: Console) -> Iterator[tuple[ArticleInput, list]]:
-    """Each readable article with its streamed quotes; failures are reported on ``errors``."""
-    with render.progress_bar(len(paths), show_progress) as progress:
+def stream_all(clients: list[QawlClient], paths: list[str], encoding_type: int,
+               show_progress: bool, errors: Console) -> Iterator[tuple[ArticleInput, list]]:
+    """Each readable article with its streamed quotes, in the order of ``paths``.
+
+    One article is in flight per client, at most; failures are reported on ``errors``.
+    """
+    idle: queue.SimpleQueue[QawlClient] = queue.SimpleQueue()
+    for client in clients:
+        idle.put(client)
+
+    def stream(item: ArticleInput) -> tuple[ArticleInput, list | grpc.RpcError]:
+        client = idle.get()
+        try:
+            return item, list(client.stream_quotes(article(item.text, item.article_id), encoding_type))
+        except grpc.RpcError as error:
+            return item, error
+        finally:
+            idle.put(client)
+
+    with render.progress_bar(len(paths), show_progress) as progress, \
+            ThreadPoolExecutor(len(clients), thread_name_prefix="qawl-extract") as pool:
         task = progress.add_task("extracting", total=len(paths))
+        pending: deque[Future | tuple] = deque()
         for item in read_articles(paths):
-            if isinstance(item, tuple):
-                _error(errors, *item)
-            else:
-                try:
-                    quotes = list(client.stream_quotes(article(item.text, item.article_id), encoding_type))
-                except grpc.RpcError as error:
-                    _error(errors, item.article_id, error)
-                else:
-                    yield item, quotes
+            pending.append(item if isinstance(item, tuple) else pool.submit(stream, item))
+            while len(pending) > len(clients) or (pending and _ready(pending[0])):
+                yield from _report(pending.popleft(), errors)
+                progress.advance(task)
+        while pending:
+            yield from _report(pending.popleft(), errors)
             progress.advance(task)
+
+
+def _ready(entry: Future | tuple) -> bool:
+    return not isinstance(entry, Future) or entry.done()
+
+
+def _report(entry: Future | tuple, errors: Console) -> Iterator[tuple[ArticleInput, list]]:
+    """Yield a finished article's quotes, or print why it has none."""
+    if not isinstance(entry, Future):
+        _error(errors, *entry)
+        return
+    item, outcome = entry.result()
+    if isinstance(outcome, grpc.RpcError):
+        _error(errors, item.article_id, outcome)
+    else:
+        yield item, outcome
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -60,8 +94,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     show_progress = args.progress if args.progress is not None else (
         len(args.files) > 1 and sys.stderr.isatty())
     done = 0
-    with connect(args.server, args.timeout, **client_options(args)) as client:
-        for item, quotes in stream_all(client, args.files, ENCODINGS[args.encoding], show_progress,
+    with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients:
+        for item, quotes in stream_all(clients, args.files, ENCODINGS[args.encoding], show_progress,
                                        errors):
             done += 1
             if fmt == "jsonl":
@@ -92,6 +126,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError("must be between 1 and 64")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``qawl`` argument parser with its subcommands."""
     parser = argparse.ArgumentParser(prog="qawl", description="Who said what in Arabic news, over gRPC.")
@@ -115,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output format (default: table on a terminal, jsonl otherwise)")
     extract.add_argument("--encoding", choices=sorted(ENCODINGS), default="codepoint",
                          help="unit of span offsets (default %(default)s)")
+    extract.add_argument("--connections", type=_positive, default=1, metavar="N",
+                         help="stream N articles at once, each over its own connection, so a server's"
+                              " --workers processes share them (default %(default)s)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="progress bar on stderr (default: on for several files on a terminal)")
     extract.set_defaults(run=cmd_extract)

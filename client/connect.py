@@ -22,14 +22,34 @@ def connect(server: str | None, timeout: float | None, **options) -> Iterator[Qa
     ``options`` (token, tls, tls_ca, tls_cert, tls_key) apply to a named server only; the
     embedded one listens on loopback in plaintext without auth.
     """
+    with connect_many(server, timeout, 1, **options) as (client,):
+        yield client
+
+
+@contextmanager
+def connect_many(server: str | None, timeout: float | None, count: int,
+                 **options) -> Iterator[list[QawlClient]]:
+    """``count`` clients as ``connect`` makes them; with more than one, each has its own TCP
+    connection, so a server's ``--workers`` processes can share the load."""
+    with _target(server, options) as (target, channel_options):
+        clients = [QawlClient(target, timeout=timeout, own_connection=count > 1, **channel_options)
+                   for _ in range(count)]
+        try:
+            yield clients
+        finally:
+            for client in clients:
+                client.close()
+
+
+@contextmanager
+def _target(server: str | None, options: dict) -> Iterator[tuple[str, dict]]:
     if server:
-        with QawlClient(server, timeout=timeout, **options) as client:
-            yield client
+        yield server, options
         return
     from client.embedded import embedded_server  # loads the engine only when it is needed
 
-    with embedded_server() as target, QawlClient(target, timeout=timeout) as client:
-        yield client
+    with embedded_server() as target:
+        yield target, {}
 
 
 def client_options(args: argparse.Namespace) -> dict:

@@ -113,3 +113,21 @@ def test_eval_without_an_annotation_names_the_missing_file(capsys, target, tmp_p
 def test_extract_requires_a_file():
     with pytest.raises(SystemExit):
         main(["extract"])
+
+
+def test_extract_over_several_connections_keeps_the_input_order(capsys, target, tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    files = [*map(str, SEEDS), missing, *map(str, SEEDS)]
+    assert main(["extract", "--server", target, "--format", "jsonl", *files]) == 1
+    one_by_one = capsys.readouterr()
+    assert main(["extract", "--server", target, "--format", "jsonl", "--connections", "3", *files]) == 1
+    parallel = capsys.readouterr()
+    assert parallel.out == one_by_one.out
+    assert [r["article_id"] for r in _jsonl(parallel.out)][0] == SEEDS[0].name
+    assert "missing.txt" in parallel.err
+
+
+def test_connections_must_be_between_1_and_64(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--connections", "0", "x.txt"])
+    assert "--connections" in capsys.readouterr().err
