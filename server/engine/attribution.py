@@ -69,6 +69,11 @@ class _Seen:
     spoke: bool
 
 
+def _headed(phrase: Phrase) -> bool:
+    """A phrase the lexicon vouches for (a title, organisation, place ...), not a bare name run."""
+    return phrase.type is not SpeakerType.PERSON or bool(phrase.role)
+
+
 class Attributor:
     """Attributes the statements of one article, sentence by sentence."""
 
@@ -274,11 +279,11 @@ class Attributor:
                 return phrase, "sourcing"
             return None, "untyped-source"
         phrase = self.explicit(draft.zone_first, draft.zone_last)
-        if phrase is not None:
+        before = self.pre_verbal(draft.sentence, draft.cue.index)
+        if phrase is not None and not (before is not None and _headed(before) and not _headed(phrase)):
             return phrase, "explicit"
-        phrase = self.pre_verbal(draft.sentence, draft.cue.index)
-        if phrase is not None:
-            return phrase, "pre-verbal"
+        if before is not None:
+            return before, "pre-verbal"
         return None, "continuation"
 
     def attribute_sentence(self, sentence: Sentence) -> None:
@@ -325,7 +330,7 @@ class Attributor:
         end = cue.index + 1
         while end < sentence.last and end - cue.index < 10 and self.words.text[end] not in CHUNK_BREAKS:
             end += 1
-        phrase = self.explicit(cue.index + 1, end)
+        phrase = self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
         if phrase is not None:
             entity, _ = self._entity_for(phrase, scanned)
             self._remember(phrase.first, sentence, entity, phrase, spoke=True)

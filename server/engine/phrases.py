@@ -25,6 +25,9 @@ AMBIGUOUS_NAMES = {"علي"}
 """Names whose normalised spelling is a function word (علي / على): a name inside a name."""
 CIRCUMSTANCE_OPENERS = {"في", "خلال", "عقب", "امام", "لدي", "اثناء"}
 SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
+AFFILIATION_LINKS = {"عن"}
+"""النائب عن كتلة X: the body a member speaks for."""
+MAX_CHAIN_WORDS = 5
 MAX_NAME_WORDS = 5
 MAX_PHRASE_WORDS = 9
 
@@ -143,11 +146,21 @@ class PhraseReader:
     # -- extents -----------------------------------------------------------------------
 
     def qualifiers(self, words: Words, i: int, last: int, head_definite: bool) -> int:
-        """Extend a head through its qualifiers; return the index after the last one."""
+        """Extend a head through its qualifiers; return the index after the last one.
+
+        An indefinite head is in construct state: its genitive is one word, or a chain of
+        indefinite words closed by a definite word or a known name (رئيس مجلس بلدة X المحلي،
+        وزير خارجية مصر، مراسل "الشرق"). Then come definite adjectives and nouns, باسم X, لل-
+        and في ال- complements, ل + a noun chain (لشركة النور، لعملية السلام) and عن + a
+        chain (النائب عن تحالف X).
+        """
         j = i
-        if (not head_definite and j < last and self._word(words, j) and not self.is_function(words, j)
-                and words.norm[j] not in SELF_NAMING):
-            if not self.is_title(words, j) or is_definite(words.norm[j]):
+        if not head_definite and j < last:
+            chain = self._construct_chain(words, j, last)
+            if chain:
+                j = chain
+            elif (self._word(words, j) and not self.is_function(words, j) and words.norm[j] not in SELF_NAMING
+                    and (not self.is_title(words, j) or is_definite(words.norm[j]))):
                 j += 1
         while j < last and j - i < MAX_PHRASE_WORDS:
             norm = words.norm[j]
@@ -165,14 +178,56 @@ class PhraseReader:
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
+            if norm in AFFILIATION_LINKS and j + 1 < last and not is_definite(words.norm[j + 1]):
+                chain = self._construct_chain(words, j + 1, last)
+                if chain:
+                    j = chain
+                    continue
+                break
+            if self._prepositional_noun(words, j):
+                chain = self._construct_chain(words, j, last)
+                if chain:
+                    j = chain
+                    continue
             if is_definite(norm) and not self.is_function(words, j) and not self._is_cue(words, j):
                 previous = words.norm[j - 1] if j > i else ""
-                if self._nisba(previous) and not self._nisba(norm) and previous.endswith("ي") == norm.endswith("ه"):
+                if (not norm.startswith("و") and self._nisba(previous) and not self._nisba(norm)
+                        and previous.endswith("ي") == norm.endswith("ه")):
+                    break
+                if norm.startswith("و") and self.is_title(words, j):
                     break
                 j += 1
                 continue
             break
         return j
+
+    def _construct_chain(self, words: Words, j: int, last: int) -> int:
+        """Index after a genitive chain of indefinite words from j that a definite word, a
+        quotation or a listed place or organisation closes; 0 when none closes it soon."""
+        k = j
+        while k < last and k - j < MAX_CHAIN_WORDS:
+            if words.is_quote(k):
+                close = self._close_quote(words, k, last)
+                return close + 1 if close is not None and close > k + 1 else 0
+            known = self.place_at(words, k, last) or self._multiword_at(words, k, last, self.lex.organization_phrases)
+            if known and k > j:
+                return k + known
+            if not self._word(words, k) or self.is_function(words, k) or self._is_cue(words, k):
+                return 0
+            if k > j and is_definite(words.norm[k]):
+                return k + 1
+            if is_definite(words.norm[k]):
+                return 0
+            k += 1
+        return 0
+
+    def _prepositional_noun(self, words: Words, j: int) -> bool:
+        """ل + a noun (لشركة، لعملية، لمجلس): a complement of the role, not a name like لطفي."""
+        norm = words.norm[j]
+        if not norm.startswith("ل") or is_definite(norm) or len(norm) < 4:
+            return False
+        stem = norm[1:]
+        return stem.endswith("ه") or stem in self.heads
 
     def _close_quote(self, words: Words, j: int, last: int) -> int | None:
         for k in range(j + 1, min(last, j + 6)):
@@ -216,7 +271,13 @@ class PhraseReader:
         while nxt < last and not words.text[nxt].strip():
             nxt += 1
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
-                or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS)
+                or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS
+                or self._coordinated_name(words, nxt))
+
+    def _coordinated_name(self, words: Words, j: int) -> bool:
+        """وY where Y could start another name: X العطار وY العطار reads as two people."""
+        return (words.norm[j] != words.bare[j] and words.norm[j].startswith("و")
+                and not is_definite(words.bare[j]) and self.is_name_word(words, j))
 
     # -- reading -----------------------------------------------------------------------
 

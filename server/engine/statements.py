@@ -34,6 +34,15 @@ CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "�
 STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
+NEEDS_NEXT = {
+    "لفت": {"الي", "الانتباه", "النظر"},
+    "لافتا": {"الي", "الانتباه", "النظر"},
+}
+"""Lemmas that report speech only with one of these words soon after: لفت الوزير إلى أن
+(pointed out), not لُفّت بحزام (was wrapped)."""
+NEEDS_NEXT_REACH = 8
+PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
+"""يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
 MAX_ZONE = 24
 MAX_CONTENT = 160
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
@@ -74,6 +83,15 @@ class StatementFinder:
         entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i])
         if entry is None:
             return None
+        if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
+            return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
+        needs = NEEDS_NEXT.get(entry.lemma)
+        if needs is not None and not any(n in needs for n in words.norm[i + 1:i + 1 + NEEDS_NEXT_REACH]):
+            return None
+        if words.bare[i] in PASSIVE_BEFORE_COMPLEMENTISER:
+            nxt = self._next_word(words, i, len(words))
+            if nxt is not None and words.norm[nxt] in COMPLEMENTISERS | {"الي"}:
+                return None
         if entry.cls == "sourcing":
             nxt = self._next_word(words, i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):

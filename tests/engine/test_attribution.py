@@ -172,3 +172,8 @@ def test_name_spelled_like_a_preposition(said):
 )
 def test_the_outlet_spoken_to_is_not_part_of_the_name(said, text):
     assert said(text)[0][0] == "محمد أحمد"
+
+
+def test_a_subject_before_the_verb_beats_an_object_read_as_a_name(said):
+    text = "لكن المتحدث العسكري أكد وجود تعزيزات جديدة. وقال إن الوضع مستقر."
+    assert said(text) == [("المتحدث العسكري", "indirect", "الوضع مستقر", "قال")]

@@ -40,9 +40,9 @@ def test_packaged_rules_load():
 def test_a_user_can_add_a_cue_in_their_own_rules_folder(tmp_path):
     folder = tmp_path / "rules"
     shutil.copytree(DEFAULT_RULES_DIR, folder)
-    text = "وغرد الرئيس بأن الانتخابات ستجرى في موعدها."
+    text = "وأذاع الرئيس بأن الانتخابات ستجرى في موعدها."
     assert Extractor(folder).extract(text).quotes == []
     with open(folder / "cues.txt", "a", encoding="utf-8") as handle:
-        handle.write("\n[speech]\nغرد غردت يغرد تغرد\n")
+        handle.write("\n[speech]\nأذاع أذاعت يذيع تذيع\n")
     (quote,) = Extractor(folder).extract(text).quotes
     assert quote.text == "الانتخابات ستجرى في موعدها"

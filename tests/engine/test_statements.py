@@ -140,3 +140,32 @@ def test_a_call_inside_the_content_does_not_cut_it(said):
 def test_cue_word_inside_the_content_without_its_own_speaker_is_content(said):
     (found,) = said("وأضافت الخبيرة أن البيانات تشير إلى تباطؤ النمو.")
     assert found[2] == "البيانات تشير إلى تباطؤ النمو"
+
+
+def test_the_noun_opinion_is_not_the_verb_to_see(said):
+    assert said("وقال المدير إن أي رأي آخر مرحب به.")[0][3] == "قال"
+    assert len(said("وقال المدير إن أي رأي آخر مرحب به.")) == 1
+    assert said("ورأى الخبير أن الأسعار سترتفع.")[0][:3] == ("الخبير", "indirect", "الأسعار سترتفع")
+
+
+def test_lafata_reports_only_when_pointing_to_something(said):
+    assert said("ولفت المدرب إلى أن الفريق تعب.")[0][:3] == ("المدرب", "indirect", "الفريق تعب")
+    assert said("ولفت الرجل رأسه بوشاح قبل أن يغادر.") == []
+
+
+def test_it_is_noted_that_is_the_narrator(said):
+    assert said("وقال المحافظ إن الطريق مغلق. يذكر أن الطريق افتتح عام 2015.") == [
+        ("المحافظ", "indirect", "الطريق مغلق", "قال")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('وكتب اللاعب على حسابه: "سنعود أقوى".', "كتب"),
+        ("ونوه الوزير إلى أن الدعم سيستمر.", "نوه"),
+        ("واستبعد المحلل أن تنخفض الأسعار قريبا.", "استبعد"),
+        ("وقال المدرب إن الفريق جاهز، مبينا أن الإصابات قليلة.", "مبينا"),
+    ],
+)
+def test_more_reporting_verbs(said, text, cue):
+    assert cue in [c for *_, c in said(text)]

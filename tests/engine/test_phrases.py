@@ -1,0 +1,49 @@
+"""Speaker phrases: how far a role runs, where the name starts, and groups of people."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a genitive chain after an indefinite title, closed by a definite word
+        ("وأكد رئيس مجلس قرية تل الورد المحلي سمير حداد أن الطريق سيفتح.",
+         "سمير حداد", "رئيس مجلس قرية تل الورد المحلي"),
+        # ... or by a listed place
+        ("وقال وزير خارجية الأردن أيمن الصفدي إن المحادثات بناءة.", "أيمن الصفدي", "وزير خارجية الأردن"),
+        # ... or by a quoted name
+        ('وقال مراسل "النهار" إن الاشتباكات توقفت.', 'مراسل "النهار"', 'مراسل "النهار"'),
+        # ل + a noun chain, then definite qualifiers
+        ("وقال الرئيس التنفيذي لشركة الفجر للطيران نادر سليم إن الرحلات ستعود.",
+         "نادر سليم", "الرئيس التنفيذي لشركة الفجر للطيران"),
+        # عن + the body a member speaks for
+        ("وقال النائب عن كتلة الإصلاح الوطني حامد الجبوري إن الجلسة تأجلت.",
+         "حامد الجبوري", "النائب عن كتلة الإصلاح الوطني"),
+        # a coordinated definite noun stays in the role
+        ("وقال وزير الزراعة والري المهندس عادل فهمي إن المحصول وفير.", "عادل فهمي",
+         "وزير الزراعة والري المهندس"),
+    ],
+)
+def test_role_runs_to_where_the_name_starts(extractor, text, name, role):
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_long_role_then_the_name_in_apposition(said):
+    text = "وقال نائب المنسق الخاص للأمم المتحدة لعملية التسوية في المنطقة، كريم بدران، إن الهدنة صامدة."
+    assert said(text)[0][0] == "كريم بدران"
+
+
+def test_two_people_with_one_family_name_speak_together(extractor):
+    result = extractor.extract("وقال ماجد الحلبي وسامي الحلبي إن الكهرباء عادت.")
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert speaker.name == "ماجد الحلبي وسامي الحلبي" and speaker.type.value == "group"
+
+
+def test_a_name_after_a_preposition_like_letter_is_still_a_name(said):
+    assert said("وقال الوزير لطفي حماد إن الموازنة جاهزة.")[0][0] == "لطفي حماد"
