@@ -233,6 +233,11 @@ class Attributor:
         self._mentions(sentence)
         here = sorted((s for s in self.seen.get(sentence.index, []) if s.index < draft.cue.index),
                       key=lambda s: (s.index, s.spoke))
+        if entry.cls == "participle":
+            subject = self._subject_position(sentence)
+            for s in here:
+                if s.index == subject and self.agrees(entry, s.entity):
+                    return s.entity, s.mention
         for spoke_only in (True, False):
             for s in reversed(here):
                 if (s.spoke or not spoke_only) and self.agrees(entry, s.entity) \
@@ -247,6 +252,12 @@ class Attributor:
                     if s.section == sentence.section and (s.spoke or not spoke_only) and self.agrees(entry, s.entity):
                         return s.entity, s.mention
         return None
+
+    def _subject_position(self, sentence: Sentence) -> int:
+        """The token after the sentence's opening verb (وجّه الرئيسُ كلمةً ...، قائلا): whoever
+        stands there is the subject a participle continues."""
+        first = self._first_word(sentence.first, sentence.last)
+        return self._first_word(first + 1, sentence.last)
 
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
         return any(r.draft.content_first <= index < r.draft.content_last

@@ -249,7 +249,8 @@ class PhraseReader:
         """Index after a personal name starting at token i (i itself when there is none)."""
         j = i
         while j < last and j - i < MAX_NAME_WORDS and (
-                self.is_name_word(words, j) or (j > i and words.text[j] in AMBIGUOUS_NAMES)):
+                self.is_name_word(words, j) or (words.text[j] in AMBIGUOUS_NAMES and (
+                    j > i or (j + 1 < last and self.is_name_word(words, j + 1))))):
             j += 1
         if i < j < last and self._family_name(words, j, last):
             j += 1

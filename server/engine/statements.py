@@ -43,6 +43,10 @@ NEEDS_NEXT = {
 NEEDS_NEXT_REACH = 8
 PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
 """يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
+BARE_COMPLEMENTISERS = {"ان", "بان"}
+EMBEDDED_QUOTE_TOKENS = 3
+"""A quotation of at most this many tokens, marks included, with words on both sides is a
+name or a scare-quoted word, not a statement."""
 MAX_ZONE = 24
 MAX_CONTENT = 160
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
@@ -158,7 +162,7 @@ class StatementFinder:
             if norm == ":":
                 return self._colon(words, sentence, cue, j)
             if stretch is not None and stretch.open == j and words.text[j] != "”":
-                if self._quoted_name(words, sentence, stretch):
+                if self._quoted_name(words, sentence, stretch, cue):
                     j = stretch.close + 1
                     continue
                 return self._quoted(sentence, cue, j, stretch)
@@ -232,13 +236,19 @@ class StatementFinder:
             return False
         return True
 
-    def _quoted_name(self, words: Words, sentence: Sentence, stretch: QuotedStretch) -> bool:
-        """A short quoted name inside the speaker zone (قناة "جيو نيوز" الإخبارية أن ...)."""
+    def _quoted_name(self, words: Words, sentence: Sentence, stretch: QuotedStretch, cue: Cue) -> bool:
+        """A short quoted name inside the speaker zone (قناة "جيو نيوز" الإخبارية أن ...), or a
+        word or two quoted inside running text (عن وجود “ضغوط” تمارس ...): not the content."""
         if not stretch.closed or stretch.close - stretch.open > 5:
             return False
         before = stretch.open - 1
         while before > 0 and not words.text[before].strip():
             before -= 1
+        after = self._next_word(words, stretch.close, sentence.last)
+        if (stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS and before > cue.index
+                and not words.is_punct(before) and after is not None and not words.is_punct(after)
+                and self.cue_at(words, after) is None):
+            return True
         if before >= 0 and (words.bare[before] in self.lex.organizations
                             or words.art[before] in self.lex.organizations
                             or words.bare_art[before] in self.lex.organizations):
@@ -270,6 +280,13 @@ class StatementFinder:
         while first < sentence.last and not words.text[first].strip():
             first += 1
         last = self.content_end(words, sentence, first)
+        stretch = sentence.quote_at(first) if first < sentence.last else None
+        if (stretch is not None and stretch.open == first and stretch.close >= last - 1
+                and words.norm[marker_at] in BARE_COMPLEMENTISERS):
+            # إن «...» with nothing outside the marks: the speaker's own words (but in
+            # إنه «...» the pronoun is the reporter's, so that stays mixed).
+            return Draft(cue, sentence, marker, cue.index + 1, marker_at, first + 1, stretch.close,
+                         QuoteKind.DIRECT, closed=stretch.closed)
         quoted = bool(words.quote_marks_in(first, last))
         kind = QuoteKind.MIXED if quoted else QuoteKind.INDIRECT
         return Draft(cue, sentence, marker, cue.index + 1, marker_at, first, last, kind)

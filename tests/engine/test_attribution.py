@@ -177,3 +177,13 @@ def test_the_outlet_spoken_to_is_not_part_of_the_name(said, text):
 def test_a_subject_before_the_verb_beats_an_object_read_as_a_name(said):
     text = "لكن المتحدث العسكري أكد وجود تعزيزات جديدة. وقال إن الوضع مستقر."
     assert said(text) == [("المتحدث العسكري", "indirect", "الوضع مستقر", "قال")]
+
+
+def test_a_participle_continues_the_subject_of_the_opening_verb(said):
+    text = ("ألقى الدكتور حسان نوري، رئيس جامعة الشمال، كلمة في حفل أقيم في قاعة المجلس البلدي،"
+            ' قائلا: "أنتم مستقبل البلاد".')
+    assert said(text)[0][0] == "حسان نوري"
+
+
+def test_ali_after_a_title_starts_a_name(said):
+    assert said("وقال الدكتور علي حسين إن العلاج متوفر.")[0][0] == "علي حسين"

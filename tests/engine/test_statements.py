@@ -169,3 +169,14 @@ def test_it_is_noted_that_is_the_narrator(said):
 )
 def test_more_reporting_verbs(said, text, cue):
     assert cue in [c for *_, c in said(text)]
+
+
+def test_a_whole_quotation_after_bare_inna_is_direct_but_after_innahu_mixed(said):
+    assert said('وقال المدرب إن "الفريق سيقاتل حتى النهاية".')[0][1:3] == (
+        "direct", "الفريق سيقاتل حتى النهاية")
+    assert said('وقالت الشركة إنها "ستراجع الأسعار".')[0][1] == "mixed"
+
+
+def test_a_scare_quoted_word_in_running_text_is_not_a_quotation(said):
+    assert said("وكشف النائب سامي حسن عن وجود “صفقات” تعقد سرا، مشيرا إلى أن التحقيق بدأ.") == [
+        ("سامي حسن", "indirect", "التحقيق بدأ", "مشيرا")]
