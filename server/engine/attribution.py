@@ -40,6 +40,10 @@ CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
 PRE_VERBAL_BOUNDARIES = {"ان", "بان", "كان", "كانت", "وكان", "وكانت", "ما", "لكن", "ولكن"}
 MENTION_ONLY = {"expressive"}
 CONTINUATION_REACH = 4
+LEADING_ADVERBIAL = 5
+"""Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
+SAME_AS_BEFORE = {"نفسه", "نفسها", "ذاته", "ذاتها"}
+"""المتحدث نفسه: "the same speaker", a pointer back to the previous one, not a name."""
 
 
 @dataclass
@@ -173,6 +177,9 @@ class Attributor:
             phrase = self.reader.read(self.words, a, b) or self._known_surname(a, b)
             if phrase is None:
                 return None
+            after = self._first_word(phrase.last, b)
+            if phrase.role_only and after < b and self.words.norm[after] in SAME_AS_BEFORE:
+                return None
             if phrase.role_only and n + 1 < len(chunks):
                 na, nb = chunks[n + 1]
                 na = self._first_word(na, nb)
@@ -256,8 +263,17 @@ class Attributor:
     def _subject_position(self, sentence: Sentence) -> int:
         """The token after the sentence's opening verb (وجّه الرئيسُ كلمةً ...، قائلا): whoever
         stands there is the subject a participle continues."""
-        first = self._first_word(sentence.first, sentence.last)
-        return self._first_word(first + 1, sentence.last)
+        w, last = self.words, min(sentence.last, sentence.first + LEADING_ADVERBIAL)
+        start = self._first_word(sentence.first, sentence.last)
+        if start < last and self.reader.is_function(w, start):
+            for k in range(start, last):
+                if w.text[k] in CHUNK_BREAKS:
+                    start = k + 1  # من جهته، / وفي المقابل، before the clause
+                    break
+        verb = self._first_word(start, sentence.last)
+        while verb < sentence.last and w.bare[verb] in self.lex.particles:
+            verb = self._first_word(verb + 1, sentence.last)
+        return self._first_word(verb + 1, sentence.last)
 
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
         return any(r.draft.content_first <= index < r.draft.content_last

@@ -251,10 +251,20 @@ class PhraseReader:
         while j < last and j - i < MAX_NAME_WORDS and (
                 self.is_name_word(words, j) or (words.text[j] in AMBIGUOUS_NAMES and (
                     j > i or (j + 1 < last and self.is_name_word(words, j + 1))))):
+            if self._construct_noun(words, j, last):
+                break
             j += 1
         if i < j < last and self._family_name(words, j, last):
             j += 1
         return j
+
+    def _construct_noun(self, words: Words, j: int, last: int) -> bool:
+        """A ة-noun in construct with a definite word (إصابة اللاعب، نتيجة المباراة): the
+        object of the clause, not a name."""
+        if not words.text[j].endswith("ة") or j + 1 >= last:
+            return False
+        nxt = words.norm[j + 1]
+        return is_definite(nxt) and not self._nisba(nxt)
 
     def _family_name(self, words: Words, j: int, last: int) -> bool:
         """A definite last word of a name: a nisba (الصفدي) or one that closes the phrase."""
@@ -340,7 +350,19 @@ class PhraseReader:
         end = self.name_run(words, i, last)
         if end > i:
             return self._phrase(words, i, end, SpeakerType.PERSON, "m")
-        return None
+        return self._described_name(words, i, last)
+
+    def _described_name(self, words: Words, i: int, last: int) -> Phrase | None:
+        """الفرنسي هوبير فيلود، الإعلامي أحمد سالم: a definite nisba describing the name after it."""
+        norm = words.norm[i]
+        if not (is_definite(norm) and self._nisba(norm) and norm.endswith("ي")) or self.is_function(words, i):
+            return None
+        end = self.name_run(words, i + 1, last)
+        if end == i + 1:
+            return None
+        start, stop = words.start[i + 1], words.end[end - 1]
+        return Phrase(i, end, SpeakerType.PERSON, words.source[start:stop], start, stop,
+                      role=words.text[i], role_first=i, role_last=i + 1)
 
     def _self_named(self, words: Words, j: int, last: int) -> tuple[int, int, int] | None:
         """``تنظيم يسمي نفسه “X”``: return the quoted name's tokens and the closing mark."""

@@ -35,11 +35,12 @@ STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
 NEEDS_NEXT = {
+    "عبر": {"عن"},
     "لفت": {"الي", "الانتباه", "النظر"},
     "لافتا": {"الي", "الانتباه", "النظر"},
 }
 """Lemmas that report speech only with one of these words soon after: لفت الوزير إلى أن
-(pointed out), not لُفّت بحزام (was wrapped)."""
+(pointed out), not لُفّت بحزام (was wrapped); عبّر عن (expressed), not عبر (via)."""
 NEEDS_NEXT_REACH = 8
 PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
 """يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
@@ -149,10 +150,14 @@ class StatementFinder:
         cls = cue.entry.cls
         if cls == "sourcing":
             return self._sourcing(words, sentence, cue)
-        if cls == "emphasis" and self.coordinated(words, cue):
-            obj = self._object(words, sentence, cue)
-            if obj is not None:
-                return obj
+        found = self._marked(words, sentence, cue, consumed)
+        if found is None and cls == "emphasis" and self.coordinated(words, cue):
+            return self._object(words, sentence, cue)
+        return found
+
+    def _marked(self, words: Words, sentence: Sentence, cue: Cue, consumed: set[int]) -> Draft | None:
+        """The content a marker opens after the cue: a colon, a quotation, أن, a preposition."""
+        cls = cue.entry.cls
         last = sentence.last
         limit = min(last, cue.index + 1 + MAX_ZONE)
         j = cue.index + 1

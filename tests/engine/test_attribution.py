@@ -187,3 +187,14 @@ def test_a_participle_continues_the_subject_of_the_opening_verb(said):
 
 def test_ali_after_a_title_starts_a_name(said):
     assert said("وقال الدكتور علي حسين إن العلاج متوفر.")[0][0] == "علي حسين"
+
+
+def test_the_same_speaker_points_back(said):
+    text = "وقال المدرب جمال سعيد إن اللاعبين تعبوا. وأضاف المتحدث نفسه أن الراحة ضرورية."
+    assert [s for s, *_ in said(text)] == ["جمال سعيد", "جمال سعيد"]
+
+
+def test_a_participle_after_a_leading_adverbial_and_an_expressive_verb(said):
+    text = ("وقال المدرب جمال سعيد إن اللاعبين تعبوا.\n"
+            "من جهة أخرى، عبر كريم نادر، مدرب الضيوف، عن حزنه، مؤكدا أن الحظ لم يحالفهم.")
+    assert said(text)[-1][:2] == ("كريم نادر", "indirect")

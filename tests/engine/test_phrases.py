@@ -47,3 +47,14 @@ def test_two_people_with_one_family_name_speak_together(extractor):
 
 def test_a_name_after_a_preposition_like_letter_is_still_a_name(said):
     assert said("وقال الوزير لطفي حماد إن الموازنة جاهزة.")[0][0] == "لطفي حماد"
+
+
+def test_a_nisba_before_a_name_describes_it(extractor):
+    result = extractor.extract("وقال الإسباني خوان مارتينيز إن الفريق يستحق الفوز.")
+    speaker = result.speaker(result.quotes[0].speaker_id)
+    assert (speaker.name, speaker.role) == ("خوان مارتينيز", "الإسباني")
+
+
+def test_a_noun_in_construct_after_a_role_is_not_a_name(said):
+    text = "وقال المدرب جمال سعيد إن اللاعبين تعبوا. وتناول المدرب إصابة الحارس، مشيرا إلى أنها بسيطة."
+    assert [s for s, *_ in said(text)] == ["جمال سعيد", "جمال سعيد"]

@@ -180,3 +180,8 @@ def test_a_whole_quotation_after_bare_inna_is_direct_but_after_innahu_mixed(said
 def test_a_scare_quoted_word_in_running_text_is_not_a_quotation(said):
     assert said("وكشف النائب سامي حسن عن وجود “صفقات” تعقد سرا، مشيرا إلى أن التحقيق بدأ.") == [
         ("سامي حسن", "indirect", "التحقيق بدأ", "مشيرا")]
+
+
+def test_a_coordinated_emphasis_cue_still_takes_a_that_clause(said):
+    text = "أبدى المدرب سامر علي رضاه عن الأداء، وأكد في تصريحات صحفية أن الفوز مستحق."
+    assert said(text)[0][1:3] == ("indirect", "الفوز مستحق")
