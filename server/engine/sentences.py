@@ -28,20 +28,6 @@ class Sentence:
     quotes: list[QuotedStretch] = field(default_factory=list)
     _opens: list[int] = field(default_factory=list, repr=False)
     stops: list[int] | None = field(default=None, repr=False)
-    _outside: list[int] | None = field(default=None, repr=False)
-
-    def outside_quotes(self) -> list[int]:
-        """Indices of the sentence's tokens that stand outside quotation marks (cached)."""
-        if self._outside is None:
-            outside, k = [], 0
-            for i in range(self.first, self.last):
-                while k < len(self.quotes) and self.quotes[k].close < i:
-                    k += 1
-                if k < len(self.quotes) and self.quotes[k].open <= i:
-                    continue
-                outside.append(i)
-            self._outside = outside
-        return self._outside
 
     def set_quotes(self, quotes: list[QuotedStretch]) -> None:
         """Attach the sentence's quoted stretches (sorted, not overlapping)."""
