@@ -40,6 +40,8 @@ CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
 PRE_VERBAL_BOUNDARIES = {"ان", "بان", "كان", "كانت", "وكان", "وكانت", "ما", "لكن", "ولكن"}
 MENTION_ONLY = {"expressive"}
 CONTINUATION_REACH = 4
+SUBJECT_REACH = 12
+"""Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
 LEADING_ADVERBIAL = 5
 """Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
 SAME_AS_BEFORE = {"نفسه", "نفسها", "ذاته", "ذاتها"}
@@ -180,15 +182,23 @@ class Attributor:
             after = self._first_word(phrase.last, b)
             if phrase.role_only and after < b and self.words.norm[after] in SAME_AS_BEFORE:
                 return None
-            if phrase.role_only and n + 1 < len(chunks):
+            if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
                 na, nb = chunks[n + 1]
-                na = self._first_word(na, nb)
-                name = self.reader.read(self.words, na, nb)
-                if name is not None and name.type is SpeakerType.PERSON and not name.role:
-                    phrase.name, phrase.name_start, phrase.name_end = name.name, name.name_start, name.name_end
-                    phrase.last = name.last
+                other = self.reader.read(self.words, self._first_word(na, nb), nb)
+                if other is not None and other.type is SpeakerType.PERSON:
+                    self._apposition(phrase, other)
             return phrase
         return None
+
+    @staticmethod
+    def _apposition(phrase: Phrase, other: Phrase) -> None:
+        """Join a role and a name set off by commas: «المتحدث باسم X، فلان» or «فلان، مدرب X»."""
+        if phrase.role_only and not other.role:
+            phrase.name, phrase.name_start, phrase.name_end = other.name, other.name_start, other.name_end
+            phrase.last = other.last
+        elif not phrase.role and other.role_only:
+            phrase.role, phrase.role_first, phrase.role_last = other.role, other.role_first, other.role_last
+            phrase.gender = other.gender
 
     def _known_surname(self, a: int, b: int) -> Phrase | None:
         """A lone word that is the surname of a person already named (وأكد العلي أن ...)."""
@@ -354,9 +364,7 @@ class Attributor:
         """A cue without content still tells who is acting, for the cues that continue it."""
         if cue.entry.cls in ("sourcing", "noun"):
             return
-        end = cue.index + 1
-        while end < sentence.last and end - cue.index < 10 and self.words.text[end] not in CHUNK_BREAKS:
-            end += 1
+        end = min(sentence.last, cue.index + SUBJECT_REACH)
         phrase = self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
         if phrase is not None:
             entity, _ = self._entity_for(phrase, scanned)

@@ -147,6 +147,11 @@ class EntityTable:
             for key, entity in reversed(self.bindings.items()):
                 if wanted <= set(key):
                     return entity
+        elif wanted:
+            # المدرب alone: the person last named with a role headed by that title.
+            for key, entity in reversed(self.bindings.items()):
+                if key[:1] == role_key:
+                    return entity
         return None
 
     def _find(self, kind: SpeakerType, key: tuple[str, ...], role_key: tuple[str, ...],

@@ -198,3 +198,12 @@ def test_a_participle_after_a_leading_adverbial_and_an_expressive_verb(said):
     text = ("وقال المدرب جمال سعيد إن اللاعبين تعبوا.\n"
             "من جهة أخرى، عبر كريم نادر، مدرب الضيوف، عن حزنه، مؤكدا أن الحظ لم يحالفهم.")
     assert said(text)[-1][:2] == ("كريم نادر", "indirect")
+
+
+def test_a_role_after_the_name_binds_it_and_the_bare_title_resolves_to_it(extractor):
+    text = ("أبدى رامي خليل، مدرب نادي الشروق، رضاه عن الأداء.\n"
+            "وتحدث المدرب عن الحارس، مشيرا إلى أن إصابته بسيطة.")
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert (speaker.name, speaker.role) == ("رامي خليل", "مدرب نادي الشروق")
