@@ -21,12 +21,13 @@ from dataclasses import dataclass
 
 from server.engine.entities import Entity, EntityTable, name_key
 from server.engine.lexicon import CueEntry, Lexicon
+from server.engine.normalize import normalize
 from server.engine.phrases import Phrase, PhraseReader
 from server.engine.records import Mention, Method, Section, SpeakerType
 from server.engine.sections import classify_lines
 from server.engine.sentences import Sentence, split_sentences
 from server.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from server.engine.tokens import Words
+from server.engine.tokens import Words, strip_article
 
 CONFIDENCE = {
     Method.EXPLICIT: 0.92,
@@ -40,6 +41,8 @@ CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
 PRE_VERBAL_BOUNDARIES = {"ان", "بان", "كان", "كانت", "وكان", "وكانت", "ما", "لكن", "ولكن"}
 MENTION_ONLY = {"expressive"}
 CONTINUATION_REACH = 4
+OUTLET_HEADS = {"وكاله", "قناه", "صحيفه", "جريده", "موقع", "اذاعه", "تلفزيون", "شبكه", "مجله"}
+"""Heads of news outlets: an outlet before a colon is a dateline, not a speaker."""
 SUBJECT_REACH = 12
 """Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
 LEADING_ADVERBIAL = 5
@@ -78,6 +81,16 @@ class _Seen:
 def _headed(phrase: Phrase) -> bool:
     """A phrase the lexicon vouches for (a title, organisation, place ...), not a bare name run."""
     return phrase.type is not SpeakerType.PERSON or bool(phrase.role)
+
+
+def _labels(phrase: Phrase | None) -> bool:
+    """Can this phrase head a «الجهة: …» line? A titled person or a body, but not a place or
+    an outlet, which open datelines (الرياض: …، ميدل ايست نيوز: …، وكالة X: …)."""
+    if phrase is None or phrase.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION,
+                                             SpeakerType.DOCUMENT):
+        return False
+    first_word = strip_article(normalize(phrase.name.split()[0])) if phrase.name.split() else ""
+    return _headed(phrase) and first_word not in OUTLET_HEADS
 
 
 class Attributor:
@@ -302,6 +315,11 @@ class Attributor:
         w = self.words
         if draft.coordinated:
             return None, "coordinated"
+        if cls == "label":
+            phrase = self.explicit(draft.sentence.first, draft.cue.index)
+            if phrase is None or self._first_word(phrase.last, draft.cue.index) < draft.cue.index:
+                return None, "untyped-source"
+            return phrase, "explicit"
         relayed = cls == "transmit" or any(w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last))
         if relayed:
             for k in range(draft.zone_first, draft.zone_last):
@@ -330,7 +348,9 @@ class Attributor:
         consumed: set[int] = set()
         mine: list[Attributed] = []
         self._current = mine
-        for cue in self.finder.cues(self.words, sentence, self.cue_index):
+        cues = self.finder.cues(self.words, sentence, self.cue_index)
+        label = self.finder.label(self.words, sentence, cues)
+        for cue in [label, *cues] if label is not None else cues:
             if cue.index in consumed:
                 continue
             draft = self.finder.draft(self.words, sentence, cue, consumed)
@@ -338,7 +358,7 @@ class Attributor:
                 self._register_subject(sentence, cue, scanned)
                 continue
             phrase, how = self._speaker(draft, scanned)
-            if how == "untyped-source":
+            if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase)):
                 continue
             if how in ("continuation", "coordinated") and self._inside_content(cue.index, sentence):
                 continue

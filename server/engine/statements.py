@@ -48,6 +48,9 @@ BARE_COMPLEMENTISERS = {"ان", "بان"}
 EMBEDDED_QUOTE_TOKENS = 3
 """A quotation of at most this many tokens, marks included, with words on both sides is a
 name or a scare-quoted word, not a statement."""
+MAX_LABEL_TOKENS = 10
+LABEL_CUE = CueEntry(":", ":", "label", "", "")
+"""The colon of «الجهة: …», a cue with no agreement to check."""
 MAX_ZONE = 24
 MAX_CONTENT = 160
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
@@ -124,6 +127,21 @@ class StatementFinder:
                 if sentence.quote_at(cue.index) is None
                 and not (cue.entry.cls == "noun" and self.adverbial_noun(words, cue.index))]
 
+    def label(self, words: Words, sentence: Sentence, cues: list[Cue]) -> Cue | None:
+        """«المتحدث باسم الحكومة: …» at the start of a line, with no reporting verb (the way
+        headlines quote): the colon stands in for the cue. The speaker is read by the caller."""
+        first = sentence.first
+        if first >= sentence.last or (words.start[first] and words.source[words.start[first] - 1] != "\n"):
+            return None
+        for j in range(first + 1, min(sentence.last - 1, first + MAX_LABEL_TOKENS)):
+            if words.text[j] == ":" and sentence.quote_at(j) is None:
+                if any(cue.index < j for cue in cues):
+                    return None
+                return Cue(j, LABEL_CUE)
+            if words.is_punct(j) and not words.is_quote(j):
+                return None
+        return None
+
     def adverbial_noun(self, words: Words, i: int) -> bool:
         """في تصريحات صحفية، في تصريح لـ...: a verbal noun after a preposition is a
         circumstance of another cue, not a cue of its own."""
@@ -150,6 +168,8 @@ class StatementFinder:
         cls = cue.entry.cls
         if cls == "sourcing":
             return self._sourcing(words, sentence, cue)
+        if cls == "label":
+            return self._colon(words, sentence, cue, cue.index)
         found = self._marked(words, sentence, cue, consumed)
         if found is None and cls == "emphasis" and self.coordinated(words, cue):
             return self._object(words, sentence, cue)

@@ -185,3 +185,14 @@ def test_a_scare_quoted_word_in_running_text_is_not_a_quotation(said):
 def test_a_coordinated_emphasis_cue_still_takes_a_that_clause(said):
     text = "أبدى المدرب سامر علي رضاه عن الأداء، وأكد في تصريحات صحفية أن الفوز مستحق."
     assert said(text)[0][1:3] == ("indirect", "الفوز مستحق")
+
+
+def test_a_headline_label_and_colon_quote_the_speaker(said):
+    text = "المتحدث باسم وزارة النقل: الطريق سيفتح الأسبوع المقبل\nوقال الوزير إن العمل مستمر."
+    assert said(text)[0] == ("المتحدث باسم وزارة النقل", "direct", "الطريق سيفتح الأسبوع المقبل", ":")
+
+
+@pytest.mark.parametrize("line", ["عمّان: افتتحت الوزارة اليوم مركزا جديدا.",
+                                  "وكالة الأنباء المحلية: افتتحت الوزارة اليوم مركزا جديدا."])
+def test_a_dateline_is_not_a_speaker(said, line):
+    assert said(line) == []
