@@ -113,6 +113,8 @@ class PhraseReader:
             return False
         if len(norm) < 2:
             return False
+        if words.bare[i] != norm and words.bare[i] in self.lex.titles:
+            return False  # ووزير، ورئيس: a second speaker's title, not a name
         unprefixed = norm[1:] if norm[:1] in ("ب", "ل") else norm
         if unprefixed in self.lex.counterparts or words.bare[i] in self.lex.counterparts:
             return False
@@ -315,6 +317,7 @@ class PhraseReader:
             role_end = self.qualifiers(words, i + 1, last, definite)
             while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
                 role_end = self.qualifiers(words, role_end + 1, last, True)
+            role_end = self._second_role(words, role_end, last)
             name_end = self.name_run(words, role_end, last)
             role = text[words.start[i]:words.end[role_end - 1]]
             gender = "f" if words.norm[i].endswith("ه") and not self.is_counterpart(words, i) else "m"
@@ -363,6 +366,31 @@ class PhraseReader:
         start, stop = words.start[i + 1], words.end[end - 1]
         return Phrase(i, end, SpeakerType.PERSON, words.source[start:stop], start, stop,
                       role=words.text[i], role_first=i, role_last=i + 1)
+
+    def _second_role(self, words: Words, j: int, last: int) -> int:
+        """«نائب المنسق … ومنسق الشؤون الإنسانية، فلان»: a second role joined by و belongs to
+        the same person when one name follows both (else ``X ووزير Y`` are two speakers)."""
+        if j >= last or not words.norm[j].startswith("و") or is_definite(words.norm[j]) \
+                or words.bare[j] not in self.lex.titles:
+            return j
+        end = self.qualifiers(words, j + 1, last, False)
+        if self.name_run(words, end, last) > end:
+            return end
+        # The name may stand in apposition after a comma, past the end of this chunk.
+        limit = len(words)
+        if end < limit and words.text[end] in (",", "،"):
+            name = self._first_word_after(words, end, limit)
+            after = self.name_run(words, name, limit) if name is not None else None
+            if after is not None and after > name and after < limit and words.text[after] in (",", "،"):
+                return end
+        return j
+
+    @staticmethod
+    def _first_word_after(words: Words, j: int, last: int) -> int | None:
+        for k in range(j + 1, last):
+            if words.text[k].strip():
+                return k
+        return None
 
     def _self_named(self, words: Words, j: int, last: int) -> tuple[int, int, int] | None:
         """``تنظيم يسمي نفسه “X”``: return the quoted name's tokens and the closing mark."""

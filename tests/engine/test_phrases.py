@@ -58,3 +58,15 @@ def test_a_nisba_before_a_name_describes_it(extractor):
 def test_a_noun_in_construct_after_a_role_is_not_a_name(said):
     text = "وقال المدرب جمال سعيد إن اللاعبين تعبوا. وتناول المدرب إصابة الحارس، مشيرا إلى أنها بسيطة."
     assert [s for s, *_ in said(text)] == ["جمال سعيد", "جمال سعيد"]
+
+
+def test_two_roles_of_one_person_before_a_name_in_apposition(said):
+    text = ("وقال نائب المبعوث الخاص لشؤون اللاجئين ومنسق الإغاثة في المنطقة الشمالية، هادي صالح،"
+            " إن المخيمات مكتظة.")
+    assert said(text)[0][0] == "هادي صالح"
+
+
+def test_two_titled_people_joined_by_wa_speak_as_a_group(extractor):
+    result = extractor.extract("وقال وزير المالية ووزير الاقتصاد إن الموازنة متوازنة.")
+    speaker = result.speaker(result.quotes[0].speaker_id)
+    assert (speaker.name, speaker.type.value) == ("وزير المالية ووزير الاقتصاد", "group")
