@@ -30,7 +30,7 @@ PREPOSITIONS_BY_CLASS = {
 }
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
 CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
-                "ولكنه", "ولكنها"}
+                "ولكنه", "ولكنها", "الا", "انه", "انها"}
 STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
@@ -94,7 +94,7 @@ class StatementFinder:
         if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
             return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
         needs = NEEDS_NEXT.get(entry.lemma)
-        if needs is not None and not any(n in needs for n in words.norm[i + 1:i + 1 + NEEDS_NEXT_REACH]):
+        if needs is not None and not self._soon(words, i, needs):
             return None
         if words.bare[i] in PASSIVE_BEFORE_COMPLEMENTISER:
             nxt = self._next_word(words, i, len(words))
@@ -107,6 +107,19 @@ class StatementFinder:
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
         return entry
+
+    @staticmethod
+    def _soon(words: Words, i: int, wanted: set[str]) -> bool:
+        """One of ``wanted`` within a few words after token i, in the same clause: after a
+        comma only right after it, where it closes an apposition (عبّر فلان، مدرب X، عن)."""
+        after_comma = False
+        for k in range(i + 1, min(len(words), i + 1 + NEEDS_NEXT_REACH)):
+            if words.norm[k] in wanted:
+                return not after_comma or words.text[k - 1] in BOUNDARY_PUNCT
+            if words.text[k] in (".", ":", "؟", "?", "!"):
+                return False
+            after_comma = after_comma or words.text[k] in BOUNDARY_PUNCT
+        return False
 
     def index_cues(self, words: Words) -> list[Cue]:
         """Every token of the article that is a cue in its position, in order (one pass)."""
@@ -289,7 +302,8 @@ class StatementFinder:
         nxt = self._next_word(words, j, sentence.last)
         if nxt is not None:
             stretch = sentence.quote_at(nxt)
-            if stretch is not None and stretch.open == nxt:
+            after = self._next_word(words, stretch.close, sentence.last) if stretch is not None else None
+            if stretch is not None and stretch.open == nxt and (after is None or words.is_punct(after)):
                 return self._quoted(sentence, cue, nxt, stretch, zone_last=j)
         first = nxt if nxt is not None else j + 1
         last = self.content_end(words, sentence, first)

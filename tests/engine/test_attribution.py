@@ -207,3 +207,8 @@ def test_a_role_after_the_name_binds_it_and_the_bare_title_resolves_to_it(extrac
     (quote,) = result.quotes
     speaker = result.speaker(quote.speaker_id)
     assert (speaker.name, speaker.role) == ("رامي خليل", "مدرب نادي الشروق")
+
+
+def test_illa_annahu_is_a_pronoun_subject_not_a_name(said):
+    text = "وقال المبعوث سامي داود إن الهدنة صامدة، إلا أنه شدد على أن الوضع صعب."
+    assert [s for s, *_ in said(text)] == ["سامي داود", "سامي داود"]

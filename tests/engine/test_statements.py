@@ -196,3 +196,13 @@ def test_a_headline_label_and_colon_quote_the_speaker(said):
                                   "وكالة الأنباء المحلية: افتتحت الوزارة اليوم مركزا جديدا."])
 def test_a_dateline_is_not_a_speaker(said, line):
     assert said(line) == []
+
+
+def test_lafata_with_ila_only_in_a_later_clause_is_not_a_cue(said):
+    text = "وقال المتحدث إن المسلحين لفت جسداهما بأحزمة، إضافة إلى حملهما قنابل."
+    assert said(text) == [("المتحدث", "indirect", "المسلحين لفت جسداهما بأحزمة، إضافة إلى حملهما قنابل", "قال")]
+
+
+def test_a_label_whose_content_opens_with_a_quoted_name_keeps_the_whole_line(said):
+    text = 'رئيس شركة "النور": "الواحة" ستعود إلى الربح هذا العام\nوقال الرئيس إن الخطة جاهزة.'
+    assert said(text)[0][1:3] == ("direct", '"الواحة" ستعود إلى الربح هذا العام')
