@@ -189,7 +189,7 @@ class Attributor:
             a = self._first_word(a, b)
             if a >= b or self.reader.is_function(self.words, a):
                 continue
-            phrase = self.reader.read(self.words, a, b) or self._known_surname(a, b)
+            phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b)
             if phrase is None:
                 return None
             after = self._first_word(phrase.last, b)

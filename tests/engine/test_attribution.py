@@ -212,3 +212,8 @@ def test_a_role_after_the_name_binds_it_and_the_bare_title_resolves_to_it(extrac
 def test_illa_annahu_is_a_pronoun_subject_not_a_name(said):
     text = "وقال المبعوث سامي داود إن الهدنة صامدة، إلا أنه شدد على أن الوضع صعب."
     assert [s for s, *_ in said(text)] == ["سامي داود", "سامي داود"]
+
+
+def test_a_known_surname_wins_over_a_lexicon_reading_of_the_same_word(said):
+    text = "وقال الوزير سامر محافظة إن المدارس جاهزة.\nوأوضح محافظة أن الكتب وصلت، مؤكدا أن الدوام يبدأ الأحد."
+    assert [s for s, *_ in said(text)] == ["سامر محافظة"] * 3
