@@ -144,9 +144,11 @@ class StatementFinder:
         """«المتحدث باسم الحكومة: …» at the start of a line, with no reporting verb (the way
         headlines quote): the colon stands in for the cue. The speaker is read by the caller."""
         first = sentence.first
-        if first >= sentence.last or (words.start[first] and words.source[words.start[first] - 1] != "\n"):
+        end = min(sentence.last - 1, first + MAX_LABEL_TOKENS)
+        if first >= sentence.last or (words.start[first] and words.source[words.start[first] - 1] != "\n") \
+                or ":" not in words.text[first + 1:end]:
             return None
-        for j in range(first + 1, min(sentence.last - 1, first + MAX_LABEL_TOKENS)):
+        for j in range(first + 1, end):
             if words.text[j] == ":" and sentence.quote_at(j) is None:
                 if any(cue.index < j for cue in cues):
                     return None
