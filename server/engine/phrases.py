@@ -285,7 +285,7 @@ class PhraseReader:
             nxt += 1
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
                 or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS
-                or self._coordinated_name(words, nxt))
+                or self._coordinated_name(words, nxt) or self.is_title(words, nxt))
 
     def _coordinated_name(self, words: Words, j: int) -> bool:
         """وY where Y could start another name: X العطار وY العطار reads as two people."""

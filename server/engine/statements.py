@@ -45,6 +45,12 @@ NEEDS_NEXT_REACH = 8
 PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
 """يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
 BARE_COMPLEMENTISERS = {"ان", "بان"}
+VERB_CLASSES = {"speech", "emphasis", "expressive", "call", "transmit"}
+TANWEEN = ("\u064b", "\u064c", "\u064d")
+"""Nunation marks: a word written with one is a noun or adjective, never a finite verb."""
+NAMING_NOUNS = {"صفحه", "حساب", "برنامج", "منصه", "تطبيق", "حمله", "مبادره", "مشروع", "كتاب", "فيلم",
+                "مسلسل", "عمليه", "شعار", "وسم", "هاشتاغ", "موقع", "مؤتمر", "منتدي", "معرض", "مهرجان"}
+"""Nouns that take a quoted name (صفحة «…»، برنامج "…"): the quotation names, it does not quote."""
 EMBEDDED_QUOTE_TOKENS = 3
 """A quotation of at most this many tokens, marks included, with words on both sides is a
 name or a scare-quoted word, not a statement."""
@@ -91,6 +97,8 @@ class StatementFinder:
         entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i])
         if entry is None:
             return None
+        if entry.cls in VERB_CLASSES and any(mark in words.text[i] for mark in TANWEEN):
+            return None  # تابعًا, written with tanween, is an adjective, not the verb تابعا
         if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
             return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
         needs = NEEDS_NEXT.get(entry.lemma)
@@ -289,7 +297,7 @@ class StatementFinder:
                 and not words.is_punct(before) and after is not None and not words.is_punct(after)
                 and self.cue_at(words, after) is None):
             return True
-        if before >= 0 and (words.bare[before] in self.lex.organizations
+        if before >= 0 and (words.bare_art[before] in NAMING_NOUNS or words.bare[before] in self.lex.organizations
                             or words.art[before] in self.lex.organizations
                             or words.bare_art[before] in self.lex.organizations):
             return True

@@ -70,3 +70,7 @@ def test_two_titled_people_joined_by_wa_speak_as_a_group(extractor):
     result = extractor.extract("وقال وزير المالية ووزير الاقتصاد إن الموازنة متوازنة.")
     speaker = result.speaker(result.quotes[0].speaker_id)
     assert (speaker.name, speaker.type.value) == ("وزير المالية ووزير الاقتصاد", "group")
+
+
+def test_a_family_name_then_a_title_without_a_comma(said):
+    assert said("وصرح المستشار نبيل العمري النائب العام المساعد، أن التحقيق مستمر.")[0][0] == "نبيل العمري"

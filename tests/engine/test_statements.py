@@ -206,3 +206,13 @@ def test_lafata_with_ila_only_in_a_later_clause_is_not_a_cue(said):
 def test_a_label_whose_content_opens_with_a_quoted_name_keeps_the_whole_line(said):
     text = 'رئيس شركة "النور": "الواحة" ستعود إلى الربح هذا العام\nوقال الرئيس إن الخطة جاهزة.'
     assert said(text)[0][1:3] == ("direct", '"الواحة" ستعود إلى الربح هذا العام')
+
+
+def test_a_cue_form_written_with_tanween_is_an_adjective(said):
+    text = "وقال المحامي سمير داود إن موكله بريء، نافيا أن يكون تابعًا لأحد.\nوأضاف أن المحكمة ستنظر الطعن."
+    assert [s for s, *_ in said(text)] == ["سمير داود", "سمير داود"]
+
+
+def test_a_quoted_name_after_a_naming_noun_is_not_the_content(said):
+    text = 'وأعلن المتحدث في صفحة «الوزارة الرسمية» على «فيسبوك»، أن التسجيل بدأ.'
+    assert said(text)[0][1:3] == ("indirect", "التسجيل بدأ")
