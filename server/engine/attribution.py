@@ -189,6 +189,11 @@ class Attributor:
             a = self._first_word(a, b)
             if a >= b or self.reader.is_function(self.words, a):
                 continue
+            if self.words.is_quote(a):  # وقال «فلان» إن: a name in quotation marks
+                close = next((k for k in range(a + 1, b) if self.words.is_quote(k)), None)
+                if close is None or close == a + 1:
+                    return None
+                a, b = a + 1, close
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b)
             if phrase is None:
                 return None

@@ -356,16 +356,23 @@ class PhraseReader:
         return self._described_name(words, i, last)
 
     def _described_name(self, words: Words, i: int, last: int) -> Phrase | None:
-        """الفرنسي هوبير فيلود، الإعلامي أحمد سالم: a definite nisba describing the name after it."""
+        """الفرنسي هوبير فيلود، الإعلامي أحمد سالم، الجنوب إفريقي فلان: a nisba (after a
+        definite word, for a two-word nationality) describing the name after it."""
         norm = words.norm[i]
-        if not (is_definite(norm) and self._nisba(norm) and norm.endswith("ي")) or self.is_function(words, i):
+        if not is_definite(norm) or self.is_function(words, i):
             return None
-        end = self.name_run(words, i + 1, last)
-        if end == i + 1:
+        nisba = i
+        if not (self._nisba(norm) and norm.endswith("ي")):
+            nxt = words.norm[i + 1] if i + 1 < last else ""
+            if not (self._nisba(nxt) and nxt.endswith("ي")) or is_definite(nxt):
+                return None
+            nisba = i + 1  # الجنوب إفريقي
+        end = self.name_run(words, nisba + 1, last)
+        if end == nisba + 1:
             return None
-        start, stop = words.start[i + 1], words.end[end - 1]
+        start, stop = words.start[nisba + 1], words.end[end - 1]
         return Phrase(i, end, SpeakerType.PERSON, words.source[start:stop], start, stop,
-                      role=words.text[i], role_first=i, role_last=i + 1)
+                      role=words.span_text(i, nisba + 1), role_first=i, role_last=nisba + 1)
 
     def _second_role(self, words: Words, j: int, last: int) -> int:
         """«نائب المنسق … ومنسق الشؤون الإنسانية، فلان»: a second role joined by و belongs to

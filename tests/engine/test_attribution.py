@@ -217,3 +217,11 @@ def test_illa_annahu_is_a_pronoun_subject_not_a_name(said):
 def test_a_known_surname_wins_over_a_lexicon_reading_of_the_same_word(said):
     text = "وقال الوزير سامر محافظة إن المدارس جاهزة.\nوأوضح محافظة أن الكتب وصلت، مؤكدا أن الدوام يبدأ الأحد."
     assert [s for s, *_ in said(text)] == ["سامر محافظة"] * 3
+
+
+def test_a_speaker_named_in_quotation_marks(extractor):
+    text = "وقال المستشار هاني رزق إن التحقيق مستمر.\nوقال «رزق» إن الأدلة كافية."
+    result = extractor.extract(text)
+    second = result.quotes[1]
+    assert result.speaker(second.speaker_id).name == "هاني رزق"
+    assert second.method is Method.EXPLICIT

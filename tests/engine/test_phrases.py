@@ -74,3 +74,9 @@ def test_two_titled_people_joined_by_wa_speak_as_a_group(extractor):
 
 def test_a_family_name_then_a_title_without_a_comma(said):
     assert said("وصرح المستشار نبيل العمري النائب العام المساعد، أن التحقيق مستمر.")[0][0] == "نبيل العمري"
+
+
+def test_a_two_word_nationality_before_a_name(extractor):
+    result = extractor.extract("من جهته، أكد الجنوب إفريقي توماس نكوسي، مدرب الضيوف، أن فريقه استحق الفوز.")
+    speaker = result.speaker(result.quotes[0].speaker_id)
+    assert speaker.name == "توماس نكوسي"
