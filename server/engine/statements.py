@@ -36,11 +36,13 @@ NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
 NEEDS_NEXT = {
     "عبر": {"عن"},
+    "زاد": {"بالقول"},
     "لفت": {"الي", "الانتباه", "النظر"},
     "لافتا": {"الي", "الانتباه", "النظر"},
 }
 """Lemmas that report speech only with one of these words soon after: لفت الوزير إلى أن
-(pointed out), not لُفّت بحزام (was wrapped); عبّر عن (expressed), not عبر (via)."""
+(pointed out), not لُفّت بحزام (was wrapped); عبّر عن (expressed), not عبر (via); زاد بالقول
+(added), not زاد (increased)."""
 NEEDS_NEXT_REACH = 8
 PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
 """يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
@@ -301,7 +303,10 @@ class StatementFinder:
                             or words.art[before] in self.lex.organizations
                             or words.bare_art[before] in self.lex.organizations):
             return True
-        for k in range(stretch.close + 1, min(sentence.last, stretch.close + 7)):
+        # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
+        one_word = stretch.close - stretch.open == 2 and after is not None and words.text[after] in BOUNDARY_PUNCT
+        reach = MAX_ZONE if one_word else 7
+        for k in range(stretch.close + 1, min(sentence.last, stretch.close + reach)):
             if words.is_quote(k):
                 return False
             if words.norm[k] == ":" or self.is_complementiser(words, k):

@@ -216,3 +216,15 @@ def test_a_cue_form_written_with_tanween_is_an_adjective(said):
 def test_a_quoted_name_after_a_naming_noun_is_not_the_content(said):
     text = 'وأعلن المتحدث في صفحة «الوزارة الرسمية» على «فيسبوك»، أن التسجيل بدأ.'
     assert said(text)[0][1:3] == ("indirect", "التسجيل بدأ")
+
+
+def test_rarer_continuation_verbs_before_a_colon(said):
+    text = ('وقال المدرب جمال سعيد: "لعبنا جيدا".\nوأكمل: "سنعود أقوى".\nوزاد بالقول: "الجمهور رائع".\n'
+            "وزادت الأسعار في المدينة.")
+    assert [(s, c) for s, _, _, c in said(text)] == [("جمال سعيد", "قال"), ("جمال سعيد", "أكمل"),
+                                                    ("جمال سعيد", "زاد")]
+
+
+def test_a_quoted_surname_after_the_cue_is_the_speaker_not_the_quote(said):
+    text = 'قال المحافظ سامي عبدالله إن النمو قوي.\nوأضاف "عبدالله"، خلال مؤتمر صحفي عقده اليوم، أن التضخم سيتراجع.'
+    assert said(text)[1][:3] == ("سامي عبدالله", "indirect", "التضخم سيتراجع")
