@@ -11,6 +11,7 @@ The grammar, in brief:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -422,7 +423,7 @@ class PhraseReader:
             return phrase
         if phrase.type not in (SpeakerType.COUNTRY, SpeakerType.PERSON, SpeakerType.ORGANIZATION):
             return phrase
-        probe = _ConjunctionView(words, j)
+        probe = _without_conjunction(words, j)
         other = self._read_single(probe, j, last)
         if other is None or other.type not in (SpeakerType.COUNTRY, SpeakerType.PERSON, SpeakerType.ORGANIZATION):
             return phrase
@@ -436,6 +437,12 @@ class PhraseReader:
             name = phrase.name + " و" + other.name
         return Phrase(phrase.first, other.last, SpeakerType.GROUP, name, start, words.end[other.last - 1],
                       gender="", number="du")
+
+
+def _without_conjunction(words: Words, j: int) -> Words:
+    """The same tokens with token j read without its conjunction و (no list is copied)."""
+    return dataclasses.replace(words, norm=_Overlay(words.norm, j, words.bare[j]),
+                               art=_Overlay(words.art, j, words.bare_art[j]))
 
 
 class _Overlay:
@@ -456,24 +463,6 @@ class _Overlay:
 
     def __len__(self) -> int:
         return len(self._items)
-
-
-class _ConjunctionView:
-    """A view of ``Words`` in which token j is read without its conjunction و."""
-
-    def __init__(self, words: Words, j: int) -> None:
-        self._words = words
-        self.doc, self.source, self.text = words.doc, words.source, words.text
-        self.start, self.end = words.start, words.end
-        self.norm = _Overlay(words.norm, j, words.bare[j])
-        self.art = _Overlay(words.art, j, words.bare_art[j])
-        self.bare, self.bare_art = words.bare, words.bare_art
-
-    def is_punct(self, i: int) -> bool:
-        return self._words.is_punct(i)
-
-    def is_quote(self, i: int) -> bool:
-        return self._words.is_quote(i)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -80,3 +80,14 @@ def test_a_two_word_nationality_before_a_name(extractor):
     result = extractor.extract("من جهته، أكد الجنوب إفريقي توماس نكوسي، مدرب الضيوف، أن فريقه استحق الفوز.")
     speaker = result.speaker(result.quotes[0].speaker_id)
     assert speaker.name == "توماس نكوسي"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال سليم العطار ومراد النجار إن المياه انقطعت.", "سليم العطار ومراد النجار"),
+        ("وقال الفرنسي جان مارتان والإيطالي ماركو روسي إن البطولة صعبة.", "جان مارتان وماركو روسي"),
+    ],
+)
+def test_the_second_member_of_a_group_is_read_with_the_whole_grammar(said, text, name):
+    assert said(text)[0][0] == name
