@@ -177,16 +177,11 @@ class Attributor:
             chunks.append((start, last))
         return [(a, b) for a, b in chunks if any(self.words.text[x].strip() for x in range(a, b))]
 
-    def _first_word(self, first: int, last: int) -> int:
-        while first < last and not self.words.text[first].strip():
-            first += 1
-        return first
-
     def explicit(self, first: int, last: int) -> Phrase | None:
         """The speaker phrase in a zone: the first chunk that is not an adverbial."""
         chunks = self._chunks(first, last)
         for n, (a, b) in enumerate(chunks):
-            a = self._first_word(a, b)
+            a = self.words.first_word(a, b)
             if a >= b or self.reader.is_function(self.words, a):
                 continue
             if self.words.is_quote(a):  # وقال «فلان» إن: a name in quotation marks
@@ -197,12 +192,12 @@ class Attributor:
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b)
             if phrase is None:
                 return None
-            after = self._first_word(phrase.last, b)
+            after = self.words.first_word(phrase.last, b)
             if phrase.role_only and after < b and self.words.norm[after] in SAME_AS_BEFORE:
                 return None
             if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
                 na, nb = chunks[n + 1]
-                other = self.reader.read(self.words, self._first_word(na, nb), nb)
+                other = self.reader.read(self.words, self.words.first_word(na, nb), nb)
                 if other is not None and other.type is SpeakerType.PERSON:
                     self._apposition(phrase, other)
             return phrase
@@ -246,7 +241,7 @@ class Attributor:
         bounded = start == sentence.first or w.norm[start - 1] in PRE_VERBAL_BOUNDARIES
         if start >= end or not bounded:
             return None
-        phrase = self.reader.read(w, self._first_word(start, end), end)
+        phrase = self.reader.read(w, self.words.first_word(start, end), end)
         if phrase is None or phrase.last != end:
             return None
         return phrase
@@ -292,16 +287,16 @@ class Attributor:
         """The token after the sentence's opening verb (وجّه الرئيسُ كلمةً ...، قائلا): whoever
         stands there is the subject a participle continues."""
         w, last = self.words, min(sentence.last, sentence.first + LEADING_ADVERBIAL)
-        start = self._first_word(sentence.first, sentence.last)
+        start = self.words.first_word(sentence.first, sentence.last)
         if start < last and self.reader.is_function(w, start):
             for k in range(start, last):
                 if w.text[k] in CHUNK_BREAKS:
                     start = k + 1  # من جهته، / وفي المقابل، before the clause
                     break
-        verb = self._first_word(start, sentence.last)
+        verb = self.words.first_word(start, sentence.last)
         while verb < sentence.last and w.bare[verb] in self.lex.particles:
-            verb = self._first_word(verb + 1, sentence.last)
-        return self._first_word(verb + 1, sentence.last)
+            verb = self.words.first_word(verb + 1, sentence.last)
+        return self.words.first_word(verb + 1, sentence.last)
 
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
         return any(r.draft.content_first <= index < r.draft.content_last
@@ -322,7 +317,7 @@ class Attributor:
             return None, "coordinated"
         if cls == "label":
             phrase = self.explicit(draft.sentence.first, draft.cue.index)
-            if phrase is None or self._first_word(phrase.last, draft.cue.index) < draft.cue.index:
+            if phrase is None or self.words.first_word(phrase.last, draft.cue.index) < draft.cue.index:
                 return None, "untyped-source"
             return phrase, "explicit"
         relayed = cls == "transmit" or any(w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last))

@@ -281,9 +281,7 @@ class PhraseReader:
             return True
         if is_definite(words.norm[j - 1]):
             return False
-        nxt = j + 1
-        while nxt < last and not words.text[nxt].strip():
-            nxt += 1
+        nxt = words.first_word(j + 1, last)
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
                 or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS
                 or self._coordinated_name(words, nxt) or self.is_title(words, nxt))
@@ -387,18 +385,11 @@ class PhraseReader:
         # The name may stand in apposition after a comma, past the end of this chunk.
         limit = len(words)
         if end < limit and words.text[end] in (",", "،"):
-            name = self._first_word_after(words, end, limit)
+            name = words.next_word(end, limit)
             after = self.name_run(words, name, limit) if name is not None else None
             if after is not None and after > name and after < limit and words.text[after] in (",", "،"):
                 return end
         return j
-
-    @staticmethod
-    def _first_word_after(words: Words, j: int, last: int) -> int | None:
-        for k in range(j + 1, last):
-            if words.text[k].strip():
-                return k
-        return None
 
     def _self_named(self, words: Words, j: int, last: int) -> tuple[int, int, int] | None:
         """``تنظيم يسمي نفسه “X”``: return the quoted name's tokens and the closing mark."""

@@ -50,8 +50,7 @@ def _line_token_ranges(words: Words, lines: list[Line]) -> list[tuple[int, int, 
         lo = hi
         hi = bisect.bisect_left(words.start, lines[k + 1].start, lo) if k + 1 < len(lines) else len(words)
         first, last = lo, hi
-        while first < last and not words.text[first].strip():
-            first += 1
+        first = words.first_word(first, last)
         while last > first and not words.text[last - 1].strip():
             last -= 1
         if first < last:

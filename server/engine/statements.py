@@ -107,11 +107,11 @@ class StatementFinder:
         if needs is not None and not self._soon(words, i, needs):
             return None
         if words.bare[i] in PASSIVE_BEFORE_COMPLEMENTISER:
-            nxt = self._next_word(words, i, len(words))
+            nxt = words.next_word(i, len(words))
             if nxt is not None and words.norm[nxt] in COMPLEMENTISERS | {"الي"}:
                 return None
         if entry.cls == "sourcing":
-            nxt = self._next_word(words, i, len(words))
+            nxt = words.next_word(i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):
                 return None
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
@@ -175,13 +175,6 @@ class StatementFinder:
             prev -= 1
         return prev >= 0 and words.bare[prev] in ADVERBIAL_PREPOSITIONS
 
-    @staticmethod
-    def _next_word(words: Words, i: int, last: int) -> int | None:
-        for j in range(i + 1, last):
-            if words.text[j].strip():
-                return j
-        return None
-
     def is_complementiser(self, words: Words, j: int) -> bool:
         """أن / إن / بأن and clitic forms, unless a temporal word makes it بعد أن ..."""
         if words.norm[j] not in COMPLEMENTISERS:
@@ -219,7 +212,7 @@ class StatementFinder:
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, "that")
             if norm in PREPOSITIONS_BY_CLASS.get(cls, ()):
-                nxt = self._next_word(words, j, last)
+                nxt = words.next_word(j, last)
                 if nxt is not None and self.is_complementiser(words, nxt):
                     j = nxt
                     continue
@@ -294,7 +287,7 @@ class StatementFinder:
         before = stretch.open - 1
         while before > 0 and not words.text[before].strip():
             before -= 1
-        after = self._next_word(words, stretch.close, sentence.last)
+        after = words.next_word(stretch.close, sentence.last)
         if (stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS and before > cue.index
                 and not words.is_punct(before) and after is not None and not words.is_punct(after)
                 and self.cue_at(words, after) is None):
@@ -314,10 +307,10 @@ class StatementFinder:
         return False
 
     def _colon(self, words: Words, sentence: Sentence, cue: Cue, j: int) -> Draft:
-        nxt = self._next_word(words, j, sentence.last)
+        nxt = words.next_word(j, sentence.last)
         if nxt is not None:
             stretch = sentence.quote_at(nxt)
-            after = self._next_word(words, stretch.close, sentence.last) if stretch is not None else None
+            after = words.next_word(stretch.close, sentence.last) if stretch is not None else None
             if stretch is not None and stretch.open == nxt and (after is None or words.is_punct(after)):
                 return self._quoted(sentence, cue, nxt, stretch, zone_last=j)
         first = nxt if nxt is not None else j + 1
@@ -331,8 +324,7 @@ class StatementFinder:
 
     def _clause(self, words: Words, sentence: Sentence, cue: Cue, marker_at: int, first: int,
                 marker: str) -> Draft:
-        while first < sentence.last and not words.text[first].strip():
-            first += 1
+        first = words.first_word(first, sentence.last)
         last = self.content_end(words, sentence, first)
         stretch = sentence.quote_at(first) if first < sentence.last else None
         if (stretch is not None and stretch.open == first and stretch.close >= last - 1
@@ -354,7 +346,7 @@ class StatementFinder:
             stretch = sentence.quote_at(j) if j < sentence.last else None
             if stretch is None or stretch.open != j:
                 break
-            after = self._next_word(words, stretch.close, sentence.last)
+            after = words.next_word(stretch.close, sentence.last)
             if after is None or words.text[after] not in BOUNDARY_PUNCT:
                 return self._quoted(sentence, cue, j, stretch)
             j = after
@@ -362,9 +354,9 @@ class StatementFinder:
             return None
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
-        first = self._next_word(words, j, sentence.last)
+        first = words.next_word(j, sentence.last)
         if first is not None and self.is_complementiser(words, first):
-            first = self._next_word(words, first, sentence.last)
+            first = words.next_word(first, sentence.last)
         if first is None:
             return None
         for k in range(first, sentence.last):
@@ -397,16 +389,16 @@ class StatementFinder:
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""
-        j = self._next_word(words, k, sentence.last)
+        j = words.next_word(k, sentence.last)
         if j is None:
             return False
         if words.norm[j] in NARRATOR_CLAUSES:
             return True
-        nxt = self._next_word(words, j, sentence.last)
+        nxt = words.next_word(j, sentence.last)
         return words.bare[j] == "في" and nxt is not None and words.norm[nxt] == "حين"
 
     def _cue_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
-        j = self._next_word(words, k, sentence.last)
+        j = words.next_word(k, sentence.last)
         steps = 0
         while j is not None and steps < 3:
             entry = self.cue_at(words, j)
@@ -414,7 +406,7 @@ class StatementFinder:
                 return True
             if words.bare[j] not in CLAUSE_LINKS and words.norm[j] not in CLAUSE_LINKS:
                 return False
-            j = self._next_word(words, j, sentence.last)
+            j = words.next_word(j, sentence.last)
             steps += 1
         return False
 

@@ -148,6 +148,17 @@ class Words:
         return self.quote_marks[bisect.bisect_left(self.quote_marks, first):
                                 bisect.bisect_left(self.quote_marks, last)]
 
+    def first_word(self, first: int, last: int) -> int:
+        """The first token from ``first`` (before ``last``) that is not whitespace; ``last`` if none."""
+        while first < last and not self.text[first].strip():
+            first += 1
+        return first
+
+    def next_word(self, i: int, last: int) -> int | None:
+        """The first token after ``i`` (before ``last``) that is not whitespace, if any."""
+        j = self.first_word(i + 1, last)
+        return j if j < last else None
+
     def is_punct(self, i: int) -> bool:
         """True for a token made of punctuation or symbols only."""
         return not any(ch.isalnum() for ch in self.text[i])
