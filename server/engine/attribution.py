@@ -21,13 +21,12 @@ from dataclasses import dataclass
 
 from server.engine.entities import Entity, EntityTable, name_key
 from server.engine.lexicon import CueEntry, Lexicon
-from server.engine.normalize import normalize
 from server.engine.phrases import Phrase, PhraseReader
 from server.engine.records import Mention, Method, Section, SpeakerType
 from server.engine.sections import classify_lines
 from server.engine.sentences import Sentence, split_sentences
 from server.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from server.engine.tokens import Words, strip_article
+from server.engine.tokens import Words
 
 CONFIDENCE = {
     Method.EXPLICIT: 0.92,
@@ -83,14 +82,13 @@ def _headed(phrase: Phrase) -> bool:
     return phrase.type is not SpeakerType.PERSON or bool(phrase.role)
 
 
-def _labels(phrase: Phrase | None) -> bool:
+def _labels(phrase: Phrase | None, words: Words) -> bool:
     """Can this phrase head a «الجهة: …» line? A titled person or a body, but not a place or
     an outlet, which open datelines (الرياض: …، ميدل ايست نيوز: …، وكالة X: …)."""
     if phrase is None or phrase.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION,
                                              SpeakerType.DOCUMENT):
         return False
-    first_word = strip_article(normalize(phrase.name.split()[0])) if phrase.name.split() else ""
-    return _headed(phrase) and first_word not in OUTLET_HEADS
+    return _headed(phrase) and words.art[phrase.first] not in OUTLET_HEADS
 
 
 class Attributor:
@@ -358,7 +356,7 @@ class Attributor:
                 self._register_subject(sentence, cue, scanned)
                 continue
             phrase, how = self._speaker(draft, scanned)
-            if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase)):
+            if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase, self.words)):
                 continue
             if how in ("continuation", "coordinated") and self._inside_content(cue.index, sentence):
                 continue
