@@ -30,14 +30,6 @@ from client.articles import ArticleInput, read_articles
 from client.connect import client_options, connect, connect_many
 
 
-def _error(console: Console, source: str, error: Exception) -> None:
-    if isinstance(error, grpc.RpcError):
-        detail = f"{error.code().name}: {error.details()}"
-    else:
-        detail = str(error)
-    console.print(f"qawl: {source}: {detail}", markup=False, highlight=False)
-
-
 def stream_all(clients: list[QawlClient], paths: list[str], encoding_type: int,
                show_progress: bool, errors: Console) -> Iterator[tuple[ArticleInput, list]]:
     """Each readable article with its streamed quotes, in the order of ``paths``.
@@ -78,11 +70,11 @@ def _ready(entry: Future | tuple) -> bool:
 def _report(entry: Future | tuple, errors: Console) -> Iterator[tuple[ArticleInput, list]]:
     """Yield a finished article's quotes, or print why it has none."""
     if not isinstance(entry, Future):
-        _error(errors, *entry)
+        render.print_error(errors, *entry)
         return
     item, outcome = entry.result()
     if isinstance(outcome, grpc.RpcError):
-        _error(errors, item.article_id, outcome)
+        render.print_error(errors, item.article_id, outcome)
     else:
         yield item, outcome
 
@@ -113,7 +105,7 @@ def cmd_health(args: argparse.Namespace) -> int:
         try:
             status = client.health(args.service)
         except grpc.RpcError as error:
-            _error(Console(stderr=True), args.server or "embedded", error)
+            render.print_error(Console(stderr=True), args.server or "embedded", error)
             return 1
     print(status)
     return 0 if status == "SERVING" else 1

@@ -17,7 +17,7 @@ from rich.console import Console
 from client.api import article
 from client.articles import read_article
 from client.connect import client_options, connect
-from client.render import progress_bar
+from client.render import print_error, progress_bar
 from qawl.v1 import qawl_pb2
 from server.engine.evaluation import GoldError, evaluate, gold_path, load_gold
 
@@ -48,9 +48,7 @@ def run_eval(args: argparse.Namespace) -> int:
                 scored.append((item.article_id, item.text, [quote_prediction(q) for q in quotes], gold))
             except (OSError, UnicodeError, GoldError, grpc.RpcError) as error:
                 failed += 1
-                detail = (f"{error.code().name}: {error.details()}"
-                          if isinstance(error, grpc.RpcError) else str(error))
-                errors.print(f"qawl: {path}: {detail}", markup=False, highlight=False)
+                print_error(errors, path, error)
             bar.advance(task)
     if not scored:
         return 1

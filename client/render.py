@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import grpc
 from google.protobuf import json_format
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -63,6 +64,12 @@ def quote_table(article_id: str, quotes: Sequence[qawl_pb2.Quote]) -> Table:
 def print_table(console: Console, article_id: str, quotes: Sequence[qawl_pb2.Quote]) -> None:
     """Print one article's quote table on ``console``."""
     console.print(quote_table(article_id, quotes))
+
+
+def print_error(console: Console, source: str, error: Exception) -> None:
+    """``qawl: SOURCE: CODE: details`` for an RPC error, ``qawl: SOURCE: message`` otherwise."""
+    detail = f"{error.code().name}: {error.details()}" if isinstance(error, grpc.RpcError) else str(error)
+    console.print(f"qawl: {source}: {detail}", markup=False, highlight=False)
 
 
 def progress_bar(total: int, enabled: bool) -> Progress:
