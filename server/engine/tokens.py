@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from server.engine.chunk_tokenizer import ChunkTokenizer
 from server.engine.normalize import normalize
 
 OPENING_QUOTES = "“«„"
@@ -32,7 +33,11 @@ _SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
 
 
 def make_nlp() -> Language:
-    """A blank Arabic pipeline whose tokenizer splits quotation marks and clause punctuation."""
+    """A blank Arabic pipeline whose tokenizer splits quotation marks and clause punctuation.
+
+    The configured spaCy tokenizer sits inside a ``ChunkTokenizer``, which gives the same
+    tokens but splits each distinct chunk only once.
+    """
     nlp = spacy.blank("ar")
     tokenizer = nlp.tokenizer
     prefixes = [_SPLIT_PUNCT, *nlp.Defaults.prefixes]
@@ -41,6 +46,7 @@ def make_nlp() -> Language:
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer = ChunkTokenizer(tokenizer)
     return nlp
 
 

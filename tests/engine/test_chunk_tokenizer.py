@@ -1,0 +1,105 @@
+"""ChunkTokenizer gives the tokens and spacing of the spaCy tokenizer it wraps.
+
+Compared token for token (text and trailing space) with the wrapped tokenizer on the seed
+articles, on hand-picked spacing and special cases, and on generated text mixing Arabic
+words, punctuation, digits, Latin, emoticon-like runs and every kind of whitespace. Each
+comparison is made on a tokenizer that has remembered nothing and again on one that has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from server.engine.chunk_tokenizer import ChunkTokenizer
+from server.engine.tokens import make_nlp
+
+SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+TOKENIZER: ChunkTokenizer = make_nlp().tokenizer
+
+
+def tokens(doc) -> list[tuple[str, str]]:
+    return [(token.text, token.whitespace_) for token in doc]
+
+
+def assert_same(text: str) -> None:
+    expected = tokens(TOKENIZER.inner(text))
+    TOKENIZER.flush_cache()
+    assert tokens(TOKENIZER(text)) == expected, "cold"
+    assert tokens(TOKENIZER(text)) == expected, "remembered"
+    assert TOKENIZER(text).text == text
+
+
+def test_make_nlp_uses_the_chunk_tokenizer():
+    assert isinstance(TOKENIZER, ChunkTokenizer)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seed_articles(path):
+    assert_same(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "  ",
+        " قال",
+        "قال ",
+        "قال  إن",
+        "قال   إن",
+        "قال \n إن",
+        "قال\n\nإن",
+        "قال\t إن \u00a0 هذا",
+        "\n\nقال: «نعم».\n",
+        "وقال الوزير:\u200f “لن نتراجع”",
+        "في 18/01/2024، قال 3.5% من (الناس) [ad_1]",
+        "Trump said: \"no\" — U.S. officials",
+        "ب. م",
+        "قال ب. م إن",
+        ":-) :( (: ^_^",
+        "إلخ. ق.م ص.ب",
+    ],
+)
+def test_spacing_and_special_cases(text):
+    assert_same(text)
+
+
+ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآىةئؤ"
+MARKS = "\u064b\u064e\u064f\u0650\u0651\u0652\u0670\u0640"
+PUNCT = "\"'“”«»„‟()[]:؛;،,.!?؟…-—/%+=<>*_^@#&~`|\\"
+SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\u00a0", "\u2028", " \n", "\n "]
+
+word = st.one_of(
+    st.text(alphabet=ARABIC + MARKS, min_size=1, max_size=7),
+    st.text(alphabet=ARABIC + PUNCT + "0123456789٠١٢٣", min_size=1, max_size=6),
+    st.text(alphabet="abcXYZ.-'", min_size=1, max_size=5),
+    st.sampled_from(["ب.", "م", "ق.م", "إلخ", ":-)", "(:", "http://x.com/a", "a@b.co", "\u200f"]),
+)
+text = st.lists(st.tuples(word, st.sampled_from(SPACES)), max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text)
+def test_generated_text(text):
+    assert_same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_unicode_text(text):
+    assert_same(text)
+
+
+def test_remembers_each_chunk_and_forgets_on_flush():
+    TOKENIZER.flush_cache()
+    TOKENIZER("قال الوزير: نعم")
+    assert {"قال", "الوزير:", "نعم"} <= TOKENIZER._chunks.keys()
+    TOKENIZER.flush_cache()
+    assert not TOKENIZER._chunks
