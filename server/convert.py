@@ -7,7 +7,7 @@ as the ``*_UNSPECIFIED`` value rather than failing the call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
 
 from qawl.v1 import qawl_pb2
 from server.engine import Extraction, Mention, Quote, Speaker
@@ -26,20 +26,13 @@ def unit_for(encoding_type: int) -> Unit:
     return _UNITS.get(encoding_type, Unit.CODE_POINT)
 
 
+@functools.cache
 def _enum_value(enum_type, prefix: str, member) -> int:
     """The proto value named ``prefix + member.name``, or 0 (UNSPECIFIED) if it has none."""
     try:
         return enum_type.Value(prefix + member.name)
     except ValueError:
         return 0
-
-
-@dataclass
-class ProtoExtraction:
-    """An extraction as protobuf messages, ready to put into any response."""
-
-    speakers: list[qawl_pb2.Speaker]
-    quotes: list[qawl_pb2.Quote]
 
 
 class _SpanMaker:
@@ -56,64 +49,53 @@ class _SpanMaker:
                 offsets.update((q.speaker_mention.start, q.speaker_mention.end))
         self._map = convert_offsets(text, offsets, unit)
 
-    def span(self, start: int, end: int) -> qawl_pb2.Span:
-        return qawl_pb2.Span(begin_offset=self._map[start], end_offset=self._map[end])
+    def span(self, start: int, end: int) -> dict[str, int]:
+        return {"begin_offset": self._map[start], "end_offset": self._map[end]}
 
-    def mention(self, mention: Mention) -> qawl_pb2.Mention:
-        return qawl_pb2.Mention(text=mention.text, span=self.span(mention.start, mention.end))
-
-
-def _speaker_ref(speaker: Speaker) -> qawl_pb2.SpeakerRef:
-    return qawl_pb2.SpeakerRef(
-        id=speaker.id,
-        name=speaker.name,
-        type=_enum_value(qawl_pb2.SpeakerType, "SPEAKER_TYPE_", speaker.type),
-        role=speaker.role,
-    )
+    def mention(self, mention: Mention) -> dict:
+        return {"text": mention.text, "span": self.span(mention.start, mention.end)}
 
 
-def _speaker(speaker: Speaker, spans: _SpanMaker) -> qawl_pb2.Speaker:
-    return qawl_pb2.Speaker(
-        id=speaker.id,
-        name=speaker.name,
-        type=_enum_value(qawl_pb2.SpeakerType, "SPEAKER_TYPE_", speaker.type),
-        role=speaker.role,
-        mentions=[spans.mention(m) for m in speaker.mentions],
-    )
+def _speaker_fields(speaker: Speaker) -> dict:
+    return {"id": speaker.id, "name": speaker.name, "role": speaker.role,
+            "type": _enum_value(qawl_pb2.SpeakerType, "SPEAKER_TYPE_", speaker.type)}
 
 
-def _quote(quote: Quote, speaker: qawl_pb2.SpeakerRef, article_id: str,
-           spans: _SpanMaker) -> qawl_pb2.Quote:
-    message = qawl_pb2.Quote(
-        id=quote.id,
-        article_id=article_id,
-        text=quote.text,
-        span=spans.span(quote.start, quote.end),
-        kind=_enum_value(qawl_pb2.QuoteKind, "QUOTE_KIND_", quote.kind),
-        speaker=speaker,
-        cue=spans.mention(quote.cue),
-        method=_enum_value(qawl_pb2.AttributionMethod, "ATTRIBUTION_METHOD_", quote.method),
-        confidence=quote.confidence,
-        sentence_index=quote.sentence_index,
-        section=_enum_value(qawl_pb2.Section, "SECTION_", quote.section),
-        rule=quote.rule,
-    )
+def _quote_fields(quote: Quote, speaker: dict, article_id: str, spans: _SpanMaker) -> dict:
+    fields = {
+        "id": quote.id,
+        "article_id": article_id,
+        "text": quote.text,
+        "span": spans.span(quote.start, quote.end),
+        "kind": _enum_value(qawl_pb2.QuoteKind, "QUOTE_KIND_", quote.kind),
+        "speaker": speaker,
+        "cue": spans.mention(quote.cue),
+        "method": _enum_value(qawl_pb2.AttributionMethod, "ATTRIBUTION_METHOD_", quote.method),
+        "confidence": quote.confidence,
+        "sentence_index": quote.sentence_index,
+        "section": _enum_value(qawl_pb2.Section, "SECTION_", quote.section),
+        "rule": quote.rule,
+    }
     if quote.speaker_mention is not None:
-        message.speaker_mention.CopyFrom(spans.mention(quote.speaker_mention))
-    return message
+        fields["speaker_mention"] = spans.mention(quote.speaker_mention)
+    return fields
 
 
 def extraction_to_proto(extraction: Extraction, text: str, article_id: str,
-                        encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED) -> ProtoExtraction:
-    """Convert an engine ``Extraction`` of ``text`` into Speaker and Quote messages.
+                        encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED) -> qawl_pb2.ExtractResponse:
+    """Convert an engine ``Extraction`` of ``text`` into an ExtractResponse.
 
     Every quote carries ``article_id`` and its speaker inline; offsets are counted in the
-    unit ``encoding_type`` names.
+    unit ``encoding_type`` names. Messages are built in place, field values given as plain
+    dicts, so no sub-message is built twice and copied.
     """
     spans = _SpanMaker(text, extraction, unit_for(encoding_type))
-    refs = {s.id: _speaker_ref(s) for s in extraction.speakers}
-    return ProtoExtraction(
-        speakers=[_speaker(s, spans) for s in extraction.speakers],
-        quotes=[_quote(q, refs.get(q.speaker_id) or qawl_pb2.SpeakerRef(id=q.speaker_id), article_id, spans)
-                for q in extraction.quotes],
-    )
+    response = qawl_pb2.ExtractResponse(article_id=article_id, encoding_type=encoding_type)
+    refs = {}
+    for speaker in extraction.speakers:
+        refs[speaker.id] = fields = _speaker_fields(speaker)
+        response.speakers.add(**fields, mentions=[spans.mention(m) for m in speaker.mentions])
+    for quote in extraction.quotes:
+        speaker = refs.get(quote.speaker_id) or {"id": quote.speaker_id}
+        response.quotes.add(**_quote_fields(quote, speaker, article_id, spans))
+    return response

@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import grpc
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 from server import logs
-from server.convert import ProtoExtraction, extraction_to_proto
+from server.convert import extraction_to_proto
 from server.engine import Extractor, SpeakerRegistry
-from server.validate import Problem, article_problem
+from server.validate import Problem, text_problem
 
 SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article's answer, with what its log line reports."""
+
+    response: qawl_pb2.ExtractResponse
+    chars: int
+    engine_seconds: float
 
 
 class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
@@ -30,26 +40,33 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         self._log = logs.get()
 
     def _extract(self, article: qawl_pb2.Article, encoding_type: int, context: grpc.ServicerContext,
-                 registry: SpeakerRegistry | None = None) -> ProtoExtraction | Problem:
-        """The article's extraction as messages, or the Problem that prevented it."""
-        problem = article_problem(article, self._max_chars)
+                 registry: SpeakerRegistry | None = None) -> Extracted | Problem:
+        """The article's extraction as a response message, or the Problem that prevented it."""
+        text = article.text  # each read of a string field decodes it anew
+        problem = text_problem(text, self._max_chars)
         if problem is not None:
             return problem
         remaining = context.time_remaining()
         if remaining is not None and remaining <= 0:
             return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began")
         try:
-            extraction = self._extractor.extract(article.text, registry)
-            return extraction_to_proto(extraction, article.text, article.id, encoding_type)
+            started = time.perf_counter()
+            extraction = self._extractor.extract(text, registry)
+            engine_seconds = time.perf_counter() - started
+            response = extraction_to_proto(extraction, text, article.id, encoding_type)
+            return Extracted(response, len(text), engine_seconds)
         except Exception:
             self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
             return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details")
 
     def _log_rpc(self, rpc: str, article: qawl_pb2.Article, started: float,
-                 code: grpc.StatusCode, quotes: int = 0, detail: str = "") -> None:
-        fields = {"rpc": rpc, "article_id": article.id, "chars": len(article.text),
-                  "quotes": quotes, "code": code.name,
-                  "ms": round((time.perf_counter() - started) * 1000, 1)}
+                 code: grpc.StatusCode, result: Extracted | None = None, sent: int | None = None,
+                 detail: str = "") -> None:
+        fields = {"rpc": rpc, "article_id": article.id, "code": code.name,
+                  "ms": round((time.perf_counter() - started) * 1000, 2)}
+        if result is not None:
+            fields.update(chars=result.chars, engine_ms=round(result.engine_seconds * 1000, 2),
+                          quotes=len(result.response.quotes) if sent is None else sent)
         if detail:
             fields["detail"] = detail
         self._log.info("%s %s", rpc, code.name, extra={"fields": fields})
@@ -62,9 +79,8 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         if isinstance(result, Problem):
             self._log_rpc("Extract", request.article, started, result.code, detail=result.message)
             context.abort(result.code, result.message)
-        self._log_rpc("Extract", request.article, started, grpc.StatusCode.OK, len(result.quotes))
-        return qawl_pb2.ExtractResponse(article_id=request.article.id, speakers=result.speakers,
-                                        quotes=result.quotes, encoding_type=request.encoding_type)
+        self._log_rpc("Extract", request.article, started, grpc.StatusCode.OK, result)
+        return result.response
 
     def StreamQuotes(self, request: qawl_pb2.StreamQuotesRequest,
                      context: grpc.ServicerContext) -> Iterator[qawl_pb2.StreamQuotesResponse]:
@@ -74,12 +90,13 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         if isinstance(result, Problem):
             self._log_rpc("StreamQuotes", request.article, started, result.code, detail=result.message)
             context.abort(result.code, result.message)
-        for sent, quote in enumerate(result.quotes):
+        for sent, quote in enumerate(result.response.quotes):
             if not context.is_active():
-                self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.CANCELLED, sent)
+                self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.CANCELLED,
+                              result, sent)
                 return
             yield qawl_pb2.StreamQuotesResponse(quote=quote)
-        self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.OK, len(result.quotes))
+        self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.OK, result)
 
     def ExtractBatch(self, request_iterator: Iterator[qawl_pb2.ExtractBatchRequest],
                      context: grpc.ServicerContext) -> Iterator[qawl_pb2.ExtractBatchResponse]:
@@ -102,6 +119,7 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                     encoding_type=request.encoding_type,
                     error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message))
                 continue
-            self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, len(result.quotes))
-            yield qawl_pb2.ExtractBatchResponse(article_id=article.id, speakers=result.speakers,
-                                                quotes=result.quotes, encoding_type=request.encoding_type)
+            self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, result)
+            yield qawl_pb2.ExtractBatchResponse(article_id=article.id, speakers=result.response.speakers,
+                                                quotes=result.response.quotes,
+                                                encoding_type=request.encoding_type)

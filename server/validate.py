@@ -1,4 +1,4 @@
-"""Check an incoming Article before any work is spent on it.
+"""Check an incoming article's text before any work is spent on it.
 
 Returns a ``Problem`` (a status code and a message naming the field and the limit) rather than
 raising, so the unary and streaming RPCs can abort with it while ExtractBatch reports it for one
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import grpc
 
-from qawl.v1 import qawl_pb2
 
 
 @dataclass(frozen=True)
@@ -22,13 +21,13 @@ class Problem:
     message: str
 
 
-def article_problem(article: qawl_pb2.Article, max_chars: int) -> Problem | None:
-    """The reason ``article`` cannot be extracted, or None when it can."""
-    if not article.text.strip():
+def text_problem(text: str, max_chars: int) -> Problem | None:
+    """The reason an article with ``text`` cannot be extracted, or None when it can."""
+    if not text or text.isspace():
         return Problem(grpc.StatusCode.INVALID_ARGUMENT,
                        "article.text is required and must not be empty or only whitespace")
-    if len(article.text) > max_chars:
+    if len(text) > max_chars:
         return Problem(grpc.StatusCode.INVALID_ARGUMENT,
-                       f"article.text is {len(article.text):,} code points; "
+                       f"article.text is {len(text):,} code points; "
                        f"the limit is {max_chars:,} (server flag --max-article-chars)")
     return None

@@ -35,4 +35,6 @@ def test_server_process_serves_then_stops_on_sigterm():
     assert messages[-2:] == ["shutting down", "stopped"]
     rpc = next(line for line in lines if line.get("rpc") == "Extract")
     assert rpc["article_id"] == "p1" and rpc["code"] == "OK"
+    assert rpc["quotes"] == len(response.quotes) and rpc["chars"] == len(article.text)
+    assert 0 < rpc["engine_ms"] <= rpc["ms"]
     assert all("الوضع مستقر" not in json.dumps(line, ensure_ascii=False) for line in lines)
