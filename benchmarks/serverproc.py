@@ -60,6 +60,16 @@ class ServerProcess:
                 process.wait()
         self._log.close()
 
+    def log_size(self) -> int:
+        """How many bytes the servers have logged so far: a mark for ``log_lines_since``."""
+        return Path(self._log.name).stat().st_size
+
+    def log_lines_since(self, mark: int) -> list[dict]:
+        """The JSON log lines written after ``mark`` (from ``log_size``)."""
+        with open(self._log.name, "rb") as log:
+            log.seek(mark)
+            return [json.loads(line) for line in log.read().decode("utf-8").splitlines() if line.strip()]
+
     def rss_mb(self) -> list[float]:
         """Resident memory of each serving process, in MB."""
         return [_rss_kb(pid) / 1024 for pid in self.pids]
