@@ -128,7 +128,7 @@ def run(
         table(header, rows),
         "",
         *_ratios(results, memory, cpu, engine_times, engine_in_server, workers, concurrencies,
-                 len(articles)),
+                 articles),
     ]
     return "\n".join(lines)
 
@@ -143,8 +143,17 @@ def _best(results, count: int, name: str, concurrencies) -> tuple[float, int]:
     return max((results[(count, name, c)].throughput, c) for c in concurrencies)
 
 
+def _extract_all(articles: list[qawl_pb2.Article]) -> list[qawl_pb2.ExtractResponse]:
+    """Each article's ExtractResponse, from an in-process servicer (to count quotes)."""
+    from server.convert import extraction_to_proto
+
+    extractor = Extractor()
+    return [extraction_to_proto(extractor.extract(a.text), a.text, a.id) for a in articles]
+
+
 def _ratios(results, memory, cpu, engine_times: list[float], engine_in_server, workers,
-            concurrencies, batch_size: int) -> list[str]:
+            concurrencies, articles: list[qawl_pb2.Article]) -> list[str]:
+    batch_size = len(articles)
     one, first = workers[0], concurrencies[0]
     engine = statistics.median(engine_times)
     noop = cpu[(one, "Check (no-op)", first)]
@@ -158,6 +167,10 @@ def _ratios(results, memory, cpu, engine_times: list[float], engine_in_server, w
             f"engine {label}: {ms(seconds)} ms per article; ceiling 1/(engine + no-op) ="
             f" {ceiling:,.1f} calls/s; Extract with {one} worker, best {extract:,.1f} calls/s at"
             f" concurrency {at}: {extract / ceiling:.0%} of it (target >= 80%)")
+    quotes = sum(len(response.quotes) for response in _extract_all(articles)) / len(articles)
+    extra = cpu[(one, "StreamQuotes", first)] - cpu[(one, "Extract", first)]
+    lines.append(f"StreamQuotes costs the server {ms(extra)} ms of CPU more per article than Extract,"
+                 f" {ms(extra / quotes)} ms per streamed quote ({quotes:.1f} quotes per article)")
     for c in concurrencies:
         stream = results[(one, "StreamQuotes", c)].throughput
         single = results[(one, "Extract", c)].throughput

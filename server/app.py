@@ -18,6 +18,7 @@ from grpc_reflection.v1alpha import reflection
 
 from qawl.v1 import qawl_pb2_grpc
 from server import logs
+from server.affinity import pin_process
 from server.auth import BearerTokenAuth, read_tokens
 from server.config import ServerConfig
 from server.engine import Extractor
@@ -84,9 +85,12 @@ def start(config: ServerConfig, extractor: Extractor | None = None) -> RunningSe
 def serve(config: ServerConfig) -> None:
     """Run a server until SIGTERM or SIGINT, then shut down within the grace period."""
     log = logs.get()
+    if config.cpus:
+        pin_process(config.cpus)
     running = start(config)
     log.info("serving", extra={"fields": {
         "address": config.address, "port": running.port, "threads": config.threads,
+        "cpus": list(config.cpus) or "any",
         "max_concurrent_rpcs": config.rpc_limit, "tls": bool(config.tls_cert),
         "mutual_tls": bool(config.tls_client_ca), "auth": bool(config.auth_token_file)}})
     stopping = threading.Event()

@@ -10,6 +10,8 @@ import argparse
 import os
 from dataclasses import dataclass
 
+from server.affinity import check_cpus, parse_cpus
+
 MIB = 1024 * 1024
 
 
@@ -22,6 +24,8 @@ class ServerConfig:
     """Worker threads handling extraction RPCs."""
     workers: int = 1
     """Server processes sharing the port (SO_REUSEPORT); one per core uses every core."""
+    cpus: tuple[int, ...] = ()
+    """CPUs to run on (worker k on the k-th, round robin); empty leaves placement to the kernel."""
     max_concurrent_rpcs: int = 0
     """Extraction RPCs in flight at once; more get RESOURCE_EXHAUSTED. 0 means ``threads``."""
     max_message_bytes: int = 16 * MIB
@@ -60,6 +64,9 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
                    help="worker threads (env QAWL_THREADS; default %(default)s)")
     p.add_argument("--workers", type=int, default=int(_env("workers", d.workers)),
                    help="server processes sharing the port (env QAWL_WORKERS; default %(default)s)")
+    p.add_argument("--cpus", default=_env("cpus", ""), metavar="LIST",
+                   help="CPUs to run on, e.g. 1 or 0,1 or 0-3; with --workers, worker k on the "
+                        "k-th (env QAWL_CPUS; default: any)")
     p.add_argument("--max-concurrent-rpcs", type=int,
                    default=int(_env("max_concurrent_rpcs", d.max_concurrent_rpcs)),
                    help="extraction RPCs in flight before RESOURCE_EXHAUSTED "
@@ -89,7 +96,12 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
         p.error("--tls-cert and --tls-key go together")
     if a.tls_client_ca and not a.tls_cert:
         p.error("--tls-client-ca needs --tls-cert and --tls-key")
-    return ServerConfig(address=a.address, threads=a.threads, workers=a.workers,
+    try:
+        cpus = parse_cpus(a.cpus)
+        check_cpus(cpus)
+    except ValueError as error:
+        p.error(str(error))
+    return ServerConfig(address=a.address, threads=a.threads, workers=a.workers, cpus=cpus,
                         max_concurrent_rpcs=a.max_concurrent_rpcs,
                         max_message_bytes=a.max_message_bytes,
                         max_article_chars=a.max_article_chars, grace_seconds=a.grace_seconds,

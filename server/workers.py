@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from server import logs
+from server.affinity import cpus_for_worker
 from server.config import ServerConfig
 
 WORKER_CHECK_SECONDS = 0.5
@@ -80,7 +81,8 @@ def serve_workers(config: ServerConfig, workers: int) -> None:
         worker_config = dataclasses.replace(config, address=with_port(config.address, port))
         spawn = multiprocessing.get_context("spawn")
         processes = [
-            spawn.Process(target=run_worker, args=(worker_config,), name=f"qawl-worker-{i}")
+            spawn.Process(target=run_worker, name=f"qawl-worker-{i}", args=(
+                dataclasses.replace(worker_config, cpus=cpus_for_worker(config.cpus, i)),))
             for i in range(workers)
         ]
         for process in processes:
