@@ -1,7 +1,7 @@
 """RPC throughput and latency over loopback: Extract and StreamQuotes next to a no-op call.
 
-For each worker count, a real server process (``python -m server --workers N``) is loaded
-by closed-loop client threads at several concurrencies with Extract, StreamQuotes and the
+For each worker count, and for one worker held on one CPU (``--cpus``), a real server process
+(``python -m server --workers N``) is loaded by closed-loop client threads at several concurrencies with Extract, StreamQuotes and the
 standard health Check (the no-op: same server, same transport, no work), cycling through the
 seed articles. Then it prints the ratios the figures are judged by:
 
@@ -12,7 +12,8 @@ seed articles. Then it prints the ratios the figures are judged by:
   The two differ when the engine runs slower inside the loaded server than alone (other
   threads and processes waking on the same machine); the second ceiling holds the engine
   time fixed and so measures what serving itself costs;
-- StreamQuotes, and ExtractBatch per article, against Extract (a stream should keep up);
+- StreamQuotes, and ExtractBatch per article, against Extract (a stream should keep up), and
+  the server CPU a streamed quote costs;
 - the best Extract throughput with N workers against one worker (target >= 1.6x for 2);
 - resident memory per worker.
 
@@ -23,7 +24,9 @@ throughput when other work shares the machine.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+from dataclasses import dataclass
 
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
@@ -82,13 +85,35 @@ def engine_seconds_per_article(extractor, texts: list[str]) -> float:
         return measure(one_pass, 20, 2.0).median / len(texts)
 
 
+@dataclass(frozen=True)
+class Setup:
+    """How the server under load is started: worker processes, and CPUs if pinned."""
+
+    workers: int
+    cpus: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        pinned = f" on CPU {','.join(map(str, self.cpus))}" if self.cpus else ""
+        return f"{self.workers} worker{'s' if self.workers > 1 else ''}{pinned}"
+
+
+def setups(workers: tuple[int, ...], pin: bool) -> list[Setup]:
+    """One unpinned server per worker count, plus one worker held on the last CPU if ``pin``."""
+    runs = [Setup(count) for count in workers]
+    cpus = sorted(os.sched_getaffinity(0))
+    if pin and len(cpus) > 1:
+        runs.insert(1, Setup(workers[0], (cpus[-1],)))
+    return runs
+
+
 def run(
     workers: tuple[int, ...] = (1, 2),
     concurrencies: tuple[int, ...] = (1, 2, 4, 8),
     max_calls: int = 3000,
     max_seconds: float = 3.0,
+    pin: bool = True,
 ) -> str:
-    """Load a server for each worker count and return the printed report."""
+    """Load a server for each setup and return the printed report."""
     texts = seed_texts()
     articles = [qawl_pb2.Article(id=name, text=text) for name, text in texts.items()]
     calls = rpc_calls(articles)
@@ -96,39 +121,42 @@ def run(
     # timed before and after every server run, so a slow or fast spell of a shared machine
     # weighs on both sides of the ratio
     engine_times = [engine_seconds_per_article(extractor, list(texts.values()))]
-    results: dict[tuple[int, str, int], LoadResult] = {}
-    memory: dict[int, list[float]] = {}
-    cpu: dict[tuple[int, str, int], float] = {}
-    engine_in_server: dict[tuple[int, str, int], float] = {}
-    for count in workers:
-        with ServerProcess(workers=count) as server:
+    runs = setups(workers, pin)
+    results: dict[tuple[Setup, str, int], LoadResult] = {}
+    memory: dict[Setup, list[float]] = {}
+    cpu: dict[tuple[Setup, str, int], float] = {}
+    engine_in_server: dict[tuple[Setup, str, int], float] = {}
+    for setup in runs:
+        with ServerProcess(workers=setup.workers, cpus=setup.cpus) as server:
             for name, call in calls.items():
                 for concurrency in concurrencies:
                     cpu_before, mark = server.cpu_seconds(), server.log_size()
                     result = run_load(
                         server.target, call, concurrency, max_calls, max_seconds, WARMUP_CALLS
                     )
-                    key = (count, name, concurrency)
+                    key = (setup, name, concurrency)
                     results[key] = result
                     served = result.calls + result.errors + WARMUP_CALLS * concurrency
                     cpu[key] = (server.cpu_seconds() - cpu_before) / served
                     engine_in_server[key] = _mean_engine_seconds(server.log_lines_since(mark))
-            memory[count] = server.rss_mb()
+            memory[setup] = server.rss_mb()
         engine_times.append(engine_seconds_per_article(extractor, list(texts.values())))
     rows = []
-    for (count, name, concurrency), r in results.items():
-        key = (count, name, concurrency)
-        rows.append((name, count, concurrency, r.calls, f"{r.throughput:,.1f}", ms(r.percentile(50)),
+    for (setup, name, concurrency), r in results.items():
+        key = (setup, name, concurrency)
+        rows.append((name, str(setup), concurrency, r.calls, f"{r.throughput:,.1f}", ms(r.percentile(50)),
                      ms(r.percentile(99)), ms(cpu[key]), ms(engine_in_server[key]), r.errors))  # fmt: skip
-    header = ("rpc", "workers", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "server CPU ms/call",
+    header = ("rpc", "server", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "server CPU ms/call",
               "engine ms/article", "errors")  # fmt: skip
+    figures = Figures(results, cpu, engine_in_server, concurrencies, len(articles))
     lines = [
         f"RPC load over loopback, up to {max_calls} calls or {max_seconds:g} s per row,"
         f" {len(articles)} seed articles in turn",
         table(header, rows),
         "",
-        *_ratios(results, memory, cpu, engine_times, engine_in_server, workers, concurrencies,
-                 articles),
+        *_ratios(figures, runs, engine_times, _quotes_per_article(extractor, articles)),
+        *(f"resident memory with {setup}: {', '.join(f'{mb:.0f}' for mb in sizes)} MB per process"
+          for setup, sizes in memory.items()),
     ]
     return "\n".join(lines)
 
@@ -139,53 +167,58 @@ def _mean_engine_seconds(log_lines: list[dict]) -> float:
     return sum(times) / len(times) / 1000 if times else float("nan")
 
 
-def _best(results, count: int, name: str, concurrencies) -> tuple[float, int]:
-    return max((results[(count, name, c)].throughput, c) for c in concurrencies)
+def _quotes_per_article(extractor, articles: list[qawl_pb2.Article]) -> float:
+    return sum(len(extractor.extract(a.text).quotes) for a in articles) / len(articles)
 
 
-def _extract_all(articles: list[qawl_pb2.Article]) -> list[qawl_pb2.ExtractResponse]:
-    """Each article's ExtractResponse, from an in-process servicer (to count quotes)."""
-    from server.convert import extraction_to_proto
+@dataclass
+class Figures:
+    """The measured rows, keyed by (setup, rpc, concurrency)."""
 
-    extractor = Extractor()
-    return [extraction_to_proto(extractor.extract(a.text), a.text, a.id) for a in articles]
+    results: dict
+    cpu: dict
+    engine_in_server: dict
+    concurrencies: tuple[int, ...]
+    batch_size: int
+    """Articles in one ExtractBatch call."""
+
+    def throughput(self, setup: Setup, name: str, concurrency: int) -> float:
+        return self.results[(setup, name, concurrency)].throughput
+
+    def best(self, setup: Setup, name: str) -> tuple[float, int]:
+        return max((self.throughput(setup, name, c), c) for c in self.concurrencies)
 
 
-def _ratios(results, memory, cpu, engine_times: list[float], engine_in_server, workers,
-            concurrencies, articles: list[qawl_pb2.Article]) -> list[str]:
-    batch_size = len(articles)
-    one, first = workers[0], concurrencies[0]
+def _ratios(f: Figures, runs: list[Setup], engine_times: list[float], quotes: float) -> list[str]:
+    first = f.concurrencies[0]
     engine = statistics.median(engine_times)
-    noop = cpu[(one, "Check (no-op)", first)]
-    served_engine = engine_in_server[(one, "Extract", first)]
-    extract, at = _best(results, one, "Extract", concurrencies)
-    lines = [f"no-op server time: {ms(noop)} ms CPU per Check call"]
-    alone = f"timed alone in-process (median of {len(engine_times)} timings)"
-    for label, seconds in ((alone, engine), (f"inside the server at concurrency {first}", served_engine)):
-        ceiling = 1 / (seconds + noop)
-        lines.append(
-            f"engine {label}: {ms(seconds)} ms per article; ceiling 1/(engine + no-op) ="
-            f" {ceiling:,.1f} calls/s; Extract with {one} worker, best {extract:,.1f} calls/s at"
-            f" concurrency {at}: {extract / ceiling:.0%} of it (target >= 80%)")
-    quotes = sum(len(response.quotes) for response in _extract_all(articles)) / len(articles)
-    extra = cpu[(one, "StreamQuotes", first)] - cpu[(one, "Extract", first)]
-    lines.append(f"StreamQuotes costs the server {ms(extra)} ms of CPU more per article than Extract,"
-                 f" {ms(extra / quotes)} ms per streamed quote ({quotes:.1f} quotes per article)")
-    for c in concurrencies:
-        stream = results[(one, "StreamQuotes", c)].throughput
-        single = results[(one, "Extract", c)].throughput
-        batch = results[(one, BATCH, c)].throughput * batch_size
-        lines.append(f"at concurrency {c}, per article: StreamQuotes / Extract {stream / single:.2f},"
-                     f" ExtractBatch / Extract {batch / single:.2f}")
-    for count in workers[1:]:
-        best, at_n = _best(results, count, "Extract", concurrencies)
-        lines.append(
-            f"Extract with {count} workers: best {best:,.1f} calls/s at concurrency {at_n},"
-            f" {best / extract:.2f}x one worker's best"
-        )
-    for count, sizes in memory.items():
-        shown = ", ".join(f"{mb:.0f}" for mb in sizes)
-        lines.append(f"resident memory with {count} worker(s): {shown} MB per worker process")
+    lines = [f"engine timed alone in-process: {ms(engine)} ms per article (median of"
+             f" {len(engine_times)} timings, before and after each server run)"]
+    for setup in (s for s in runs if s.workers == runs[0].workers):
+        noop = f.cpu[(setup, "Check (no-op)", first)]
+        served = f.engine_in_server[(setup, "Extract", first)]
+        extract, at = f.best(setup, "Extract")
+        lines.append(f"{setup}: no-op server time {ms(noop)} ms CPU per Check call; best Extract"
+                     f" {extract:,.1f} calls/s at concurrency {at}")
+        for label, seconds in (("timed alone", engine), ("as the server logs it", served)):
+            ceiling = 1 / (seconds + noop)
+            lines.append(f"  engine {label} ({ms(seconds)} ms): ceiling 1/(engine + no-op) ="
+                         f" {ceiling:,.1f} calls/s, Extract at {extract / ceiling:.0%} of it"
+                         f" (target >= 80%)")
+        extra = f.cpu[(setup, "StreamQuotes", first)] - f.cpu[(setup, "Extract", first)]
+        lines.append(f"  StreamQuotes costs the server {ms(extra)} ms of CPU more per article than"
+                     f" Extract: {ms(extra / quotes)} ms per streamed quote ({quotes:.1f} per article)")
+        for c in f.concurrencies:
+            single = f.throughput(setup, "Extract", c)
+            stream = f.throughput(setup, "StreamQuotes", c) / single
+            batch = f.throughput(setup, BATCH, c) * f.batch_size / single
+            lines.append(f"  at concurrency {c}, per article: StreamQuotes / Extract {stream:.2f},"
+                         f" ExtractBatch / Extract {batch:.2f}")
+    one, _ = f.best(runs[0], "Extract")
+    for setup in (s for s in runs if s.workers > runs[0].workers):
+        best, at = f.best(setup, "Extract")
+        lines.append(f"Extract with {setup}: best {best:,.1f} calls/s at concurrency {at},"
+                     f" {best / one:.2f}x the best of {runs[0]}")
     return lines
 
 
@@ -194,14 +227,16 @@ def _ints(text: str) -> tuple[int, ...]:
 
 
 def main() -> None:
-    """``python -m benchmarks.rpc [--workers 1,2] [--concurrency 1,2,4,8] [--seconds S]``."""
+    """``python -m benchmarks.rpc [--workers 1,2] [--concurrency 1,2,4,8] [--seconds S] [--no-pin]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=_ints, default=(1, 2), help="worker counts, e.g. 1,2")
     parser.add_argument("--concurrency", type=_ints, default=(1, 2, 4, 8), help="client threads")
     parser.add_argument("--calls", type=int, default=3000, help="most calls per row")
     parser.add_argument("--seconds", type=float, default=3.0, help="most seconds per row")
+    parser.add_argument("--no-pin", dest="pin", action="store_false",
+                        help="skip the run with one worker held on one CPU")
     args = parser.parse_args()
-    print(run(args.workers, args.concurrency, args.calls, args.seconds))
+    print(run(args.workers, args.concurrency, args.calls, args.seconds, args.pin))
 
 
 if __name__ == "__main__":

@@ -23,10 +23,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class ServerProcess:
-    """``python -m server --workers N`` on 127.0.0.1, used as a context manager."""
+    """``python -m server --workers N [--cpus LIST]`` on 127.0.0.1, used as a context manager."""
 
-    def __init__(self, workers: int = 1, threads: int = 16, start_timeout: float = 120.0) -> None:
+    def __init__(self, workers: int = 1, threads: int = 16, cpus: tuple[int, ...] = (),
+                 start_timeout: float = 120.0) -> None:
         self.workers = workers
+        self.cpus = cpus
         self.threads = threads
         self.start_timeout = start_timeout
         self.port = 0
@@ -42,6 +44,8 @@ class ServerProcess:
     def __enter__(self) -> ServerProcess:
         command = [sys.executable, "-m", "server", "--address", "127.0.0.1:0",
                    "--workers", str(self.workers), "--threads", str(self.threads)]  # fmt: skip
+        if self.cpus:
+            command += ["--cpus", ",".join(map(str, self.cpus))]
         self._process = subprocess.Popen(command, cwd=REPO, stderr=self._log)
         first = self._first_log_line()
         self.port = first["port"]
