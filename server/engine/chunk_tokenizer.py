@@ -7,8 +7,9 @@ comma or quotation mark attached, a number, a date) repeat from article to artic
 ``ChunkTokenizer`` answers plain words itself, asks the wrapped spaCy tokenizer about every
 other chunk once, keeps the answer, and builds the Doc from words and spaces, spaCy's
 documented way to plug in a tokenizer. Its output is token for token what the wrapped
-tokenizer gives (tests/engine/test_chunk_tokenizer.py checks that on the seeds, the test
-sentences and generated text), at a fraction of the cost: see ``make bench``.
+tokenizer gives (tests/engine/test_chunk_tokenizer.py checks that on the seeds, on awkward
+spacing and special cases, and on generated text), at a fraction of the cost: see
+``make bench``.
 
 Two things in spaCy do not work chunk by chunk: whitespace handling between chunks, which
 this module reproduces, and special cases that contain a space (``ب. م``), for which a text
