@@ -86,7 +86,8 @@ class ChunkTokenizer:
         if not unknown:
             return
         if len(self._chunks) + len(unknown) > MAX_CACHED_CHUNKS:
-            self._chunks.clear()
+            self._chunks.clear()  # the text's known chunks go too, so all of them are learned
+            unknown = list(chunks)
         others = []
         for chunk in unknown:
             if _PLAIN.fullmatch(chunk) and chunk not in self._plain_rules:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from server.engine import chunk_tokenizer
 from server.engine.chunk_tokenizer import ChunkTokenizer
 from server.engine.tokens import make_nlp
 
@@ -103,3 +104,12 @@ def test_remembers_each_chunk_and_forgets_on_flush():
     assert {"قال", "الوزير:", "نعم"} <= TOKENIZER._chunks.keys()
     TOKENIZER.flush_cache()
     assert not TOKENIZER._chunks
+
+
+def test_a_full_memory_starts_again_without_losing_the_text_at_hand(monkeypatch):
+    TOKENIZER.flush_cache()
+    TOKENIZER("قال الوزير: نعم")
+    monkeypatch.setattr(chunk_tokenizer, "MAX_CACHED_CHUNKS", 4)
+    text = "قال الوزير: نعم، وأضاف «لا»."
+    assert tokens(TOKENIZER(text)) == tokens(TOKENIZER.inner(text))
+    assert len(TOKENIZER._chunks) == len(set(text.split()))
