@@ -63,9 +63,10 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                  code: grpc.StatusCode, result: Extracted | None = None, sent: int | None = None,
                  detail: str = "") -> None:
         fields = {"rpc": rpc, "article_id": article.id, "code": code.name,
+                  "chars": len(article.text) if result is None else result.chars,
                   "ms": round((time.perf_counter() - started) * 1000, 2)}
         if result is not None:
-            fields.update(chars=result.chars, engine_ms=round(result.engine_seconds * 1000, 2),
+            fields.update(engine_ms=round(result.engine_seconds * 1000, 2),
                           quotes=len(result.response.quotes) if sent is None else sent)
         if detail:
             fields["detail"] = detail
