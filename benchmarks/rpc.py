@@ -1,9 +1,9 @@
 """RPC throughput and latency over loopback: Extract and StreamQuotes next to a no-op call.
 
 For each worker count, unpinned and held on its own CPUs (``--cpus``), a real server process
-(``python -m server --workers N``) is loaded by closed-loop client threads at several concurrencies with Extract, StreamQuotes and the
-standard health Check (the no-op: same server, same transport, no work), cycling through the
-seed articles. Then it prints the ratios the figures are judged by:
+(``python -m server --workers N``) is loaded by closed-loop client threads at several
+concurrencies with Extract, StreamQuotes, ExtractBatch and the standard health Check (the
+no-op: same server, same transport, no work), cycling through the seed articles. Then it prints the ratios the figures are judged by:
 
 - Extract throughput in one process against the ceiling 1 / (engine time per article + the
   no-op call's server time) (target >= 80%): the engine timed alone in this process, the
@@ -146,8 +146,8 @@ def run(
             memory[setup] = server.rss_mb()
         engine_times.append(engine_seconds_per_article(extractor, list(texts.values())))
     rows = []
-    for (setup, name, concurrency), r in results.items():
-        key = (setup, name, concurrency)
+    for key, r in results.items():
+        setup, name, concurrency = key
         rows.append((name, str(setup), concurrency, r.calls, f"{r.throughput:,.1f}", ms(r.percentile(50)),
                      ms(r.percentile(99)), ms(cpu[key]), ms(engine_in_server[key]), r.errors))  # fmt: skip
     header = ("rpc", "server", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "server CPU ms/call",

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import grpc
 
 
-
 @dataclass(frozen=True)
 class Problem:
     """Why a request cannot be served."""
