@@ -33,6 +33,6 @@ lint: setup
 	$(BIN)/buf lint
 
 # Print the benchmark figures: engine vs the bare tokenizer, cost against length, hostile
-# input, and RPC load with 1 and 2 workers (about three minutes, loopback only).
+# input, and RPC load with 1 and 2 workers, then paired rounds (about eight minutes, loopback only).
 bench: setup
 	$(BIN)/python -m benchmarks

@@ -1,23 +1,26 @@
 """RPC throughput and latency over loopback: Extract and StreamQuotes next to a no-op call.
 
-For each worker count, unpinned and held on its own CPUs (``--cpus``), a real server process
-(``python -m server --workers N``) is loaded by closed-loop client threads at several
-concurrencies with Extract, StreamQuotes, ExtractBatch and the standard health Check (the
-no-op: same server, same transport, no work), cycling through the seed articles. Then it prints the ratios the figures are judged by:
+First a table: for each worker count, unpinned and held on its own CPUs (``--cpus``), a real
+server process (``python -m server --workers N``) is loaded by closed-loop client threads at
+several concurrencies with Extract, StreamQuotes, ExtractBatch and the standard health Check
+(the no-op: same server, same transport, no work), cycling through the seed articles. Each row
+gives throughput, p50/p99 latency, the server's CPU per call (read from ``/proc``, warm-up calls
+included) and the engine time the server's own log lines report (``engine_ms``): when that is
+above the engine timed alone, the engine itself runs slower inside the loaded server (threads
+moving between cores, other processes waking on the same machine), not the serving around it.
+
+Then the judged ratios, from paired rounds (``benchmarks.rounds``) on unpinned servers, each
+loaded at the concurrency of its best Extract row:
 
 - Extract throughput in one process against the ceiling 1 / (engine time per article + the
   no-op call's server time) (target >= 80%): the engine timed alone in this process, the
-  no-op's server time as the server's CPU time per Check call. Next to it, the engine time the
-  server's own log lines report (``engine_ms``) in the best row: when that is above the
-  engine alone, the engine itself runs slower inside the loaded server (threads moving
-  between cores, other processes waking on the same machine), not the serving around it;
-- StreamQuotes, and ExtractBatch per article, against Extract (a stream should keep up), and
-  the server CPU a streamed quote costs;
-- the best Extract throughput with N workers against one worker (target >= 1.6x for 2);
-- resident memory per worker.
+  no-op's server time as the server's CPU time per Check call;
+- StreamQuotes, and ExtractBatch per article, against Extract (a stream should keep up), with
+  the server CPU a streamed quote costs next to what grpc-python itself costs per streamed
+  message (``benchmarks.bare_server`` replaying the same bytes);
+- Extract with N workers against one worker (target >= 1.6x for 2);
 
-Server CPU per call (read from ``/proc``, warm-up calls included) holds steadier than
-throughput when other work shares the machine.
+and resident memory per worker.
 """
 
 from __future__ import annotations
@@ -25,19 +28,27 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import tempfile
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 
+import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from benchmarks.bare_server import BareServer, write_answers
 from benchmarks.load import Call, LoadResult, run_load
+from benchmarks.rounds import Plan, Round, report, run_rounds
 from benchmarks.serverproc import ServerProcess
 from benchmarks.texts import seed_texts
-from benchmarks.timing import measure, ms, one_core, table
+from benchmarks.timing import measure, ms, one_core, other_cpus_busy, table
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 from server.engine import Extractor
+from server.service import SERVICE_NAME
 
 RPC_TIMEOUT = 60.0
 """Seconds any one benchmark call may take before it counts as an error."""
+NOOP, EXTRACT, STREAM = "Check (no-op)", "Extract", "StreamQuotes"
 BATCH = "ExtractBatch"
 """One ExtractBatch call streams every seed article; its rows count calls, not articles."""
 WARMUP_CALLS = 2
@@ -65,23 +76,25 @@ def rpc_calls(articles: list[qawl_pb2.Article]) -> dict[str, Call]:
         stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
         return list(stub.ExtractBatch(requests, timeout=RPC_TIMEOUT))
 
-    return {"Check (no-op)": noop, "Extract": extract, "StreamQuotes": stream, BATCH: batch}
+    return {NOOP: noop, EXTRACT: extract, STREAM: stream, BATCH: batch}
 
 
-def engine_seconds_per_article(extractor, texts: list[str]) -> float:
+def engine_seconds_per_article(extractor, texts: list[str], budget: float = 2.0,
+                               others_busy: bool = False) -> float:
     """The in-process engine's median time per article, over passes through all ``texts``.
 
     The articles are taken in turn, as the server gets them: repeating one text would let
     spaCy's token cache serve it whole, which no server sees. Pinned to one core, as in the
-    engine benchmark.
+    engine benchmark; with ``others_busy``, the other CPUs spin meanwhile, as the load
+    generator keeps them during a load run.
     """
 
     def one_pass():
         for text in texts:
             extractor.extract(text)
 
-    with one_core():
-        return measure(one_pass, 20, 2.0).median / len(texts)
+    with other_cpus_busy() if others_busy else nullcontext(), one_core():
+        return measure(one_pass, 20, budget).median / len(texts)
 
 
 @dataclass(frozen=True)
@@ -114,17 +127,16 @@ def run(
     workers: tuple[int, ...] = (1, 2),
     concurrencies: tuple[int, ...] = (1, 2, 4, 8),
     max_calls: int = 3000,
-    max_seconds: float = 3.0,
+    max_seconds: float = 2.0,
     pin: bool = True,
+    rounds: int = 6,
+    round_seconds: float = 2.0,
 ) -> str:
-    """Load a server for each setup and return the printed report."""
+    """Load a server for each setup, then run the paired rounds; return the printed report."""
     texts = seed_texts()
     articles = [qawl_pb2.Article(id=name, text=text) for name, text in texts.items()]
     calls = rpc_calls(articles)
     extractor = Extractor()
-    # timed before and after every server run, so a slow or fast spell of a shared machine
-    # weighs on both sides of the ratio
-    engine_times = [engine_seconds_per_article(extractor, list(texts.values()))]
     runs = setups(workers, pin)
     results: dict[tuple[Setup, str, int], LoadResult] = {}
     memory: dict[Setup, list[float]] = {}
@@ -144,7 +156,6 @@ def run(
                     cpu[key] = (server.cpu_seconds() - cpu_before) / served
                     engine_in_server[key] = _mean_engine_seconds(server.log_lines_since(mark))
             memory[setup] = server.rss_mb()
-        engine_times.append(engine_seconds_per_article(extractor, list(texts.values())))
     rows = []
     for key, r in results.items():
         setup, name, concurrency = key
@@ -152,17 +163,70 @@ def run(
                      ms(r.percentile(99)), ms(cpu[key]), ms(engine_in_server[key]), r.errors))  # fmt: skip
     header = ("rpc", "server", "conc", "calls", "calls/s", "p50 ms", "p99 ms", "server CPU ms/call",
               "engine ms/article", "errors")  # fmt: skip
-    figures = Figures(results, cpu, engine_in_server, concurrencies, len(articles))
+    best = {setup: max((r.throughput, c) for (s, name, c), r in results.items()
+                       if s == setup and name == EXTRACT) for setup in runs}  # fmt: skip
+    measured = _paired_rounds(workers, best, calls, articles, extractor, rounds, round_seconds)
+    quotes = _quotes_per_article(extractor, articles)
     lines = [
         f"RPC load over loopback, up to {max_calls} calls or {max_seconds:g} s per row,"
         f" {len(articles)} seed articles in turn",
         table(header, rows),
         "",
-        *_ratios(figures, runs, engine_times, _quotes_per_article(extractor, articles)),
+        *_best_rows(runs, best, engine_in_server, statistics.median(r.engine for r in measured)),
+        *report(measured, quotes, len(articles), str(Setup(workers[0])),
+                [str(Setup(n)) for n in workers[1:]]),
         *(f"resident memory with {setup}: {', '.join(f'{mb:.0f}' for mb in sizes)} MB per process"
           for setup, sizes in memory.items()),
     ]
     return "\n".join(lines)
+
+
+def _paired_rounds(workers, best, calls, articles, extractor, rounds, seconds) -> list[Round]:
+    """Start an unpinned server per worker count and the bare transport, and run the rounds.
+
+    Each server is loaded at the concurrency its best Extract row had; the servers not under
+    load sit idle.
+    """
+    texts = [article.text for article in articles]
+    with ExitStack() as stack:
+        servers = [stack.enter_context(ServerProcess(workers=n)) for n in workers]
+        answers = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "answers.pickle"
+        write_answers(answers, *_answers(servers[0].target, articles))
+        plan = Plan(
+            one=servers[0],
+            more=[(server, best[Setup(n)][1]) for server, n in zip(servers[1:], workers[1:])],
+            bare=stack.enter_context(BareServer(answers)),
+            calls={"Check": calls[NOOP], "Extract": calls[EXTRACT], "StreamQuotes": calls[STREAM],
+                   "ExtractBatch": calls[BATCH]},
+            concurrency=best[Setup(workers[0])][1],
+            engine=lambda busy: engine_seconds_per_article(extractor, texts, seconds / 2, busy),
+        )
+        return run_rounds(plan, rounds, seconds)
+
+
+def _answers(target: str, articles: list[qawl_pb2.Article]) -> tuple[dict, dict]:
+    """What the server answers each article's Extract and StreamQuotes request, as bytes."""
+    unary, stream = {}, {}
+    with grpc.insecure_channel(target) as channel:
+        extract = channel.unary_unary(f"/{SERVICE_NAME}/Extract")
+        quotes = channel.unary_stream(f"/{SERVICE_NAME}/StreamQuotes")
+        for article in articles:
+            request = qawl_pb2.ExtractRequest(article=article).SerializeToString()
+            unary[request] = extract(request, timeout=RPC_TIMEOUT)
+            request = qawl_pb2.StreamQuotesRequest(article=article).SerializeToString()
+            stream[request] = list(quotes(request, timeout=RPC_TIMEOUT))
+    return unary, stream
+
+
+def _best_rows(runs: list[Setup], best: dict, engine_in_server: dict, engine: float) -> list[str]:
+    """Each setup's best Extract row, with the engine time its server logged there."""
+    lines = []
+    for setup in runs:
+        throughput, at = best[setup]
+        lines.append(f"{setup}: best Extract {throughput:,.1f} calls/s at concurrency {at}; the"
+                     f" server logged the engine at {ms(engine_in_server[(setup, EXTRACT, at)])} ms"
+                     f" per article there (engine alone: {ms(engine)} ms)")
+    return lines
 
 
 def _mean_engine_seconds(log_lines: list[dict]) -> float:
@@ -175,73 +239,25 @@ def _quotes_per_article(extractor, articles: list[qawl_pb2.Article]) -> float:
     return sum(len(extractor.extract(a.text).quotes) for a in articles) / len(articles)
 
 
-@dataclass
-class Figures:
-    """The measured rows, keyed by (setup, rpc, concurrency)."""
-
-    results: dict
-    cpu: dict
-    engine_in_server: dict
-    concurrencies: tuple[int, ...]
-    batch_size: int
-    """Articles in one ExtractBatch call."""
-
-    def throughput(self, setup: Setup, name: str, concurrency: int) -> float:
-        return self.results[(setup, name, concurrency)].throughput
-
-    def best(self, setup: Setup, name: str) -> tuple[float, int]:
-        return max((self.throughput(setup, name, c), c) for c in self.concurrencies)
-
-
-def _ratios(f: Figures, runs: list[Setup], engine_times: list[float], quotes: float) -> list[str]:
-    first = f.concurrencies[0]
-    engine = statistics.median(engine_times)
-    lines = [f"engine timed alone in-process: {ms(engine)} ms per article (median of"
-             f" {len(engine_times)} timings, before and after each server run)"]
-    single = [s for s in runs if s.workers == runs[0].workers]
-    for setup in single:
-        noop = f.cpu[(setup, "Check (no-op)", first)]
-        extract, at = f.best(setup, "Extract")
-        ceiling = 1 / (engine + noop)
-        logged = f.engine_in_server[(setup, "Extract", at)]
-        lines.append(
-            f"{setup}: best Extract {extract:,.1f} calls/s at concurrency {at}; ceiling 1/(engine"
-            f" {ms(engine)} + no-op server CPU {ms(noop)} ms) = {ceiling:,.1f} calls/s:"
-            f" {extract / ceiling:.0%} of it (target >= 80%); the server logged the engine at"
-            f" {ms(logged)} ms per article in that row")
-        extra = f.cpu[(setup, "StreamQuotes", first)] - f.cpu[(setup, "Extract", first)]
-        lines.append(f"  StreamQuotes costs the server {ms(extra)} ms of CPU more per article than"
-                     f" Extract: {ms(extra / quotes)} ms per streamed quote ({quotes:.1f} per article)")
-        for c in f.concurrencies:
-            unary = f.throughput(setup, "Extract", c)
-            stream = f.throughput(setup, "StreamQuotes", c) / unary
-            batch = f.throughput(setup, BATCH, c) * f.batch_size / unary
-            lines.append(f"  at concurrency {c}, per article: StreamQuotes / Extract {stream:.2f},"
-                         f" ExtractBatch / Extract {batch:.2f}")
-    for setup in (s for s in runs if s.workers > runs[0].workers):
-        best, at = f.best(setup, "Extract")
-        same = next((s for s in single if bool(s.cpus) == bool(setup.cpus)), single[0])
-        one, _ = f.best(same, "Extract")
-        lines.append(f"Extract with {setup}: best {best:,.1f} calls/s at concurrency {at},"
-                     f" {best / one:.2f}x the best of {same} (target >= 1.6x for 2 workers)")
-    return lines
-
-
 def _ints(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in text.split(","))
 
 
 def main() -> None:
-    """``python -m benchmarks.rpc [--workers 1,2] [--concurrency 1,2,4,8] [--seconds S] [--no-pin]``."""
+    """``python -m benchmarks.rpc [--workers 1,2] [--concurrency 1,2,4,8] [--seconds S] [--rounds R]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=_ints, default=(1, 2), help="worker counts, e.g. 1,2")
     parser.add_argument("--concurrency", type=_ints, default=(1, 2, 4, 8), help="client threads")
     parser.add_argument("--calls", type=int, default=3000, help="most calls per row")
-    parser.add_argument("--seconds", type=float, default=3.0, help="most seconds per row")
+    parser.add_argument("--seconds", type=float, default=2.0, help="most seconds per row")
     parser.add_argument("--no-pin", dest="pin", action="store_false",
-                        help="skip the runs with the workers held on their own CPUs")
+                        help="skip the rows with the workers held on their own CPUs")
+    parser.add_argument("--rounds", type=int, default=6, help="paired rounds for the ratios")
+    parser.add_argument("--round-seconds", type=float, default=2.0,
+                        help="seconds per load run in a round")
     args = parser.parse_args()
-    print(run(args.workers, args.concurrency, args.calls, args.seconds, args.pin))
+    print(run(args.workers, args.concurrency, args.calls, args.seconds, args.pin, args.rounds,
+              args.round_seconds))
 
 
 if __name__ == "__main__":

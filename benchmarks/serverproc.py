@@ -80,7 +80,7 @@ class ServerProcess:
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system) the serving processes have used so far, in seconds."""
-        return sum(_cpu_ticks(pid) for pid in self.pids) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds(self.pids)
 
     def _first_log_line(self) -> dict:
         deadline = time.monotonic() + self.start_timeout
@@ -110,6 +110,11 @@ class ServerProcess:
         text = Path(self._log.name).read_text(encoding="utf-8")
         serving = sum(1 for line in text.splitlines() if '"msg": "serving"' in line)
         return serving >= self.workers
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) the processes ``pids`` have used so far, in seconds."""
+    return sum(_cpu_ticks(pid) for pid in pids) / os.sysconf("SC_CLK_TCK")
 
 
 def _cpu_ticks(pid: int) -> int:
