@@ -9,5 +9,7 @@ benchmark talks to loopback only.
 - ``scaling``: cost on 1x, 10x and 100x concatenations of a seed and on a 1 MB article.
 - ``pathological``: long runs of quotation marks, commas and colons, sized up until slow.
 - ``rpc``: Extract and StreamQuotes throughput and latency over gRPC at several concurrencies,
-  next to the standard health Check on the same server, and memory per worker.
+  next to the standard health Check on the same server, and memory per worker; then the judged
+  ratios from ``rounds`` (paired, interleaved runs), with ``bare_server`` replaying the same
+  bytes as the transport's own floor.
 """

@@ -52,9 +52,7 @@ class Round:
     """The figures of one round, each side of every ratio measured within seconds."""
 
     engine: float
-    """Seconds per article, the engine alone in this process, the other CPUs idle."""
-    engine_busy: float
-    """The same with the other CPUs busy, as the load generator keeps them in a load run."""
+    """Seconds per article, the engine alone in this process."""
     noop: Run
     extract: Run
     stream: Run
@@ -79,16 +77,15 @@ class Plan:
     """``Check``, ``Extract``, ``StreamQuotes`` and ``ExtractBatch``."""
     concurrency: int
     """For every run against the one-worker and the bare server."""
-    engine: Callable[[bool], float]
-    """Times the engine alone, seconds per article; with True, the other CPUs kept busy."""
+    engine: Callable[[], float]
+    """Times the engine alone; seconds per article."""
 
 
 def one_round(plan: Plan, seconds: float, reverse: bool) -> Round:
     """Measure one round, its steps in order or, with ``reverse``, backwards."""
     c = plan.concurrency
     steps: dict[str, Callable[[], object]] = {
-        "engine": lambda: plan.engine(False),
-        "engine_busy": lambda: plan.engine(True),
+        "engine": plan.engine,
         "noop": lambda: load_run(plan.one, plan.calls["Check"], c, seconds / 2),
         "extract": lambda: load_run(plan.one, plan.calls["Extract"], c, seconds),
         "stream": lambda: load_run(plan.one, plan.calls["StreamQuotes"], c, seconds),
@@ -122,7 +119,6 @@ def report(rounds: Sequence[Round], quotes: float, batch_size: int, first: str,
     larger worker count, in ``Round.scaled`` order.
     """
     ceiling = [r.extract.throughput * (r.engine + r.noop.cpu_per_call) for r in rounds]
-    ceiling_busy = [r.extract.throughput * (r.engine_busy + r.noop.cpu_per_call) for r in rounds]
     stream = [r.stream.throughput / r.extract.throughput for r in rounds]
     batch = [r.batch.throughput * batch_size / r.extract.throughput for r in rounds]
     ours = [(r.stream.cpu_per_call - r.extract.cpu_per_call) / quotes for r in rounds]
@@ -131,12 +127,9 @@ def report(rounds: Sequence[Round], quotes: float, batch_size: int, first: str,
                for r, f in zip(rounds, floor)]
     lines = [
         f"{len(rounds)} paired rounds on {first}, median (range) of each round's figure:",
-        f"  engine alone {_ms(r.engine for r in rounds)} ms per article with the other CPUs idle,"
-        f" {_ms(r.engine_busy for r in rounds)} ms with them busy; no-op server CPU"
+        f"  engine alone {_ms(r.engine for r in rounds)} ms per article; no-op server CPU"
         f" {_ms(r.noop.cpu_per_call for r in rounds)} ms per call",
-        f"  Extract / ceiling 1/(engine alone + no-op server CPU): {spread(ceiling)} (target >= 0.80);"
-        f" {spread(ceiling_busy)} against the engine timed with the other CPUs busy, as the load"
-        f" generator keeps them during the Extract runs",
+        f"  Extract / ceiling 1/(engine alone + no-op server CPU): {spread(ceiling)} (target >= 0.80)",
         f"  StreamQuotes / Extract per article: {spread(stream)}; ExtractBatch / Extract per"
         f" article: {spread(batch)}",
         f"  server CPU per streamed quote beyond Extract: {_ms(ours)} ms; grpc-python's own,"

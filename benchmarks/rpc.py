@@ -29,7 +29,7 @@ import argparse
 import os
 import statistics
 import tempfile
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +41,7 @@ from benchmarks.load import Call, LoadResult, run_load
 from benchmarks.rounds import Plan, Round, report, run_rounds
 from benchmarks.serverproc import ServerProcess
 from benchmarks.texts import seed_texts
-from benchmarks.timing import measure, ms, one_core, other_cpus_busy, table
+from benchmarks.timing import measure, ms, one_core, table
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 from server.engine import Extractor
 from server.service import SERVICE_NAME
@@ -79,21 +79,19 @@ def rpc_calls(articles: list[qawl_pb2.Article]) -> dict[str, Call]:
     return {NOOP: noop, EXTRACT: extract, STREAM: stream, BATCH: batch}
 
 
-def engine_seconds_per_article(extractor, texts: list[str], budget: float = 2.0,
-                               others_busy: bool = False) -> float:
+def engine_seconds_per_article(extractor, texts: list[str], budget: float = 2.0) -> float:
     """The in-process engine's median time per article, over passes through all ``texts``.
 
     The articles are taken in turn, as the server gets them: repeating one text would let
     spaCy's token cache serve it whole, which no server sees. Pinned to one core, as in the
-    engine benchmark; with ``others_busy``, the other CPUs spin meanwhile, as the load
-    generator keeps them during a load run.
+    engine benchmark.
     """
 
     def one_pass():
         for text in texts:
             extractor.extract(text)
 
-    with other_cpus_busy() if others_busy else nullcontext(), one_core():
+    with one_core():
         return measure(one_pass, 20, budget).median / len(texts)
 
 
@@ -199,7 +197,7 @@ def _paired_rounds(workers, best, calls, articles, extractor, rounds, seconds) -
             calls={"Check": calls[NOOP], "Extract": calls[EXTRACT], "StreamQuotes": calls[STREAM],
                    "ExtractBatch": calls[BATCH]},
             concurrency=best[Setup(workers[0])][1],
-            engine=lambda busy: engine_seconds_per_article(extractor, texts, seconds / 2, busy),
+            engine=lambda: engine_seconds_per_article(extractor, texts, seconds / 2),
         )
         return run_rounds(plan, rounds, seconds)
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -58,29 +56,6 @@ def one_core() -> Iterator[str]:
         yield f"pinned to CPU {cpu}"
     finally:
         os.sched_setaffinity(0, before)
-
-
-@contextmanager
-def other_cpus_busy() -> Iterator[list[subprocess.Popen]]:
-    """Keep busy every CPU this process may use but the one ``one_core()`` takes, while inside.
-
-    Around ``one_core()``, this times code as a loaded server runs it: with its clients busy on
-    the other CPUs, which on a virtual machine may share the physical core or its caches. One
-    spinning process per other CPU; yields them.
-    """
-    if not hasattr(os, "sched_getaffinity"):
-        yield []
-        return
-    cpus = sorted(os.sched_getaffinity(0))[1:]
-    spin = "import os\nos.sched_setaffinity(0, {%d})\nwhile True: pass"
-    spinners = [subprocess.Popen([sys.executable, "-c", spin % cpu]) for cpu in cpus]
-    try:
-        time.sleep(0.2)  # let them start spinning
-        yield spinners
-    finally:
-        for spinner in spinners:
-            spinner.kill()
-            spinner.wait()
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

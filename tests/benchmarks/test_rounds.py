@@ -24,10 +24,10 @@ def recording_plan(order: list[str]) -> Plan:
     one, two, bare = Idle(), Idle(), Idle()
     calls = {name: call(name) for name in ("Check", "Extract", "StreamQuotes", "ExtractBatch")}
     return Plan(one=one, more=[(two, 2)], bare=bare, calls=calls, concurrency=1,
-                engine=lambda busy: order.append(f"engine busy={busy}") or 0.004)
+                engine=lambda: order.append("engine") or 0.004)
 
 
-FORWARD = ["engine busy=False", "engine busy=True", "Check", "Extract", "StreamQuotes",
+FORWARD = ["engine", "Check", "Extract", "StreamQuotes",
            "ExtractBatch", "Extract", "StreamQuotes"]
 
 
@@ -40,7 +40,7 @@ def test_a_round_runs_every_step_in_order_and_odd_rounds_run_backwards():
     # and on the bare one are the seventh
     assert forward == FORWARD
     assert backward == FORWARD[::-1]
-    assert result.engine == result.engine_busy == 0.004
+    assert result.engine == 0.004
     assert result.extract.throughput > 0 and len(result.scaled) == 1
 
 
@@ -50,7 +50,7 @@ def test_spread_gives_the_median_and_the_range():
 
 
 def a_round(**changes) -> Round:
-    figures = dict(engine=0.004, engine_busy=0.005, noop=Run(2000.0, 0.001),
+    figures = dict(engine=0.004, noop=Run(2000.0, 0.001),
                    extract=Run(160.0, 0.005), stream=Run(120.0, 0.007), batch=Run(40.0, 0.025),
                    scaled=(300.0,), bare_extract=Run(1000.0, 0.0005),
                    bare_stream=Run(800.0, 0.0015))
@@ -62,10 +62,8 @@ def test_the_report_derives_each_ratio_from_its_own_round():
     rounds = [a_round(), a_round(extract=Run(200.0, 0.005), scaled=(340.0,))]
     text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker",
                             larger=["2 workers"]))
-    # ceiling: 160 * (0.004 + 0.001) = 0.80 and 200 * 0.005 = 1.00; with the busy engine
-    # 160 * 0.006 = 0.96 and 200 * 0.006 = 1.20
+    # ceiling: 160 * (0.004 + 0.001) = 0.80 and 200 * 0.005 = 1.00
     assert "Extract / ceiling 1/(engine alone + no-op server CPU): 0.90 (0.80-1.00)" in text
-    assert "0.96 (0.96-1.20)" not in text and "1.08 (0.96-1.20) against the engine timed" in text
     # 120/160 and 120/200; batch 40*5/160 and 40*5/200
     assert "StreamQuotes / Extract per article: 0.68 (0.60-0.75)" in text
     assert "ExtractBatch / Extract per article: 1.12 (1.00-1.25)" in text

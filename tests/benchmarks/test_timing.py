@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from benchmarks.timing import measure, ms, one_core, other_cpus_busy, table
+from benchmarks.timing import measure, ms, one_core, table
 
 
 def test_measure_stops_at_the_repeat_count():
@@ -37,12 +37,3 @@ def test_one_core_pins_inside_and_restores_on_leaving():
         assert len(os.sched_getaffinity(0)) == 1
         assert note.startswith("pinned to CPU")
     assert os.sched_getaffinity(0) == before
-
-
-def test_other_cpus_spin_on_the_cpus_one_core_leaves_free_and_stop_on_leaving():
-    cpus = sorted(os.sched_getaffinity(0))
-    with other_cpus_busy() as spinners:
-        assert len(spinners) == len(cpus) - 1
-        assert all(spinner.poll() is None for spinner in spinners)
-        assert [os.sched_getaffinity(s.pid) for s in spinners] == [{cpu} for cpu in cpus[1:]]
-    assert all(spinner.poll() is not None for spinner in spinners)
