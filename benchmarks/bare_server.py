@@ -22,8 +22,9 @@ from pathlib import Path
 import grpc
 
 from benchmarks.serverproc import REPO, cpu_seconds
+from qawl.v1 import qawl_pb2
 
-SERVICE = "qawl.v1.ExtractionService"
+SERVICE = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
 
 
 def write_answers(path: Path, unary: Mapping[bytes, bytes], stream: Mapping[bytes, Sequence[bytes]]) -> None:

@@ -6,8 +6,9 @@ several concurrencies with Extract, StreamQuotes, ExtractBatch and the standard 
 (the no-op: same server, same transport, no work), cycling through the seed articles. Each row
 gives throughput, p50/p99 latency, the server's CPU per call (read from ``/proc``, warm-up calls
 included) and the engine time the server's own log lines report (``engine_ms``): when that is
-above the engine timed alone, the engine itself runs slower inside the loaded server (threads
-moving between cores, other processes waking on the same machine), not the serving around it.
+above the engine timed alone, the engine itself runs slower inside the loaded server (a thread
+that waits between calls, threads moving between cores, other processes on the same machine),
+not the serving around it.
 
 Then the judged ratios, from paired rounds (``benchmarks.rounds``) on unpinned servers, each
 loaded at the concurrency of its best Extract row:

@@ -27,8 +27,7 @@ def recording_plan(order: list[str]) -> Plan:
                 engine=lambda: order.append("engine") or 0.004)
 
 
-FORWARD = ["engine", "Check", "Extract", "StreamQuotes",
-           "ExtractBatch", "Extract", "StreamQuotes"]
+FORWARD = ["engine", "Check", "Extract", "StreamQuotes", "ExtractBatch", "Extract", "StreamQuotes"]
 
 
 def test_a_round_runs_every_step_in_order_and_odd_rounds_run_backwards():
@@ -37,7 +36,7 @@ def test_a_round_runs_every_step_in_order_and_odd_rounds_run_backwards():
     backward: list[str] = []
     result = one_round(recording_plan(backward), seconds=0.02, reverse=True)
     # consecutive runs of the same call collapse into one entry: Extract on the larger server
-    # and on the bare one are the seventh
+    # and then on the bare one make the sixth
     assert forward == FORWARD
     assert backward == FORWARD[::-1]
     assert result.engine == 0.004
