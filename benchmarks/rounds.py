@@ -33,10 +33,12 @@ class Served(Protocol):
 
 @dataclass(frozen=True)
 class Run:
-    """One short load run: calls per second, and the server CPU per call (warm-up included)."""
+    """One short load run: calls per second, the server CPU per call (warm-up included), and
+    the calls that failed."""
 
     throughput: float
     cpu_per_call: float
+    errors: int = 0
 
 
 def load_run(server: Served, call: Call, concurrency: int, seconds: float) -> Run:
@@ -44,7 +46,7 @@ def load_run(server: Served, call: Call, concurrency: int, seconds: float) -> Ru
     before = server.cpu_seconds()
     result = run_load(server.target, call, concurrency, 10**9, seconds, WARMUP_CALLS)
     served = result.calls + result.errors + WARMUP_CALLS * concurrency
-    return Run(result.throughput, (server.cpu_seconds() - before) / served)
+    return Run(result.throughput, (server.cpu_seconds() - before) / served, result.errors)
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ class Round:
     stream: Run
     batch: Run
     """Counted in ExtractBatch calls, each carrying every seed article."""
-    scaled: tuple[float, ...]
-    """Extract calls/s with each larger worker count, in order."""
+    scaled: tuple[Run, ...]
+    """Extract with each larger worker count, in order."""
     bare_extract: Run
     bare_stream: Run
 
@@ -90,7 +92,7 @@ def one_round(plan: Plan, seconds: float, reverse: bool) -> Round:
         "extract": lambda: load_run(plan.one, plan.calls["Extract"], c, seconds),
         "stream": lambda: load_run(plan.one, plan.calls["StreamQuotes"], c, seconds),
         "batch": lambda: load_run(plan.one, plan.calls["ExtractBatch"], c, seconds),
-        "scaled": lambda: tuple(load_run(server, plan.calls["Extract"], conc, seconds).throughput
+        "scaled": lambda: tuple(load_run(server, plan.calls["Extract"], conc, seconds)
                                 for server, conc in plan.more),
         "bare_extract": lambda: load_run(plan.bare, plan.calls["Extract"], c, seconds / 2),
         "bare_stream": lambda: load_run(plan.bare, plan.calls["StreamQuotes"], c, seconds / 2),
@@ -137,8 +139,12 @@ def report(rounds: Sequence[Round], quotes: float, batch_size: int, first: str,
         f" cost per message, StreamQuotes / Extract can reach {spread(keep_up)}",
     ]
     for k, name in enumerate(larger):
-        scaled = [r.scaled[k] / r.extract.throughput for r in rounds]
+        scaled = [r.scaled[k].throughput / r.extract.throughput for r in rounds]
         lines.append(f"  Extract with {name} / {first}: {spread(scaled)}x (target >= 1.6x for 2)")
+    failed = sum(run.errors for r in rounds for run in (r.noop, r.extract, r.stream, r.batch,
+                                                          *r.scaled, r.bare_extract, r.bare_stream))
+    if failed:
+        lines.append(f"  WARNING: {failed} calls failed in the rounds; the figures above count them")
     return lines
 
 

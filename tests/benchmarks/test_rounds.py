@@ -51,14 +51,14 @@ def test_spread_gives_the_median_and_the_range():
 def a_round(**changes) -> Round:
     figures = dict(engine=0.004, noop=Run(2000.0, 0.001),
                    extract=Run(160.0, 0.005), stream=Run(120.0, 0.007), batch=Run(40.0, 0.025),
-                   scaled=(300.0,), bare_extract=Run(1000.0, 0.0005),
+                   scaled=(Run(300.0, 0.005),), bare_extract=Run(1000.0, 0.0005),
                    bare_stream=Run(800.0, 0.0015))
     figures.update(changes)
     return Round(**figures)
 
 
 def test_the_report_derives_each_ratio_from_its_own_round():
-    rounds = [a_round(), a_round(extract=Run(200.0, 0.005), scaled=(340.0,))]
+    rounds = [a_round(), a_round(extract=Run(200.0, 0.005), scaled=(Run(340.0, 0.005),))]
     text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker",
                             larger=["2 workers"]))
     # ceiling: 160 * (0.004 + 0.001) = 0.80 and 200 * 0.005 = 1.00
@@ -73,3 +73,11 @@ def test_the_report_derives_each_ratio_from_its_own_round():
     assert "can reach 0.83 (0.83-0.83)" in text
     # 300/160 = 1.875 and 340/200 = 1.70
     assert "Extract with 2 workers / 1 worker: 1.79 (1.70-1.88)x" in text
+    assert "failed" not in text
+
+
+def test_the_report_says_when_calls_failed():
+    rounds = [a_round(), a_round(bare_stream=Run(800.0, 0.0015, errors=3),
+                                 scaled=(Run(300.0, 0.005, errors=1),))]
+    text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker", larger=[]))
+    assert "WARNING: 4 calls failed in the rounds" in text
