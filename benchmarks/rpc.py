@@ -56,26 +56,40 @@ WARMUP_CALLS = 2
 """Untimed calls per client thread before each row, to open connections and warm caches."""
 
 
-def rpc_calls(articles: list[qawl_pb2.Article]) -> dict[str, Call]:
-    """The calls under test, each cycling through ``articles`` (ExtractBatch sends them all)."""
+@dataclass(frozen=True)
+class Requests:
+    """Each article's request for every call under test, built once, so a call only sends one."""
+
+    extract: list[qawl_pb2.ExtractRequest]
+    stream: list[qawl_pb2.StreamQuotesRequest]
+    batch: list[qawl_pb2.ExtractBatchRequest]
+
+    @classmethod
+    def of(cls, articles: list[qawl_pb2.Article]) -> Requests:
+        return cls([qawl_pb2.ExtractRequest(article=a) for a in articles],
+                   [qawl_pb2.StreamQuotesRequest(article=a) for a in articles],
+                   [qawl_pb2.ExtractBatchRequest(article=a) for a in articles])
+
+
+def rpc_calls(requests: Requests) -> dict[str, Call]:
+    """The calls under test, each cycling through the articles (ExtractBatch sends them all)."""
     check = health_pb2.HealthCheckRequest()
 
     def noop(channel, _number):
         return health_pb2_grpc.HealthStub(channel).Check(check, timeout=RPC_TIMEOUT)
 
     def extract(channel, number):
-        request = qawl_pb2.ExtractRequest(article=articles[number % len(articles)])
+        request = requests.extract[number % len(requests.extract)]
         return qawl_pb2_grpc.ExtractionServiceStub(channel).Extract(request, timeout=RPC_TIMEOUT)
 
     def stream(channel, number):
-        request = qawl_pb2.StreamQuotesRequest(article=articles[number % len(articles)])
+        request = requests.stream[number % len(requests.stream)]
         stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
         return list(stub.StreamQuotes(request, timeout=RPC_TIMEOUT))
 
     def batch(channel, _number):
-        requests = (qawl_pb2.ExtractBatchRequest(article=article) for article in articles)
         stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
-        return list(stub.ExtractBatch(requests, timeout=RPC_TIMEOUT))
+        return list(stub.ExtractBatch(iter(requests.batch), timeout=RPC_TIMEOUT))
 
     return {NOOP: noop, EXTRACT: extract, STREAM: stream, BATCH: batch}
 
@@ -134,7 +148,8 @@ def run(
     """Load a server for each setup, then run the paired rounds; return the printed report."""
     texts = seed_texts()
     articles = [qawl_pb2.Article(id=name, text=text) for name, text in texts.items()]
-    calls = rpc_calls(articles)
+    requests = Requests.of(articles)
+    calls = rpc_calls(requests)
     extractor = Extractor()
     runs = setups(workers, pin)
     results: dict[tuple[Setup, str, int], LoadResult] = {}
@@ -164,7 +179,7 @@ def run(
               "engine ms/article", "errors")  # fmt: skip
     best = {setup: max((r.throughput, c) for (s, name, c), r in results.items()
                        if s == setup and name == EXTRACT) for setup in runs}  # fmt: skip
-    measured = _paired_rounds(workers, best, calls, articles, extractor, rounds, round_seconds)
+    measured = _paired_rounds(workers, best, requests, calls, texts, extractor, rounds, round_seconds)
     quotes = _quotes_per_article(extractor, articles)
     lines = [
         f"RPC load over loopback, up to {max_calls} calls or {max_seconds:g} s per row,"
@@ -180,17 +195,16 @@ def run(
     return "\n".join(lines)
 
 
-def _paired_rounds(workers, best, calls, articles, extractor, rounds, seconds) -> list[Round]:
+def _paired_rounds(workers, best, requests, calls, texts, extractor, rounds, seconds) -> list[Round]:
     """Start an unpinned server per worker count and the bare transport, and run the rounds.
 
     Each server is loaded at the concurrency its best Extract row had; the servers not under
     load sit idle.
     """
-    texts = [article.text for article in articles]
     with ExitStack() as stack:
         servers = [stack.enter_context(ServerProcess(workers=n)) for n in workers]
         answers = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "answers.pickle"
-        write_answers(answers, *_answers(servers[0].target, articles))
+        write_answers(answers, *_answers(servers[0].target, requests))
         plan = Plan(
             one=servers[0],
             more=[(server, best[Setup(n)][1]) for server, n in zip(servers[1:], workers[1:])],
@@ -198,22 +212,20 @@ def _paired_rounds(workers, best, calls, articles, extractor, rounds, seconds) -
             calls={"Check": calls[NOOP], "Extract": calls[EXTRACT], "StreamQuotes": calls[STREAM],
                    "ExtractBatch": calls[BATCH]},
             concurrency=best[Setup(workers[0])][1],
-            engine=lambda: engine_seconds_per_article(extractor, texts, seconds / 2),
+            engine=lambda: engine_seconds_per_article(extractor, list(texts.values()), seconds / 2),
         )
         return run_rounds(plan, rounds, seconds)
 
 
-def _answers(target: str, articles: list[qawl_pb2.Article]) -> tuple[dict, dict]:
-    """What the server answers each article's Extract and StreamQuotes request, as bytes."""
-    unary, stream = {}, {}
+def _answers(target: str, requests: Requests) -> tuple[dict, dict]:
+    """What the server answers each Extract and StreamQuotes request, as bytes."""
     with grpc.insecure_channel(target) as channel:
         extract = channel.unary_unary(f"/{SERVICE_NAME}/Extract")
         quotes = channel.unary_stream(f"/{SERVICE_NAME}/StreamQuotes")
-        for article in articles:
-            request = qawl_pb2.ExtractRequest(article=article).SerializeToString()
-            unary[request] = extract(request, timeout=RPC_TIMEOUT)
-            request = qawl_pb2.StreamQuotesRequest(article=article).SerializeToString()
-            stream[request] = list(quotes(request, timeout=RPC_TIMEOUT))
+        unary = {key: extract(key, timeout=RPC_TIMEOUT)
+                 for key in (r.SerializeToString() for r in requests.extract)}
+        stream = {key: list(quotes(key, timeout=RPC_TIMEOUT))
+                  for key in (r.SerializeToString() for r in requests.stream)}
     return unary, stream
 
 
