@@ -13,6 +13,8 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health
 
+from server.handlers import service_of, with_behavior
+
 
 def read_tokens(path: str) -> list[str]:
     """The bearer tokens in ``path``: one per line, blank lines and ``#`` comments skipped."""
@@ -20,20 +22,15 @@ def read_tokens(path: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
 
 
-def _service_of(method: str) -> str:
-    """``/pkg.Service/Method`` -> ``pkg.Service``."""
-    return method.lstrip("/").partition("/")[0]
+def _refusal(code: grpc.StatusCode, message: str):
+    """A behaviour that ends any call at once with ``code``."""
+    async def abort(_request, context: grpc.aio.ServicerContext):
+        await context.abort(code, message)
+
+    return abort
 
 
-def _refuse(code: grpc.StatusCode, message: str) -> grpc.RpcMethodHandler:
-    """A handler that ends any call at once with ``code``."""
-    def abort(_request, context: grpc.ServicerContext):
-        context.abort(code, message)
-
-    return grpc.unary_unary_rpc_method_handler(abort)
-
-
-class BearerTokenAuth(grpc.ServerInterceptor):
+class BearerTokenAuth(grpc.aio.ServerInterceptor):
     """Lets a call through only with ``authorization: Bearer <token>`` naming a known token."""
 
     def __init__(self, tokens: Collection[str], open_services: Collection[str] = (health.SERVICE_NAME,)):
@@ -41,20 +38,24 @@ class BearerTokenAuth(grpc.ServerInterceptor):
         if not self._tokens:
             raise ValueError("bearer-token auth needs at least one token")
         self._open = frozenset(open_services)
-        self._deny = _refuse(grpc.StatusCode.UNAUTHENTICATED,
-                             "missing or invalid bearer token (metadata 'authorization: Bearer <token>')")
+        self._deny = _refusal(grpc.StatusCode.UNAUTHENTICATED,
+                              "missing or invalid bearer token (metadata 'authorization: Bearer <token>')")
 
     def _known(self, token: str) -> bool:
         given = token.encode()
         # compare_digest against every token, so timing reveals neither which nor how much matched
         return sum(hmac.compare_digest(given, t) for t in self._tokens) > 0
 
-    def intercept_service(self, continuation, handler_call_details):
-        """Pass authenticated calls and open services on; refuse the rest."""
-        if _service_of(handler_call_details.method) in self._open:
-            return continuation(handler_call_details)
+    def _authenticated(self, handler_call_details) -> bool:
         metadata = dict(handler_call_details.invocation_metadata or ())
         scheme, _, token = str(metadata.get("authorization", "")).partition(" ")
-        if scheme.lower() == "bearer" and self._known(token.strip()):
-            return continuation(handler_call_details)
-        return self._deny
+        return scheme.lower() == "bearer" and self._known(token.strip())
+
+    async def intercept_service(self, continuation, handler_call_details):
+        """Pass authenticated calls and open services on; refuse the rest, unknown methods too."""
+        handler = await continuation(handler_call_details)
+        if service_of(handler_call_details.method) in self._open or self._authenticated(handler_call_details):
+            return handler
+        if handler is None:
+            return grpc.unary_unary_rpc_method_handler(self._deny)
+        return with_behavior(handler, lambda _behavior: self._deny)

@@ -21,7 +21,9 @@ class ServerConfig:
 
     address: str = "[::]:50051"
     threads: int = 16
-    """Worker threads handling extraction RPCs."""
+    """Threads extracting articles longer than ``inline_chars``."""
+    inline_chars: int = 20_000
+    """Articles up to this many code points are extracted on the event loop itself; 0: none."""
     workers: int = 1
     """Server processes sharing the port (SO_REUSEPORT); one per core uses every core."""
     cpus: tuple[int, ...] = ()
@@ -61,7 +63,12 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
     p.add_argument("--address", default=_env("address", d.address),
                    help="host:port to listen on (env QAWL_ADDRESS; default %(default)s)")
     p.add_argument("--threads", type=int, default=int(_env("threads", d.threads)),
-                   help="worker threads (env QAWL_THREADS; default %(default)s)")
+                   help="threads extracting articles longer than --inline-chars "
+                        "(env QAWL_THREADS; default %(default)s)")
+    p.add_argument("--inline-chars", type=int, default=int(_env("inline_chars", d.inline_chars)),
+                   help="extract articles up to this many code points on the event loop itself, "
+                        "longer ones on a thread; 0 sends all to threads "
+                        "(env QAWL_INLINE_CHARS; default %(default)s)")
     p.add_argument("--workers", type=int, default=int(_env("workers", d.workers)),
                    help="server processes sharing the port (env QAWL_WORKERS; default %(default)s)")
     p.add_argument("--cpus", default=_env("cpus", ""), metavar="LIST",
@@ -101,7 +108,8 @@ def parse_args(argv: list[str] | None = None) -> ServerConfig:
         check_cpus(cpus)
     except ValueError as error:
         p.error(str(error))
-    return ServerConfig(address=a.address, threads=a.threads, workers=a.workers, cpus=cpus,
+    return ServerConfig(address=a.address, threads=a.threads, inline_chars=a.inline_chars,
+                        workers=a.workers, cpus=cpus,
                         max_concurrent_rpcs=a.max_concurrent_rpcs,
                         max_message_bytes=a.max_message_bytes,
                         max_article_chars=a.max_article_chars, grace_seconds=a.grace_seconds,

@@ -1,14 +1,16 @@
 """The ExtractionService servicer: protobuf in, engine call, protobuf out.
 
-Each RPC validates the article, runs the shared ``Extractor`` and converts its records with
-``server.convert``. Nothing here knows how extraction works, and nothing in the engine knows
-about gRPC.
+Each RPC validates the article, runs the shared ``Extractor`` (through an ``ExtractionRunner``,
+which picks the event loop or a thread for it) and converts its records with
+``server.convert``. The methods are coroutines on the grpc.aio server's event loop. Nothing
+here knows how extraction works, and nothing in the engine knows about gRPC.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import grpc
@@ -17,6 +19,7 @@ from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 from server import logs
 from server.convert import extraction_to_proto
 from server.engine import Extractor, SpeakerRegistry
+from server.runner import ExtractionRunner
 from server.validate import Problem, text_problem
 
 SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
@@ -34,13 +37,24 @@ class Extracted:
 class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
     """Serves Extract, StreamQuotes and ExtractBatch over one shared ``Extractor``."""
 
-    def __init__(self, extractor: Extractor, max_article_chars: int) -> None:
+    def __init__(self, extractor: Extractor, max_article_chars: int, runner: ExtractionRunner) -> None:
         self._extractor = extractor
         self._max_chars = max_article_chars
+        self._runner = runner
         self._log = logs.get()
 
-    def _extract(self, article: qawl_pb2.Article, encoding_type: int, context: grpc.ServicerContext,
-                 registry: SpeakerRegistry | None = None) -> Extracted | Problem:
+    def _answer(self, text: str, article_id: str, encoding_type: int,
+                registry: SpeakerRegistry | None) -> Extracted:
+        """Extract ``text`` and convert the records: the work that runs inline or on a thread."""
+        started = time.perf_counter()
+        extraction = self._extractor.extract(text, registry)
+        engine_seconds = time.perf_counter() - started
+        response = extraction_to_proto(extraction, text, article_id, encoding_type)
+        return Extracted(response, len(text), engine_seconds)
+
+    async def _extract(self, article: qawl_pb2.Article, encoding_type: int,
+                       context: grpc.aio.ServicerContext,
+                       registry: SpeakerRegistry | None = None) -> Extracted | Problem:
         """The article's extraction as a response message, or the Problem that prevented it."""
         text = article.text  # each read of a string field decodes it anew
         problem = text_problem(text, self._max_chars)
@@ -50,11 +64,7 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         if remaining is not None and remaining <= 0:
             return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began")
         try:
-            started = time.perf_counter()
-            extraction = self._extractor.extract(text, registry)
-            engine_seconds = time.perf_counter() - started
-            response = extraction_to_proto(extraction, text, article.id, encoding_type)
-            return Extracted(response, len(text), engine_seconds)
+            return await self._runner.run(self._answer, text, article.id, encoding_type, registry)
         except Exception:
             self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
             return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details")
@@ -72,55 +82,59 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
             fields["detail"] = detail
         self._log.info("%s %s", rpc, code.name, extra={"fields": fields})
 
-    def Extract(self, request: qawl_pb2.ExtractRequest,
-                context: grpc.ServicerContext) -> qawl_pb2.ExtractResponse:
+    async def Extract(self, request: qawl_pb2.ExtractRequest,
+                      context: grpc.aio.ServicerContext) -> qawl_pb2.ExtractResponse:
         """Extract all speakers and quotes of one article."""
         started = time.perf_counter()
-        result = self._extract(request.article, request.encoding_type, context)
+        result = await self._extract(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
             self._log_rpc("Extract", request.article, started, result.code, detail=result.message)
-            context.abort(result.code, result.message)
+            await context.abort(result.code, result.message)
         self._log_rpc("Extract", request.article, started, grpc.StatusCode.OK, result)
         return result.response
 
-    def StreamQuotes(self, request: qawl_pb2.StreamQuotesRequest,
-                     context: grpc.ServicerContext) -> Iterator[qawl_pb2.StreamQuotesResponse]:
-        """Stream the quotes of one article, stopping early if the client goes away."""
+    async def StreamQuotes(self, request: qawl_pb2.StreamQuotesRequest,
+                           context: grpc.aio.ServicerContext) -> None:
+        """Stream the quotes of one article, stopping early if the client goes away.
+
+        A client that cancels cancels this coroutine at its next write, so no further quote is
+        built or sent.
+        """
         started = time.perf_counter()
-        result = self._extract(request.article, request.encoding_type, context)
+        result = await self._extract(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
             self._log_rpc("StreamQuotes", request.article, started, result.code, detail=result.message)
-            context.abort(result.code, result.message)
-        for sent, quote in enumerate(result.response.quotes):
-            if not context.is_active():
-                self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.CANCELLED,
-                              result, sent)
-                return
-            yield qawl_pb2.StreamQuotesResponse(quote=quote)
+            await context.abort(result.code, result.message)
+        sent = 0
+        try:
+            for quote in result.response.quotes:
+                await context.write(qawl_pb2.StreamQuotesResponse(quote=quote))
+                sent += 1
+        except asyncio.CancelledError:
+            self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.CANCELLED, result, sent)
+            raise
         self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.OK, result)
 
-    def ExtractBatch(self, request_iterator: Iterator[qawl_pb2.ExtractBatchRequest],
-                     context: grpc.ServicerContext) -> Iterator[qawl_pb2.ExtractBatchResponse]:
+    async def ExtractBatch(self, request_iterator: AsyncIterator[qawl_pb2.ExtractBatchRequest],
+                           context: grpc.aio.ServicerContext) -> None:
         """Answer each article of the stream in order, sharing speaker ids across the stream.
 
         An article that cannot be extracted gets a response with ``error`` set; the stream
-        goes on.
+        goes on. A client that cancels cancels this coroutine at its next read or write.
         """
         registry = SpeakerRegistry()
-        for request in request_iterator:
-            if not context.is_active():
-                return
+        async for request in request_iterator:
             started = time.perf_counter()
             article = request.article
-            result = self._extract(article, request.encoding_type, context, registry)
+            result = await self._extract(article, request.encoding_type, context, registry)
             if isinstance(result, Problem):
                 self._log_rpc("ExtractBatch", article, started, result.code, detail=result.message)
-                yield qawl_pb2.ExtractBatchResponse(
+                await context.write(qawl_pb2.ExtractBatchResponse(
                     article_id=article.id,
                     encoding_type=request.encoding_type,
-                    error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message))
+                    error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message)))
                 continue
             self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, result)
-            yield qawl_pb2.ExtractBatchResponse(article_id=article.id, speakers=result.response.speakers,
-                                                quotes=result.response.quotes,
-                                                encoding_type=request.encoding_type)
+            await context.write(qawl_pb2.ExtractBatchResponse(
+                article_id=article.id, speakers=result.response.speakers,
+                quotes=result.response.quotes, encoding_type=request.encoding_type))

@@ -17,7 +17,11 @@ from server.engine import Extraction
 
 
 class SlowExtractor:
-    """Stands in for the engine: takes ``seconds`` per article and finds nothing."""
+    """Stands in for the engine: takes ``seconds`` per article and finds nothing.
+
+    A real article that slow is a long one, extracted on a thread, so the servers below send
+    every article to a thread (``inline_chars=0``).
+    """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -46,7 +50,7 @@ def test_start_binds_a_free_port_when_asked_for_port_zero():
 
 def test_shutdown_reports_not_serving_first_and_lets_in_flight_calls_finish():
     extractor = SlowExtractor(1.0)
-    running = start(ServerConfig(address="127.0.0.1:0"), extractor)
+    running = start(ServerConfig(address="127.0.0.1:0", inline_chars=0), extractor)
     target = f"127.0.0.1:{running.port}"
     with grpc.insecure_channel(target) as channel, futures.ThreadPoolExecutor(2) as pool:
         watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(service=""))
@@ -64,7 +68,7 @@ def test_shutdown_reports_not_serving_first_and_lets_in_flight_calls_finish():
 
 def test_calls_still_running_after_the_grace_period_are_cancelled():
     extractor = SlowExtractor(3.0)
-    running = start(ServerConfig(address="127.0.0.1:0"), extractor)
+    running = start(ServerConfig(address="127.0.0.1:0", inline_chars=0), extractor)
     with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel, \
             futures.ThreadPoolExecutor(1) as pool:
         in_flight = pool.submit(qawl_pb2_grpc.ExtractionServiceStub(channel).Extract, _request(),

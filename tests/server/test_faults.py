@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from concurrent import futures
+from contextlib import contextmanager
 
 import grpc
 import pytest
@@ -15,6 +16,8 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from client.api import QawlClient, article
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
+from server import eventloop
+from server.runner import ExtractionRunner
 from server.service import ExtractionServicer
 from tests.conftest import REPO
 
@@ -80,63 +83,60 @@ def test_a_restarted_server_serves_the_same_client_again():
             first.wait()
 
 
-class FlakyFirst(grpc.ServerInterceptor):
+class FlakyFirst(grpc.aio.ServerInterceptor):
     """Fails the first ``failures`` calls with UNAVAILABLE, as a server restarting might."""
 
     def __init__(self, failures: int) -> None:
         self.failures = failures
         self.calls = 0
-        self._lock = threading.Lock()
 
-    def intercept_service(self, continuation, handler_call_details):
-        with self._lock:
-            self.calls += 1
-            fail = self.calls <= self.failures
-        if not fail:
-            return continuation(handler_call_details)
+    async def intercept_service(self, continuation, handler_call_details):
+        self.calls += 1
+        if self.calls > self.failures:
+            return await continuation(handler_call_details)
 
-        def unavailable(_request, context):
-            context.abort(grpc.StatusCode.UNAVAILABLE, "restarting")
+        async def unavailable(_request, context):
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "restarting")
 
         return grpc.unary_unary_rpc_method_handler(unavailable)
 
 
-def _flaky_server(shared_extractor, failures: int):
-    """A server whose first ``failures`` calls fail with UNAVAILABLE."""
-    flaky = FlakyFirst(failures)
-    server = grpc.server(futures.ThreadPoolExecutor(4), interceptors=[flaky])
-    qawl_pb2_grpc.add_ExtractionServiceServicer_to_server(
-        ExtractionServicer(shared_extractor, 10_000), server)
+async def _start_flaky(extractor, flaky: FlakyFirst) -> tuple[grpc.aio.Server, int]:
+    server = grpc.aio.server(interceptors=[flaky])
+    runner = ExtractionRunner(inline_chars=10_000, threads=1)
+    qawl_pb2_grpc.add_ExtractionServiceServicer_to_server(ExtractionServicer(extractor, 10_000, runner), server)
     port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    return server, port, flaky
+    await server.start()
+    return server, port
+
+
+@contextmanager
+def _flaky_server(shared_extractor, failures: int):
+    """A server whose first ``failures`` calls fail with UNAVAILABLE: yields its port and the interceptor."""
+    flaky = FlakyFirst(failures)
+    server, port = eventloop.run(_start_flaky(shared_extractor, flaky))
+    try:
+        yield port, flaky
+    finally:
+        eventloop.run(server.stop(None))
 
 
 def test_the_client_retries_unavailable(shared_extractor):
-    server, port, flaky = _flaky_server(shared_extractor, failures=2)
-    try:
-        with QawlClient(f"127.0.0.1:{port}", timeout=30) as client:
-            response = client.extract(article('قال الوزير إن "الاتفاق نهائي".', "r"))
-        assert response.article_id == "r" and flaky.calls == 3
-    finally:
-        server.stop(None)
+    with _flaky_server(shared_extractor, failures=2) as (port, flaky), \
+            QawlClient(f"127.0.0.1:{port}", timeout=30) as client:
+        response = client.extract(article('قال الوزير إن "الاتفاق نهائي".', "r"))
+    assert response.article_id == "r" and flaky.calls == 3
 
 
 def test_the_client_gives_up_after_its_attempts(shared_extractor):
-    server, port, flaky = _flaky_server(shared_extractor, failures=100)
-    try:
-        with QawlClient(f"127.0.0.1:{port}", timeout=30) as client, pytest.raises(grpc.RpcError) as caught:
-            client.extract(article("نص"))
-        assert caught.value.code() is grpc.StatusCode.UNAVAILABLE and flaky.calls == 4
-    finally:
-        server.stop(None)
+    with _flaky_server(shared_extractor, failures=100) as (port, flaky), \
+            QawlClient(f"127.0.0.1:{port}", timeout=30) as client, pytest.raises(grpc.RpcError) as caught:
+        client.extract(article("نص"))
+    assert caught.value.code() is grpc.StatusCode.UNAVAILABLE and flaky.calls == 4
 
 
 def test_invalid_argument_is_not_retried(shared_extractor):
-    server, port, flaky = _flaky_server(shared_extractor, failures=0)
-    try:
-        with QawlClient(f"127.0.0.1:{port}", timeout=30) as client, pytest.raises(grpc.RpcError):
-            client.extract(qawl_pb2.Article(text=""))
-        assert flaky.calls == 1
-    finally:
-        server.stop(None)
+    with _flaky_server(shared_extractor, failures=0) as (port, flaky), \
+            QawlClient(f"127.0.0.1:{port}", timeout=30) as client, pytest.raises(grpc.RpcError):
+        client.extract(qawl_pb2.Article(text=""))
+    assert flaky.calls == 1

@@ -18,7 +18,11 @@ from server.engine import Extraction
 
 
 class GatedExtractor:
-    """Stands in for the engine: each extraction waits until the test opens the gate."""
+    """Stands in for the engine: each extraction waits until the test opens the gate.
+
+    Only a long article takes that long, and long articles are extracted on threads, so the
+    servers here send every article to a thread (``inline_chars=0``).
+    """
 
     def __init__(self) -> None:
         self.gate = threading.Event()
@@ -61,7 +65,7 @@ def _wait_until(condition, seconds: float = 5.0) -> bool:
 @pytest.fixture
 def gated():
     extractor = GatedExtractor()
-    running = start(ServerConfig(address="127.0.0.1:0", threads=2), extractor)
+    running = start(ServerConfig(address="127.0.0.1:0", threads=2, inline_chars=0), extractor)
     yield extractor, running
     extractor.gate.set()
     running.stop(None)

@@ -1,0 +1,64 @@
+"""Rebuilding a gRPC method handler around a new behaviour, for the server's interceptors.
+
+An interceptor that wraps or replaces what a method does must hand gRPC a handler of the same
+kind (unary or streaming on each side) with the same serializers; ``with_behavior`` builds it,
+and ``around`` wraps a grpc.aio behaviour, coroutine or async generator alike.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+
+import grpc
+
+_FACTORIES = {"unary_unary": grpc.unary_unary_rpc_method_handler,
+              "unary_stream": grpc.unary_stream_rpc_method_handler,
+              "stream_unary": grpc.stream_unary_rpc_method_handler,
+              "stream_stream": grpc.stream_stream_rpc_method_handler}  # fmt: skip
+
+
+def service_of(method: str) -> str:
+    """``/pkg.Service/Method`` -> ``pkg.Service``."""
+    return method.lstrip("/").partition("/")[0]
+
+
+def with_behavior(handler: grpc.RpcMethodHandler, wrap: Callable[[Callable], Callable],
+                  request_deserializer: Callable | None = None) -> grpc.RpcMethodHandler:
+    """A handler of ``handler``'s kind whose behaviour is ``wrap(its behaviour)``.
+
+    ``request_deserializer``, if given, replaces the handler's own.
+    """
+    for kind, factory in _FACTORIES.items():
+        behavior = getattr(handler, kind)
+        if behavior is not None:
+            return factory(wrap(behavior),
+                           request_deserializer=request_deserializer or handler.request_deserializer,
+                           response_serializer=handler.response_serializer)
+    return handler
+
+
+def around(behavior: Callable, before: Callable[[object, grpc.aio.ServicerContext], Awaitable[object]],
+           after: Callable[[], None] = lambda: None) -> Callable:
+    """``behavior`` run on what ``await before(request, context)`` returns, then ``after()``.
+
+    ``after`` runs however the behaviour ends (returned, failed or cancelled), but only if
+    ``before`` returned: a ``before`` that aborts the call ends it there.
+    """
+    if inspect.isasyncgenfunction(behavior):
+        async def stream(request, context):
+            request = await before(request, context)
+            try:
+                async for response in behavior(request, context):
+                    yield response
+            finally:
+                after()
+        return stream
+
+    async def call(request, context):
+        request = await before(request, context)
+        try:
+            return await behavior(request, context)
+        finally:
+            after()
+    return call
