@@ -1,6 +1,6 @@
 """The transport floor: a bare gRPC server that replays canned answers to the same requests.
 
-It serves qawl's method names over the same grpc-python sync server, but parses nothing and
+It serves qawl's method names over the same grpc.aio server as qawl's, but parses nothing and
 runs no engine: each request's bytes look up the answer bytes the real server gave them
 (Extract's whole response, or StreamQuotes' messages one by one). What it costs per call and
 per streamed message is what grpc-python itself costs for the same bytes in and out, the part
@@ -12,11 +12,11 @@ prints its port on the first line of stdout and serves until terminated.
 
 from __future__ import annotations
 
+import asyncio
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent import futures
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import grpc
@@ -36,11 +36,12 @@ def handler(answers: dict) -> grpc.GenericRpcHandler:
     """Extract and StreamQuotes, answering each known request with its canned bytes."""
     unary, stream = answers["unary"], answers["stream"]
 
-    def extract(request: bytes, _context) -> bytes:
+    async def extract(request: bytes, _context) -> bytes:
         return unary[request]
 
-    def stream_quotes(request: bytes, _context) -> Iterator[bytes]:
-        yield from stream[request]
+    async def stream_quotes(request: bytes, context: grpc.aio.ServicerContext) -> None:
+        for message in stream[request]:  # written one by one, as qawl's StreamQuotes does
+            await context.write(message)
 
     return grpc.method_handlers_generic_handler(SERVICE, {
         "Extract": grpc.unary_unary_rpc_method_handler(extract),
@@ -51,9 +52,8 @@ def handler(answers: dict) -> grpc.GenericRpcHandler:
 class BareServer:
     """``python -m benchmarks.bare_server`` in a child process, used as a context manager."""
 
-    def __init__(self, answers: Path, threads: int = 16) -> None:
+    def __init__(self, answers: Path) -> None:
         self.answers = answers
-        self.threads = threads
         self.port = 0
         self._process: subprocess.Popen | None = None
 
@@ -64,7 +64,7 @@ class BareServer:
 
     def __enter__(self) -> BareServer:
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.bare_server", str(self.answers), str(self.threads)],
+            [sys.executable, "-m", "benchmarks.bare_server", str(self.answers)],
             cwd=REPO, stdout=subprocess.PIPE, text=True)
         line = self._process.stdout.readline()
         if not line.strip().isdigit():
@@ -83,15 +83,19 @@ class BareServer:
         return cpu_seconds([self._process.pid])
 
 
-def main() -> None:
-    """Serve the answers in ``sys.argv[1]`` with ``sys.argv[2]`` threads on a free loopback port."""
-    answers = pickle.loads(Path(sys.argv[1]).read_bytes())
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=int(sys.argv[2])))
+async def serve(answers: dict) -> None:
+    """Serve ``answers`` on a free loopback port until terminated, printing the port first."""
+    server = grpc.aio.server()
     server.add_generic_rpc_handlers((handler(answers),))
     port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
+    await server.start()
     print(port, flush=True)
-    server.wait_for_termination()
+    await server.wait_for_termination()
+
+
+def main() -> None:
+    """Serve the answers in ``sys.argv[1]``."""
+    asyncio.run(serve(pickle.loads(Path(sys.argv[1]).read_bytes())))
 
 
 if __name__ == "__main__":

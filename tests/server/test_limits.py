@@ -3,6 +3,7 @@ honoured, and a client that goes away frees the server's work."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from concurrent import futures
@@ -132,3 +133,27 @@ def test_cancelling_a_quote_stream_frees_its_slot(qawl_server, stub, seed_texts)
     next(responses)
     responses.cancel()
     assert _wait_until(lambda: qawl_server.limit.in_flight == 0)
+
+
+def test_a_quote_stream_cancelled_mid_way_stops_writing_and_logs_how_far_it_got(shared_extractor,
+                                                                              seed_texts, caplog):
+    text = "\n".join(seed_texts.values()) * 10  # more quotes than the transport buffers
+    caplog.set_level(logging.INFO, logger="qawl.server")
+    running = start(ServerConfig(address="127.0.0.1:0"), shared_extractor)
+    with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+        stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+        request = qawl_pb2.StreamQuotesRequest(article=qawl_pb2.Article(id="long", text=text))
+        responses = stub.StreamQuotes(request, timeout=60)
+        next(responses)
+        responses.cancel()
+
+    def ended():
+        return [r.fields for r in caplog.records
+                if getattr(r, "fields", {}).get("rpc") == "StreamQuotes" and r.fields["article_id"] == "long"]
+
+    assert _wait_until(lambda: ended(), seconds=30)
+    [line] = ended()
+    found = len(shared_extractor.extract(text).quotes)
+    assert line["code"] == "CANCELLED" and 1 <= line["quotes"] < found
+    assert _wait_until(lambda: running.limit.in_flight == 0)
+    running.stop(None)
