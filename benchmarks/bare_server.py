@@ -82,6 +82,10 @@ class BareServer:
         """CPU time (user + system) the server has used so far, in seconds."""
         return cpu_seconds([self._process.pid])
 
+    def spread(self) -> bool:
+        """Always true: the bare server is one process."""
+        return True
+
 
 async def serve(answers: dict) -> None:
     """Serve ``answers`` on a free loopback port until terminated, printing the port first."""

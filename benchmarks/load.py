@@ -2,8 +2,10 @@
 
 Each thread opens its own channel with a local subchannel pool, so N threads make N TCP
 connections; with ``--workers`` the kernel spreads connections over the server processes, so
-this is also how a client spreads its load. Every run stops at a call count or a time limit,
-whichever comes first.
+this is also how a client spreads its load. The kernel may put every connection on one
+process; given a ``spread`` check, a run whose connections missed a worker dials them all
+again, and says how often it did. Every run stops at a call count or a time limit, whichever
+comes first.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class LoadResult:
     seconds: float
     latencies: tuple[float, ...]
     errors: int
+    redials: int = 0
+    """How many times every connection was dialled again because one worker got none."""
 
     @property
     def throughput(self) -> float:
@@ -56,12 +60,22 @@ def run_load(
     max_calls: int,
     max_seconds: float,
     warmup_calls: int = 2,
+    spread: Callable[[], bool] | None = None,
+    max_redials: int = 5,
 ) -> LoadResult:
-    """Run ``call`` from ``concurrency`` threads until ``max_calls`` or ``max_seconds``."""
-    channels = [channel(target) for _ in range(concurrency)]
-    for ch in channels:
-        for i in range(warmup_calls):
-            call(ch, i)
+    """Run ``call`` from ``concurrency`` threads until ``max_calls`` or ``max_seconds``.
+
+    With ``spread`` (true when every server process holds a connection; needs at least one
+    warm-up call, which connects), connections are dialled again, up to ``max_redials``
+    times, until it holds.
+    """
+    channels = _connected(target, call, concurrency, warmup_calls)
+    redials = 0
+    while spread is not None and redials < max_redials and not spread():
+        for ch in channels:
+            ch.close()
+        channels = _connected(target, call, concurrency, warmup_calls)
+        redials += 1
     numbers = itertools.count()
     latencies: list[list[float]] = [[] for _ in channels]
     errors = [0] * concurrency
@@ -91,4 +105,13 @@ def run_load(
     for ch in channels:
         ch.close()
     done = tuple(sorted(x for mine in latencies for x in mine))
-    return LoadResult(len(done), seconds, done, sum(errors))
+    return LoadResult(len(done), seconds, done, sum(errors), redials)
+
+
+def _connected(target: str, call: Call, concurrency: int, warmup_calls: int) -> list[grpc.Channel]:
+    """``concurrency`` channels of their own, each warmed up with ``warmup_calls`` calls."""
+    channels = [channel(target) for _ in range(concurrency)]
+    for ch in channels:
+        for i in range(warmup_calls):
+            call(ch, i)
+    return channels

@@ -23,12 +23,15 @@ WARMUP_CALLS = 1
 
 
 class Served(Protocol):
-    """A server under load: where to connect, and the CPU time it has used."""
+    """A server under load: where to connect, the CPU time it has used, and whether every one
+    of its processes holds a client connection."""
 
     @property
     def target(self) -> str: ...
 
     def cpu_seconds(self) -> float: ...
+
+    def spread(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,15 @@ class Run:
     throughput: float
     cpu_per_call: float
     errors: int = 0
+    redials: int = 0
 
 
 def load_run(server: Served, call: Call, concurrency: int, seconds: float) -> Run:
     """Load ``server`` with ``call`` from ``concurrency`` threads for about ``seconds``."""
     before = server.cpu_seconds()
-    result = run_load(server.target, call, concurrency, 10**9, seconds, WARMUP_CALLS)
-    served = result.calls + result.errors + WARMUP_CALLS * concurrency
-    return Run(result.throughput, (server.cpu_seconds() - before) / served, result.errors)
+    result = run_load(server.target, call, concurrency, 10**9, seconds, WARMUP_CALLS, server.spread)
+    served = result.calls + result.errors + WARMUP_CALLS * concurrency * (1 + result.redials)
+    return Run(result.throughput, (server.cpu_seconds() - before) / served, result.errors, result.redials)
 
 
 @dataclass(frozen=True)
@@ -141,10 +145,15 @@ def report(rounds: Sequence[Round], quotes: float, batch_size: int, first: str,
     for k, name in enumerate(larger):
         scaled = [r.scaled[k].throughput / r.extract.throughput for r in rounds]
         lines.append(f"  Extract with {name} / {first}: {spread(scaled)}x (target >= 1.6x for 2)")
-    failed = sum(run.errors for r in rounds for run in (r.noop, r.extract, r.stream, r.batch,
-                                                          *r.scaled, r.bare_extract, r.bare_stream))
+    runs = [run for r in rounds for run in (r.noop, r.extract, r.stream, r.batch, *r.scaled,
+                                            r.bare_extract, r.bare_stream)]
+    failed = sum(run.errors for run in runs)
     if failed:
         lines.append(f"  WARNING: {failed} calls failed in the rounds; the figures above count them")
+    redialled = sum(1 for run in runs if run.redials)
+    if redialled:
+        lines.append(f"  the kernel left a worker without a connection in {redialled} runs; their"
+                     f" connections were dialled again ({sum(run.redials for run in runs)} times)")
     return lines
 
 

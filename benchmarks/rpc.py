@@ -161,12 +161,11 @@ def run(
             for name, call in calls.items():
                 for concurrency in concurrencies:
                     cpu_before, mark = server.cpu_seconds(), server.log_size()
-                    result = run_load(
-                        server.target, call, concurrency, max_calls, max_seconds, WARMUP_CALLS
-                    )
+                    result = run_load(server.target, call, concurrency, max_calls, max_seconds,
+                                      WARMUP_CALLS, server.spread)
                     key = (setup, name, concurrency)
                     results[key] = result
-                    served = result.calls + result.errors + WARMUP_CALLS * concurrency
+                    served = result.calls + result.errors + WARMUP_CALLS * concurrency * (1 + result.redials)
                     cpu[key] = (server.cpu_seconds() - cpu_before) / served
                     engine_in_server[key] = _mean_engine_seconds(server.log_lines_since(mark))
             memory[setup] = server.rss_mb()
@@ -185,6 +184,7 @@ def run(
         f"RPC load over loopback, up to {max_calls} calls or {max_seconds:g} s per row,"
         f" {len(articles)} seed articles in turn",
         table(header, rows),
+        *_redial_note(results.values()),
         "",
         *_best_rows(runs, best, engine_in_server, statistics.median(r.engine for r in measured)),
         *report(measured, quotes, len(articles), str(Setup(workers[0])),
@@ -238,6 +238,15 @@ def _best_rows(runs: list[Setup], best: dict, engine_in_server: dict, engine: fl
                      f" server logged the engine at {ms(engine_in_server[(setup, EXTRACT, at)])} ms"
                      f" per article there (engine alone: {ms(engine)} ms)")
     return lines
+
+
+def _redial_note(results) -> list[str]:
+    """A line saying how many rows had their connections dialled again, if any did."""
+    redialled = [r.redials for r in results if r.redials]
+    if not redialled:
+        return []
+    return [f"the kernel left a worker without a connection in {len(redialled)} rows; their"
+            f" connections were dialled again ({sum(redialled)} times)"]
 
 
 def _mean_engine_seconds(log_lines: list[dict]) -> float:

@@ -82,6 +82,17 @@ class ServerProcess:
         """CPU time (user + system) the serving processes have used so far, in seconds."""
         return cpu_seconds(self.pids)
 
+    def connections(self) -> list[int]:
+        """How many established client connections each serving process holds on the port."""
+        established = _established_inodes(self.port)
+        return [len(_socket_inodes(pid) & established) for pid in self.pids]
+
+    def spread(self) -> bool:
+        """Whether the client connections reach as many serving processes as they can: every
+        process, or with fewer connections than processes, one process each."""
+        counts = self.connections()
+        return sum(1 for n in counts if n) == min(len(counts), sum(counts))
+
     def _first_log_line(self) -> dict:
         deadline = time.monotonic() + self.start_timeout
         path = Path(self._log.name)
@@ -121,6 +132,31 @@ def _cpu_ticks(pid: int) -> int:
     # fields after the parenthesised command name; utime and stime are the 14th and 15th
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
+
+
+def _socket_inodes(pid: int) -> set[int]:
+    """The inodes of the sockets process ``pid`` has open."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            link = os.readlink(fd)
+        except OSError:  # closed since the listing
+            continue
+        if link.startswith("socket:["):
+            inodes.add(int(link[8:-1]))
+    return inodes
+
+
+def _established_inodes(port: int) -> set[int]:
+    """Inodes of the established TCP sockets whose local port is ``port`` (IPv4 and IPv6)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            local_port = int(fields[1].rsplit(":", 1)[1], 16)
+            if local_port == port and fields[3] == "01":  # 01: ESTABLISHED
+                inodes.add(int(fields[9]))
+    return inodes
 
 
 def _rss_kb(pid: int) -> int:

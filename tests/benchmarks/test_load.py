@@ -52,3 +52,18 @@ def test_percentiles_and_throughput():
     assert result.throughput == 50
     assert abs(result.percentile(50) - 0.0505) < 1e-3
     assert abs(result.percentile(99) - 0.099) < 2e-3
+
+
+def test_connections_are_dialled_again_until_they_spread():
+    checks = iter([False, False, True])
+    calls = []
+    result = run_load(NOWHERE, lambda _c, n: calls.append(n), 2, 10, 30, warmup_calls=1,
+                      spread=lambda: next(checks))
+    assert result.redials == 2 and result.calls == 10
+    assert len(calls) == 3 * 2 + 10  # each dialling warms up both connections again
+
+
+def test_redialling_gives_up_after_its_limit():
+    result = run_load(NOWHERE, lambda _c, _n: None, 1, 5, 30, warmup_calls=1,
+                      spread=lambda: False, max_redials=3)
+    assert result.redials == 3 and result.calls == 5

@@ -13,6 +13,9 @@ class Idle:
     def cpu_seconds(self) -> float:
         return 0.0
 
+    def spread(self) -> bool:
+        return True
+
 
 def recording_plan(order: list[str]) -> Plan:
     def call(name):
@@ -73,7 +76,7 @@ def test_the_report_derives_each_ratio_from_its_own_round():
     assert "can reach 0.83 (0.83-0.83)" in text
     # 300/160 = 1.875 and 340/200 = 1.70
     assert "Extract with 2 workers / 1 worker: 1.79 (1.70-1.88)x" in text
-    assert "failed" not in text
+    assert "failed" not in text and "dialled again" not in text
 
 
 def test_the_report_says_when_calls_failed():
@@ -81,3 +84,9 @@ def test_the_report_says_when_calls_failed():
                                  scaled=(Run(300.0, 0.005, errors=1),))]
     text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker", larger=[]))
     assert "WARNING: 4 calls failed in the rounds" in text
+
+
+def test_the_report_says_when_connections_were_dialled_again():
+    rounds = [a_round(scaled=(Run(300.0, 0.005, redials=2),)), a_round(scaled=(Run(300.0, 0.005, redials=1),))]
+    text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker", larger=["2 workers"]))
+    assert "left a worker without a connection in 2 runs" in text and "(3 times)" in text
