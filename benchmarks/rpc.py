@@ -30,9 +30,12 @@ import argparse
 import os
 import statistics
 import tempfile
+import weakref
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -55,6 +58,8 @@ BATCH = "ExtractBatch"
 WARMUP_CALLS = 2
 """Untimed calls per client thread before each row, to open connections and warm caches."""
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Requests:
@@ -72,26 +77,43 @@ class Requests:
 
 
 def rpc_calls(requests: Requests) -> dict[str, Call]:
-    """The calls under test, each cycling through the articles (ExtractBatch sends them all)."""
+    """The calls under test, each cycling through the articles (ExtractBatch sends them all).
+
+    Each channel's stubs are built once, on its first call, so a call costs the client no
+    more than the call itself: the client shares the machine's cores with the server.
+    """
     check = health_pb2.HealthCheckRequest()
+    health_stubs = _per_channel(health_pb2_grpc.HealthStub)
+    stubs = _per_channel(qawl_pb2_grpc.ExtractionServiceStub)
 
     def noop(channel, _number):
-        return health_pb2_grpc.HealthStub(channel).Check(check, timeout=RPC_TIMEOUT)
+        return health_stubs(channel).Check(check, timeout=RPC_TIMEOUT)
 
     def extract(channel, number):
         request = requests.extract[number % len(requests.extract)]
-        return qawl_pb2_grpc.ExtractionServiceStub(channel).Extract(request, timeout=RPC_TIMEOUT)
+        return stubs(channel).Extract(request, timeout=RPC_TIMEOUT)
 
     def stream(channel, number):
         request = requests.stream[number % len(requests.stream)]
-        stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
-        return list(stub.StreamQuotes(request, timeout=RPC_TIMEOUT))
+        return list(stubs(channel).StreamQuotes(request, timeout=RPC_TIMEOUT))
 
     def batch(channel, _number):
-        stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
-        return list(stub.ExtractBatch(iter(requests.batch), timeout=RPC_TIMEOUT))
+        return list(stubs(channel).ExtractBatch(iter(requests.batch), timeout=RPC_TIMEOUT))
 
     return {NOOP: noop, EXTRACT: extract, STREAM: stream, BATCH: batch}
+
+
+def _per_channel(make_stub: Callable[[grpc.Channel], T]) -> Callable[[grpc.Channel], T]:
+    """``make_stub(channel)``, built once per channel and forgotten with the channel."""
+    made: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def stub(channel: grpc.Channel) -> T:
+        found = made.get(channel)
+        if found is None:
+            found = made[channel] = make_stub(channel)
+        return found
+
+    return stub
 
 
 def engine_seconds_per_article(extractor, texts: list[str], budget: float = 2.0) -> float:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 
+import grpc
 import pytest
 
-from benchmarks.rpc import Setup, _mean_engine_seconds, setups
+from benchmarks.rpc import Setup, _mean_engine_seconds, _per_channel, setups
 from benchmarks.serverproc import ServerProcess
 
 CPUS = sorted(os.sched_getaffinity(0))
@@ -40,3 +41,15 @@ def test_log_lines_since_a_mark_skip_what_came_before():
     log.flush()
     assert server.log_lines_since(mark) == [{"rpc": "Extract", "engine_ms": 3.5}]
     log.close()
+
+
+def test_stubs_are_built_once_per_channel():
+    built = []
+    stub = _per_channel(lambda channel: built.append(channel) or object())
+    one, other = grpc.insecure_channel("127.0.0.1:9"), grpc.insecure_channel("127.0.0.1:9")
+    try:
+        assert stub(one) is stub(one) and stub(other) is not stub(one)
+        assert built == [one, other]
+    finally:
+        one.close()
+        other.close()
