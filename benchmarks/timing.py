@@ -22,6 +22,7 @@ class Timing:
     median: float
     best: float
     runs: int
+    mean: float
 
 
 def measure(
@@ -36,7 +37,7 @@ def measure(
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return Timing(statistics.median(times), min(times), len(times))
+    return Timing(statistics.median(times), min(times), len(times), statistics.fmean(times))
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.rounds import Plan, Round, Run, one_round, report, spread
+from benchmarks.rounds import EngineTime, Plan, Round, Run, one_round, report, spread
 
 
 class Idle:
@@ -27,7 +27,7 @@ def recording_plan(order: list[str]) -> Plan:
     one, two, bare = Idle(), Idle(), Idle()
     calls = {name: call(name) for name in ("Check", "Extract", "StreamQuotes", "ExtractBatch")}
     return Plan(one=one, more=[(two, 2)], bare=bare, calls=calls, concurrency=1,
-                engine=lambda: order.append("engine") or 0.004)
+                engine=lambda: order.append("engine") or EngineTime(0.004, 0.0035))
 
 
 FORWARD = ["engine", "Check", "Extract", "StreamQuotes", "ExtractBatch", "Extract", "StreamQuotes"]
@@ -42,7 +42,7 @@ def test_a_round_runs_every_step_in_order_and_odd_rounds_run_backwards():
     # and then on the bare one make the sixth
     assert forward == FORWARD
     assert backward == FORWARD[::-1]
-    assert result.engine == 0.004
+    assert result.engine == EngineTime(0.004, 0.0035)
     assert result.extract.throughput > 0 and len(result.scaled) == 1
 
 
@@ -52,7 +52,7 @@ def test_spread_gives_the_median_and_the_range():
 
 
 def a_round(**changes) -> Round:
-    figures = dict(engine=0.004, noop=Run(2000.0, 0.001),
+    figures = dict(engine=EngineTime(0.004, 0.0035), noop=Run(2000.0, 0.001),
                    extract=Run(160.0, 0.005), stream=Run(120.0, 0.007), batch=Run(40.0, 0.025),
                    scaled=(Run(300.0, 0.005),), bare_extract=Run(1000.0, 0.0005),
                    bare_stream=Run(800.0, 0.0015))
@@ -64,8 +64,11 @@ def test_the_report_derives_each_ratio_from_its_own_round():
     rounds = [a_round(), a_round(extract=Run(200.0, 0.005), scaled=(Run(340.0, 0.005),))]
     text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker",
                             larger=["2 workers"]))
-    # ceiling: 160 * (0.004 + 0.001) = 0.80 and 200 * 0.005 = 1.00
+    # ceiling: 160 * (0.004 + 0.001) = 0.80 and 200 * 0.005 = 1.00, on the sustained engine
+    # time; on the median pass 160 * 0.0045 = 0.72 and 200 * 0.0045 = 0.90
     assert "Extract / ceiling 1/(engine alone + no-op server CPU): 0.90 (0.80-1.00)" in text
+    assert "against the median pass: 0.81 (0.72-0.90)" in text
+    assert "engine alone 4.000 (4.000-4.000) ms per article sustained (3.500 (3.500-3.500) in" in text
     # 120/160 and 120/200; batch 40*5/160 and 40*5/200
     assert "StreamQuotes / Extract per article: 0.68 (0.60-0.75)" in text
     assert "ExtractBatch / Extract per article: 1.12 (1.00-1.25)" in text

@@ -37,3 +37,9 @@ def test_one_core_pins_inside_and_restores_on_leaving():
         assert len(os.sched_getaffinity(0)) == 1
         assert note.startswith("pinned to CPU")
     assert os.sched_getaffinity(0) == before
+
+
+def test_the_mean_counts_a_slow_call_that_the_median_leaves_out():
+    pauses = iter([0.0, 0.0, 0.0, 0.0, 0.05])
+    timing = measure(lambda: time.sleep(next(pauses)), repeat=5, budget=10.0, warmup=0)
+    assert timing.median < 0.01 and timing.mean >= 0.05 / 5
