@@ -6,18 +6,20 @@ several concurrencies with Extract, StreamQuotes, ExtractBatch and the standard 
 (the no-op: same server, same transport, no work), cycling through the seed articles. Each row
 gives throughput, p50/p99 latency, the server's CPU per call (read from ``/proc``, warm-up calls
 included) and the engine time the server's own log lines report (``engine_ms``): when that is
-above the engine timed alone, the engine itself runs slower inside the loaded server (a thread
-that waits between calls, threads moving between cores, other processes on the same machine),
-not the serving around it.
+above the engine timed alone, the engine itself runs slower inside the loaded server (a
+process moving between cores, other processes on the same machine, or, as it was before the
+server extracted short articles on its event loop, a thread woken for each call), not the
+serving around it.
 
 Then the judged ratios, from paired rounds (``benchmarks.rounds``) on unpinned servers, each
 loaded at the concurrency of its best Extract row:
 
 - Extract throughput in one process against the ceiling 1 / (engine time per article + the
-  no-op call's server time) (target >= 80%): the engine timed alone in this process, the
-  no-op's server time as the server's CPU time per Check call;
+  no-op call's server time) (target >= 80%): the engine's sustained time per article alone in
+  this process (the median pass beside it), the no-op's server time as the server's CPU time
+  per Check call;
 - StreamQuotes, and ExtractBatch per article, against Extract (a stream should keep up), with
-  the server CPU a streamed quote costs next to what grpc-python itself costs per streamed
+  the server CPU a streamed quote costs next to what grpc itself costs per streamed
   message (``benchmarks.bare_server`` replaying the same bytes);
 - Extract with N workers against one worker (target >= 1.6x for 2);
 

@@ -90,6 +90,7 @@ def test_the_report_says_when_calls_failed():
 
 
 def test_the_report_says_when_connections_were_dialled_again():
-    rounds = [a_round(scaled=(Run(300.0, 0.005, redials=2),)), a_round(scaled=(Run(300.0, 0.005, redials=1),))]
+    rounds = [a_round(scaled=(Run(300.0, 0.005, redials=2),)),
+              a_round(scaled=(Run(300.0, 0.005, redials=1),))]
     text = "\n".join(report(rounds, quotes=10.0, batch_size=5, first="1 worker", larger=["2 workers"]))
     assert "left a worker without a connection in 2 runs" in text and "(3 times)" in text

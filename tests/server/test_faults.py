@@ -104,7 +104,8 @@ class FlakyFirst(grpc.aio.ServerInterceptor):
 async def _start_flaky(extractor, flaky: FlakyFirst) -> tuple[grpc.aio.Server, int]:
     server = grpc.aio.server(interceptors=[flaky])
     runner = ExtractionRunner(inline_chars=10_000, threads=1)
-    qawl_pb2_grpc.add_ExtractionServiceServicer_to_server(ExtractionServicer(extractor, 10_000, runner), server)
+    servicer = ExtractionServicer(extractor, 10_000, runner)
+    qawl_pb2_grpc.add_ExtractionServiceServicer_to_server(servicer, server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
     return server, port

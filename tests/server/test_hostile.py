@@ -235,7 +235,8 @@ def test_raw_http2_client_with_malformed_grpc_frames_gets_a_status(roomy_server,
 
 
 @pytest.mark.parametrize("name", sorted(CUT_SHORT_FRAMES))
-def test_raw_http2_message_cut_short_is_never_answered_ok_and_the_server_goes_on(roomy_server, roomy_stub, name):
+def test_raw_http2_message_cut_short_is_never_answered_ok_and_the_server_goes_on(roomy_server, roomy_stub,
+                                                                                name):
     # grpc.aio takes a request message cut short by the end of the stream for a call the
     # client cancelled, and sends nothing back; the client's deadline ends such a call.
     try:
