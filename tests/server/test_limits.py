@@ -157,3 +157,22 @@ def test_a_quote_stream_cancelled_mid_way_stops_writing_and_logs_how_far_it_got(
     assert line["code"] == "CANCELLED" and 1 <= line["quotes"] < found
     assert _wait_until(lambda: running.limit.in_flight == 0)
     running.stop(None)
+
+
+def test_a_probe_is_answered_while_a_long_article_is_extracted(shared_extractor, seed_texts):
+    text = "\n".join(seed_texts.values()) * 30  # about 400,000 characters: a thread's work
+    running = start(ServerConfig(address="127.0.0.1:0"), shared_extractor)
+    assert not running.runner.runs_inline(text)
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel, \
+                futures.ThreadPoolExecutor(1) as pool:
+            request = qawl_pb2.ExtractRequest(article=qawl_pb2.Article(id="long", text=text))
+            long_call = pool.submit(qawl_pb2_grpc.ExtractionServiceStub(channel).Extract, request,
+                                    timeout=60)
+            assert _wait_until(lambda: running.limit.in_flight == 1)
+            health = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
+            assert health.status == health_pb2.HealthCheckResponse.SERVING
+            assert not long_call.done()
+            assert long_call.result(timeout=60).quotes
+    finally:
+        running.stop(None)
