@@ -42,7 +42,10 @@ class RunningServer:
 
     def stop(self, grace: float | None) -> None:
         """Report NOT_SERVING, then let in-flight calls finish for up to ``grace`` seconds."""
-        eventloop.run(self._stop(grace))
+        try:
+            eventloop.run(self._stop(grace))
+        finally:
+            eventloop.release()
 
     async def _stop(self, grace: float | None) -> None:
         await self.health.enter_graceful_shutdown()
@@ -56,7 +59,13 @@ def start(config: ServerConfig, extractor: Extractor | None = None) -> RunningSe
     The server runs on the process's server event loop (``server.eventloop``); this returns
     once it is listening.
     """
-    return eventloop.run(_start(config, extractor or Extractor()))
+    extractor = extractor or Extractor()
+    eventloop.hold()
+    try:
+        return eventloop.run(_start(config, extractor))
+    except BaseException:
+        eventloop.release()
+        raise
 
 
 async def _start(config: ServerConfig, extractor: Extractor) -> RunningServer:

@@ -115,11 +115,15 @@ async def _start_flaky(extractor, flaky: FlakyFirst) -> tuple[grpc.aio.Server, i
 def _flaky_server(shared_extractor, failures: int):
     """A server whose first ``failures`` calls fail with UNAVAILABLE: yields its port and the interceptor."""
     flaky = FlakyFirst(failures)
-    server, port = eventloop.run(_start_flaky(shared_extractor, flaky))
+    eventloop.hold()
     try:
-        yield port, flaky
+        server, port = eventloop.run(_start_flaky(shared_extractor, flaky))
+        try:
+            yield port, flaky
+        finally:
+            eventloop.run(server.stop(None))
     finally:
-        eventloop.run(server.stop(None))
+        eventloop.release()
 
 
 def test_the_client_retries_unavailable(shared_extractor):
