@@ -35,9 +35,8 @@ def get() -> asyncio.AbstractEventLoop:
 
 
 def hold() -> None:
-    """Count one more server on the loop, which keeps it running."""
+    """Count one more server on the loop, which keeps it running (``get`` starts it)."""
     global _servers
-    get()
     with _lock:
         _servers += 1
 

@@ -2,12 +2,11 @@
 
 An interceptor that wraps or replaces what a method does must hand gRPC a handler of the same
 kind (unary or streaming on each side) with the same serializers; ``with_behavior`` builds it,
-and ``around`` wraps a grpc.aio behaviour, coroutine or async generator alike.
+and ``around`` wraps a grpc.aio coroutine behaviour.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable
 
 import grpc
@@ -40,21 +39,12 @@ def with_behavior(handler: grpc.RpcMethodHandler, wrap: Callable[[Callable], Cal
 
 def around(behavior: Callable, before: Callable[[object, grpc.aio.ServicerContext], Awaitable[object]],
            after: Callable[[], None] = lambda: None) -> Callable:
-    """``behavior`` run on what ``await before(request, context)`` returns, then ``after()``.
+    """Coroutine ``behavior`` run on what ``await before(request, context)`` returns, then ``after()``.
 
     ``after`` runs however the behaviour ends (returned, failed or cancelled), but only if
-    ``before`` returned: a ``before`` that aborts the call ends it there.
+    ``before`` returned: a ``before`` that aborts the call ends it there. qawl's behaviours are
+    coroutines, streams included (they write with ``context.write``).
     """
-    if inspect.isasyncgenfunction(behavior):
-        async def stream(request, context):
-            request = await before(request, context)
-            try:
-                async for response in behavior(request, context):
-                    yield response
-            finally:
-                after()
-        return stream
-
     async def call(request, context):
         request = await before(request, context)
         try:

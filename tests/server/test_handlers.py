@@ -1,4 +1,4 @@
-"""``around`` wraps coroutine and async-generator behaviours alike; ``with_behavior`` keeps the kind."""
+"""``around`` wraps a coroutine behaviour with a before and an after; ``with_behavior`` keeps the kind."""
 
 from __future__ import annotations
 
@@ -72,25 +72,6 @@ def test_a_before_that_ends_the_call_skips_the_behavior_and_after():
     with pytest.raises(Refused):
         asyncio.run(around(behavior, before, after)("refuse", None))
     assert log == []
-
-
-def test_an_async_generator_stays_one_and_after_runs_when_it_is_closed_early():
-    log, before, after = _recorder()
-
-    async def responses(request, _context):
-        for n in range(3):
-            yield f"{request}{n}"
-
-    wrapped = around(responses, before, after)
-
-    async def take_one():
-        stream = wrapped("s", None)
-        first = await stream.__anext__()
-        await stream.aclose()
-        return first
-
-    assert asyncio.run(take_one()) == "S0"
-    assert log == ["before s", "after"]
 
 
 def test_with_behavior_keeps_the_kind_and_serializers():
