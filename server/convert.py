@@ -8,10 +8,13 @@ as the ``*_UNSPECIFIED`` value rather than failing the call.
 from __future__ import annotations
 
 import functools
+from typing import TypeVar
 
 from qawl.v1 import qawl_pb2
 from server.engine import Extraction, Mention, Quote, Speaker
 from server.offsets import Unit, convert_offsets
+
+Response = TypeVar("Response", qawl_pb2.ExtractResponse, qawl_pb2.ExtractBatchResponse)
 
 _UNITS = {
     qawl_pb2.ENCODING_TYPE_UNSPECIFIED: Unit.CODE_POINT,
@@ -82,15 +85,17 @@ def _quote_fields(quote: Quote, speaker: dict, article_id: str, spans: _SpanMake
 
 
 def extraction_to_proto(extraction: Extraction, text: str, article_id: str,
-                        encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED) -> qawl_pb2.ExtractResponse:
-    """Convert an engine ``Extraction`` of ``text`` into an ExtractResponse.
+                        encoding_type: int = qawl_pb2.ENCODING_TYPE_UNSPECIFIED,
+                        response_type: type[Response] = qawl_pb2.ExtractResponse) -> Response:
+    """Convert an engine ``Extraction`` of ``text`` into a response (ExtractResponse, or
+    ExtractBatchResponse for a batch: both carry the same four fields).
 
     Every quote carries ``article_id`` and its speaker inline; offsets are counted in the
     unit ``encoding_type`` names. Messages are built in place, field values given as plain
     dicts, so no sub-message is built twice and copied.
     """
     spans = _SpanMaker(text, extraction, unit_for(encoding_type))
-    response = qawl_pb2.ExtractResponse(article_id=article_id, encoding_type=encoding_type)
+    response = response_type(article_id=article_id, encoding_type=encoding_type)
     refs = {}
     for speaker in extraction.speakers:
         refs[speaker.id] = fields = _speaker_fields(speaker)

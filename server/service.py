@@ -29,7 +29,7 @@ SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_na
 class Extracted:
     """One article's answer, with what its log line reports."""
 
-    response: qawl_pb2.ExtractResponse
+    response: qawl_pb2.ExtractResponse | qawl_pb2.ExtractBatchResponse
     chars: int
     engine_seconds: float
 
@@ -44,18 +44,19 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         self._log = logs.get()
 
     def _answer(self, text: str, article_id: str, encoding_type: int,
-                registry: SpeakerRegistry | None) -> Extracted:
+                registry: SpeakerRegistry | None, response_type: type) -> Extracted:
         """Extract ``text`` and convert the records: the work that runs inline or on a thread."""
         started = time.perf_counter()
         extraction = self._extractor.extract(text, registry)
         engine_seconds = time.perf_counter() - started
-        response = extraction_to_proto(extraction, text, article_id, encoding_type)
+        response = extraction_to_proto(extraction, text, article_id, encoding_type, response_type)
         return Extracted(response, len(text), engine_seconds)
 
     async def _extract(self, article: qawl_pb2.Article, encoding_type: int,
                        context: grpc.aio.ServicerContext,
-                       registry: SpeakerRegistry | None = None) -> Extracted | Problem:
-        """The article's extraction as a response message, or the Problem that prevented it."""
+                       registry: SpeakerRegistry | None = None,
+                       response_type: type = qawl_pb2.ExtractResponse) -> Extracted | Problem:
+        """The article's extraction as a ``response_type`` message, or the Problem that prevented it."""
         text = article.text  # each read of a string field decodes it anew
         problem = text_problem(text, self._max_chars)
         if problem is not None:
@@ -64,7 +65,8 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         if remaining is not None and remaining <= 0:
             return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began")
         try:
-            return await self._runner.run(self._answer, text, article.id, encoding_type, registry)
+            return await self._runner.run(self._answer, text, article.id, encoding_type, registry,
+                                          response_type)
         except Exception:
             self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
             return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details")
@@ -126,7 +128,8 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         async for request in request_iterator:
             started = time.perf_counter()
             article = request.article
-            result = await self._extract(article, request.encoding_type, context, registry)
+            result = await self._extract(article, request.encoding_type, context, registry,
+                                         qawl_pb2.ExtractBatchResponse)
             if isinstance(result, Problem):
                 self._log_rpc("ExtractBatch", article, started, result.code, detail=result.message)
                 await context.write(qawl_pb2.ExtractBatchResponse(
@@ -135,6 +138,4 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                     error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message)))
                 continue
             self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, result)
-            await context.write(qawl_pb2.ExtractBatchResponse(
-                article_id=article.id, speakers=result.response.speakers,
-                quotes=result.response.quotes, encoding_type=request.encoding_type))
+            await context.write(result.response)

@@ -89,3 +89,12 @@ def test_unit_for_defaults_to_code_points():
     assert unit_for(qawl_pb2.ENCODING_TYPE_UTF32) is Unit.CODE_POINT
     assert unit_for(qawl_pb2.ENCODING_TYPE_UTF16) is Unit.UTF16
     assert unit_for(99) is Unit.CODE_POINT
+
+
+def test_a_batch_response_is_built_with_the_same_fields():
+    single = extraction_to_proto(_extraction(), TEXT, "a1", qawl_pb2.ENCODING_TYPE_UTF16)
+    batch = extraction_to_proto(_extraction(), TEXT, "a1", qawl_pb2.ENCODING_TYPE_UTF16,
+                                qawl_pb2.ExtractBatchResponse)
+    assert isinstance(batch, qawl_pb2.ExtractBatchResponse)
+    assert (batch.article_id, batch.encoding_type) == ("a1", qawl_pb2.ENCODING_TYPE_UTF16)
+    assert list(batch.speakers) == list(single.speakers) and list(batch.quotes) == list(single.quotes)
