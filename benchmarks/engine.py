@@ -17,7 +17,7 @@ import spacy
 
 from benchmarks.texts import seed_texts
 from benchmarks.timing import measure, ms, one_core, table
-from server.engine import Extractor
+from qawl.engine import Extractor
 
 
 def run(repeat: int = 30, budget: float = 2.0) -> str:

@@ -16,7 +16,7 @@ import time
 import spacy
 
 from benchmarks.timing import ms, one_core, table
-from server.engine import Extractor
+from qawl.engine import Extractor
 
 CASES = {
     'straight quotes """': '"',

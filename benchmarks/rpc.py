@@ -49,8 +49,8 @@ from benchmarks.serverproc import ServerProcess
 from benchmarks.texts import seed_texts
 from benchmarks.timing import measure, ms, one_core, table
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server.engine import Extractor
-from server.service import SERVICE_NAME
+from qawl.engine import Extractor
+from qawl.server.service import SERVICE_NAME
 
 RPC_TIMEOUT = 60.0
 """Seconds any one benchmark call may take before it counts as an error."""

@@ -13,7 +13,7 @@ import spacy
 
 from benchmarks.texts import article_of_size, concatenation, seed_texts
 from benchmarks.timing import measure, ms, one_core, table
-from server.engine import Extractor
+from qawl.engine import Extractor
 
 KB = 1000
 """Kilobytes are of UTF-8, 1,000 bytes each: the size of the article on the wire."""

@@ -42,7 +42,7 @@ class ServerProcess:
         return f"127.0.0.1:{self.port}"
 
     def __enter__(self) -> ServerProcess:
-        command = [sys.executable, "-m", "server", "--address", "127.0.0.1:0",
+        command = [sys.executable, "-m", "qawl.server", "--address", "127.0.0.1:0",
                    "--workers", str(self.workers), "--threads", str(self.threads)]  # fmt: skip
         if self.cpus:
             command += ["--cpus", ",".join(map(str, self.cpus))]

@@ -24,10 +24,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import grpc
 from rich.console import Console
 
-from client import render
-from client.api import ENCODINGS, QawlClient, article
-from client.articles import ArticleInput, read_articles
-from client.connect import client_options, connect, connect_many
+from qawl.client import render
+from qawl.client.api import ENCODINGS, QawlClient, article
+from qawl.client.articles import ArticleInput, read_articles
+from qawl.client.connect import client_options, connect, connect_many
 
 
 def stream_all(clients: list[QawlClient], paths: list[str], encoding_type: int,
@@ -113,7 +113,7 @@ def cmd_health(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score streamed quotes against annotated articles."""
-    from client.evaluate import run_eval
+    from qawl.client.evaluate import run_eval
 
     return run_eval(args)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from client.api import QawlClient
+from qawl.client.api import QawlClient
 
 
 @contextmanager
@@ -46,7 +46,7 @@ def _target(server: str | None, options: dict) -> Iterator[tuple[str, dict]]:
     if server:
         yield server, options
         return
-    from client.embedded import embedded_server  # loads the engine only when it is needed
+    from qawl.client.embedded import embedded_server  # loads the engine only when it is needed
 
     with embedded_server() as target:
         yield target, {}

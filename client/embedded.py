@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from server.app import start
-from server.config import ServerConfig
+from qawl.server.app import start
+from qawl.server.config import ServerConfig
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 Each article is sent through StreamQuotes exactly like ``qawl extract`` sends it; the quotes
 come back as prediction dicts (code-point span, speaker name, kind) and are scored by
-``server.engine.evaluation`` against ``--gold DIR/<article>.json``. The report gives span and
+``qawl.eval`` against ``--gold DIR/<article>.json``. The report gives span and
 attribution precision/recall/F1 and kind accuracy per article and overall.
 """
 
@@ -14,12 +14,12 @@ import sys
 import grpc
 from rich.console import Console
 
-from client.api import article
-from client.articles import read_article
-from client.connect import client_options, connect
-from client.render import print_error, progress_bar
+from qawl.client.api import article
+from qawl.client.articles import read_article
+from qawl.client.connect import client_options, connect
+from qawl.client.render import print_error, progress_bar
 from qawl.v1 import qawl_pb2
-from server.engine.evaluation import GoldError, evaluate, gold_path, load_gold
+from qawl.eval import GoldError, evaluate, gold_path, load_gold
 
 
 def quote_prediction(quote: qawl_pb2.Quote) -> dict:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from server import logs
-from server.app import serve
-from server.config import parse_args
-from server.workers import serve_workers
+from qawl.server import logs
+from qawl.server.app import serve
+from qawl.server.config import parse_args
+from qawl.server.workers import serve_workers
 
 
 def main(argv: list[str] | None = None) -> None:

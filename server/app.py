@@ -19,16 +19,16 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from qawl.v1 import qawl_pb2_grpc
-from server import eventloop, logs
-from server.affinity import pin_process
-from server.auth import BearerTokenAuth, read_tokens
-from server.config import ServerConfig
-from server.decoding import ParseRequests
-from server.engine import Extractor
-from server.limits import ConcurrencyLimit
-from server.runner import ExtractionRunner
-from server.service import SERVICE_NAME, ExtractionServicer
-from server.tls import server_credentials
+from qawl.server import eventloop, logs
+from qawl.server.affinity import pin_process
+from qawl.server.auth import BearerTokenAuth, read_tokens
+from qawl.server.config import ServerConfig
+from qawl.server.decoding import ParseRequests
+from qawl.engine import Extractor
+from qawl.server.limits import ConcurrencyLimit
+from qawl.server.runner import ExtractionRunner
+from qawl.server.service import SERVICE_NAME, ExtractionServicer
+from qawl.server.tls import server_credentials
 
 @dataclass
 class RunningServer:

@@ -13,7 +13,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health
 
-from server.handlers import service_of, with_behavior
+from qawl.server.handlers import service_of, with_behavior
 
 
 def read_tokens(path: str) -> list[str]:

@@ -10,7 +10,7 @@ import argparse
 import os
 from dataclasses import dataclass
 
-from server.affinity import check_cpus, parse_cpus
+from qawl.server.affinity import check_cpus, parse_cpus
 
 MIB = 1024 * 1024
 

@@ -11,8 +11,8 @@ import functools
 from typing import TypeVar
 
 from qawl.v1 import qawl_pb2
-from server.engine import Extraction, Mention, Quote, Speaker
-from server.offsets import Unit, convert_offsets
+from qawl.engine import Extraction, Mention, Quote, Speaker
+from qawl.server.offsets import Unit, convert_offsets
 
 Response = TypeVar("Response", qawl_pb2.ExtractResponse, qawl_pb2.ExtractBatchResponse)
 

@@ -15,7 +15,7 @@ from functools import partial
 import grpc
 from google.protobuf.message import DecodeError
 
-from server.handlers import around, service_of, with_behavior
+from qawl.server.handlers import around, service_of, with_behavior
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from functools import partial
 
 import grpc
 
-from server.handlers import around, service_of, with_behavior
+from qawl.server.handlers import around, service_of, with_behavior
 
 
 class ConcurrencyLimit(grpc.aio.ServerInterceptor):

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 import grpc
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server import logs
-from server.convert import extraction_to_proto
-from server.engine import Extractor, SpeakerRegistry
-from server.runner import ExtractionRunner
-from server.validate import Problem, text_problem
+from qawl.server import logs
+from qawl.server.convert import extraction_to_proto
+from qawl.engine import Extractor, SpeakerRegistry
+from qawl.server.runner import ExtractionRunner
+from qawl.server.validate import Problem, text_problem
 
 SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
 

@@ -21,9 +21,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from server import logs
-from server.affinity import cpus_for_worker
-from server.config import ServerConfig
+from qawl.server import logs
+from qawl.server.affinity import cpus_for_worker
+from qawl.server.config import ServerConfig
 
 WORKER_CHECK_SECONDS = 0.5
 """How often the parent checks that every worker is still alive."""
@@ -60,7 +60,7 @@ def reserve_port(address: str) -> Iterator[int]:
 
 def run_worker(config: ServerConfig) -> None:
     """One worker process: a complete server on the shared port until SIGTERM or SIGINT."""
-    from server.app import serve  # loads gRPC and the engine in the worker, after the spawn
+    from qawl.server.app import serve  # loads gRPC and the engine in the worker, after the spawn
 
     logs.configure(config.log_level)
     serve(config)

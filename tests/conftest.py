@@ -8,9 +8,9 @@ import grpc
 import pytest
 
 from qawl.v1 import qawl_pb2_grpc
-from server.app import RunningServer, start
-from server.config import ServerConfig
-from server.engine import Extractor
+from qawl.server.app import RunningServer, start
+from qawl.server.config import ServerConfig
+from qawl.engine import Extractor
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from server.engine.attribution import Attributed
-from server.engine.records import Extraction, Quote, Speaker
-from server.engine.registry import SpeakerRegistry
+from qawl.engine.attribution import Attributed
+from qawl.engine.records import Extraction, Quote, Speaker
+from qawl.engine.registry import SpeakerRegistry
 
 
 def to_records(found: list[Attributed], registry: SpeakerRegistry, source: str) -> Extraction:

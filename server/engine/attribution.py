@@ -19,14 +19,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from server.engine.entities import Entity, EntityTable, name_key
-from server.engine.lexicon import CueEntry, Lexicon
-from server.engine.phrases import Phrase, PhraseReader
-from server.engine.records import Mention, Method, Section, SpeakerType
-from server.engine.sections import classify_lines
-from server.engine.sentences import Sentence, split_sentences
-from server.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from server.engine.tokens import Words
+from qawl.engine.entities import Entity, EntityTable, name_key
+from qawl.engine.lexicon import CueEntry, Lexicon
+from qawl.engine.phrases import Phrase, PhraseReader
+from qawl.engine.records import Mention, Method, Section, SpeakerType
+from qawl.engine.sections import classify_lines
+from qawl.engine.sentences import Sentence, split_sentences
+from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
+from qawl.engine.tokens import Words
 
 CONFIDENCE = {
     Method.EXPLICIT: 0.92,

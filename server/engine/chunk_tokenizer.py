@@ -13,7 +13,9 @@ spacing and special cases, and on generated text), at a fraction of the cost: se
 
 Two things in spaCy do not work chunk by chunk: whitespace handling between chunks, which
 this module reproduces, and special cases that contain a space (``ب. م``), for which a text
-holding one goes to the wrapped tokenizer whole.
+holding one goes to the wrapped tokenizer whole (unless it also holds a chunk of ``LONG_CHUNK``
+characters or more, which only this class reads in linear time; such a text loses those special
+cases).
 """
 
 from __future__ import annotations
@@ -27,8 +29,25 @@ _RUNS = re.compile(r"\S+|\s+")
 _PLAIN = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+")
 """Arabic letters, tatweel and marks only: no affix rule of the Arabic tokenizer splits these."""
 
+LONG_CHUNK = 200
+"""No word is this long: a longer chunk (a run of marks) is split in ``PIECE``-character pieces.
+
+spaCy rescans a space-free chunk once per affix it splits off, and its lexical attributes run
+regular expressions over the whole token, so one 100,000-character run of marks would cost
+quadratic time. Each piece is tokenized on its own, so a token never crosses a piece's edge.
+"""
+
+PIECE = 100
+
 MAX_CACHED_CHUNKS = 200_000
 """Chunks remembered before the memory is emptied and starts again (a few tens of MB at most)."""
+
+
+def _pieces(chunk: str) -> list[str]:
+    """The pieces ``chunk`` is tokenized in: itself, or ``PIECE``-character cuts of a long one."""
+    if len(chunk) < LONG_CHUNK:
+        return [chunk]
+    return [chunk[k:k + PIECE] for k in range(0, len(chunk), PIECE)]
 
 
 class ChunkTokenizer:
@@ -37,15 +56,20 @@ class ChunkTokenizer:
     def __init__(self, inner: Tokenizer) -> None:
         self.inner = inner
         self.vocab = inner.vocab
-        self._spanning = tuple(key for key in inner.rules if " " in key.strip())
-        self._plain_rules = {key for key in inner.rules if _PLAIN.fullmatch(key)}
+        self._reset()
+
+    def _reset(self) -> None:
+        """Read the special cases off ``inner`` and start with an empty memory."""
+        self._spanning = tuple(key for key in self.inner.rules if " " in key.strip())
+        self._plain_rules = {key for key in self.inner.rules if _PLAIN.fullmatch(key)}
         self._chunks: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> Doc:
         """The Doc of ``text``, with the tokens and spacing ``inner`` would give it."""
-        if any(key in text for key in self._spanning):
+        chunks_in_text = set(text.split())
+        if any(key in text for key in self._spanning) and all(len(c) < LONG_CHUNK for c in chunks_in_text):
             return self.inner(text)
-        self._learn(set(text.split()))
+        self._learn(chunks_in_text)
         words: list[str] = []
         spaces: list[bool] = []
         chunks = self._chunks
@@ -96,17 +120,24 @@ class ChunkTokenizer:
                 others.append(chunk)
         if not others:
             return
+        pieces = [_pieces(chunk) for chunk in others]
+        split = iter(self._split([piece for chunk in pieces for piece in chunk]))
+        for chunk, its_pieces in zip(others, pieces):
+            self._chunks[chunk] = tuple(token for _ in its_pieces for token in next(split))
+
+    def _split(self, chunks: list[str]) -> list[tuple[str, ...]]:
+        """The inner tokenizer's tokens of each chunk, from one call where the rules allow."""
         # A newline between chunks is a token of its own, so no special case can join two.
-        tokens = [token.text for token in self.inner("\n".join(others))]
+        tokens = [token.text for token in self.inner("\n".join(chunks))]
         split: list[tuple[str, ...]] = []
         start = 0
         for i, token in enumerate(tokens + ["\n"]):
             if token == "\n":
                 split.append(tuple(tokens[start:i]))
                 start = i + 1
-        if len(split) != len(others):  # never seen; stay exact whatever the rules do
-            split = [tuple(token.text for token in self.inner(chunk)) for chunk in others]
-        self._chunks.update(zip(others, split))
+        if len(split) != len(chunks):  # never seen; stay exact whatever the rules do
+            split = [tuple(token.text for token in self.inner(chunk)) for chunk in chunks]
+        return split
 
     def flush_cache(self) -> None:
         """Forget every remembered chunk, here and in ``inner``: the next text is read cold."""
@@ -117,3 +148,23 @@ class ChunkTokenizer:
         """Tokenize a stream of texts (spaCy's ``Tokenizer.pipe`` interface)."""
         for text in texts:
             yield self(text)
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        """The wrapped tokenizer's settings (spaCy serialisation protocol)."""
+        return self.inner.to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "ChunkTokenizer":
+        """Load the wrapped tokenizer's settings and forget every remembered chunk."""
+        self.inner.from_bytes(data, exclude=exclude)
+        self._reset()
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Write the wrapped tokenizer's settings to ``path``."""
+        self.inner.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "ChunkTokenizer":
+        """Read the wrapped tokenizer's settings from ``path`` and forget every remembered chunk."""
+        self.inner.from_disk(path, exclude=exclude)
+        self._reset()
+        return self

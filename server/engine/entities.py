@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from server.engine.normalize import normalize
-from server.engine.phrases import Phrase, phrase_key
-from server.engine.records import Mention, SpeakerType
+from qawl.engine.normalize import normalize
+from qawl.engine.phrases import Phrase, phrase_key
+from qawl.engine.records import Mention, SpeakerType
 
 _SKELETON = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ة": "ه"})
 _LONG_VOWELS = {"ا", "و", "ي"}

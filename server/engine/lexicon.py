@@ -7,10 +7,11 @@ stored normalised (``normalize``), the same way article words are looked up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from server.engine.normalize import normalize
+from qawl.engine.normalize import normalize
 
 DEFAULT_RULES_DIR = Path(__file__).with_name("rules")
 
@@ -66,20 +67,70 @@ class Lexicon:
         return any(form in self.places for form in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
 
 
-def read_sections(path: Path) -> dict[str, list[str]]:
-    """Read a rules file into ``{section: [entry, ...]}`` (entries before any header: ``""``)."""
+class RulesError(ValueError):
+    """A rules file that cannot be read: names the file and line."""
+
+
+CUE_CLASSES = ("speech", "emphasis", "expressive", "call", "transmit", "participle", "noun", "sourcing")
+"""The ``[section]`` names of cues.txt, documented at the top of that file."""
+
+SECTIONS = {
+    "cues.txt": CUE_CLASSES,
+    "function_words.txt": ("preposition", "time", "adverb", "particle"),
+    "sections.txt": ("related", "boilerplate"),
+}
+"""The sections each rules file may have; a file not named here has none."""
+
+RuleTexts = dict[str, str]
+"""The rules as data: each file's path relative to the rules folder, and its text."""
+
+
+def read_rule_texts(folder: Path | str) -> RuleTexts:
+    """Read every ``.txt`` file below ``folder`` (the whole behaviour a rules folder defines)."""
+    root = Path(folder)
+    missing = [name for name in RULE_FILES if not (root / name).is_file()]
+    if missing:
+        raise RulesError(f"{root}: missing rules file(s) {', '.join(missing)}")
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(root.rglob("*.txt"))}
+
+
+def write_rule_texts(texts: RuleTexts, folder: Path | str) -> None:
+    """Write rule texts into ``folder``, as ``read_rule_texts`` reads them back."""
+    root = Path(folder)
+    for name, text in texts.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def read_sections(text: str, name: str) -> dict[str, list[str]]:
+    """Parse one rules file's ``text`` into ``{section: [entry, ...]}`` (before any header: ``""``).
+
+    A ``[header]`` that the file's schema (``SECTIONS``) does not name is refused with the file
+    and line number, so a misspelt section never loads silently.
+    """
+    allowed = SECTIONS.get(name, ())
     sections: dict[str, list[str]] = {"": []}
     current = ""
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]") and " " not in line:
             current = line[1:-1]
+            if current not in allowed:
+                known = ", ".join(f"[{a}]" for a in allowed) or "none"
+                raise RulesError(f"{name}:{number}: unknown section [{current}] (this file's sections: {known})")
             sections.setdefault(current, [])
             continue
+        if name == "cues.txt" and not all(_ARABIC_WORD.fullmatch(form) for form in line.split()):
+            raise RulesError(f"{name}:{number}: malformed cue line (Arabic word forms only): {line!r}")
         sections.setdefault(current, []).append(line)
     return sections
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
 
 
 def cue_agreement(form: str, lemma: str, cls: str) -> tuple[str, str]:
@@ -143,27 +194,34 @@ def _words(entries: list[str]) -> set[str]:
 
 def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     """Load every rules file from ``rules_dir`` (default: the packaged rules)."""
-    folder = Path(rules_dir) if rules_dir else DEFAULT_RULES_DIR
+    return lexicon_from_texts(read_rule_texts(rules_dir or DEFAULT_RULES_DIR))
+
+
+def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
+    """Build the lookup tables from rule texts (``read_rule_texts``, or a serialised component)."""
+    def sections(name: str) -> dict[str, list[str]]:
+        return read_sections(texts[name], name)
+
     lex = Lexicon()
-    for cls, lines in read_sections(folder / "cues.txt").items():
+    for cls, lines in sections("cues.txt").items():
+        if lines and not cls:
+            raise RulesError("cues.txt: cue lines before the first [section]")
         for line in lines:
             forms = [normalize(f) for f in line.split()]
             lemma = forms[0]
             for form in forms:
                 gender, number = cue_agreement(form, lemma, cls)
                 lex.cues.setdefault(form, CueEntry(form, lemma, cls, gender, number))
-    lex.titles = _words(read_sections(folder / "titles.txt")[""])
-    lex.counterparts = _words(read_sections(folder / "counterparts.txt")[""])
-    lex.unnamed = _words(read_sections(folder / "unnamed.txt")[""])
-    lex.documents = _words(read_sections(folder / "documents.txt")[""])
-    lex.organizations, lex.organization_phrases = _phrases(
-        read_sections(folder / "organizations.txt")[""]
-    )
-    lex.places, lex.place_phrases = _phrases(read_sections(folder / "places.txt")[""])
-    sections = read_sections(folder / "sections.txt")
-    lex.related_markers = [normalize(m) for m in sections.get("related", [])]
-    lex.boilerplate_markers = [normalize(m) for m in sections.get("boilerplate", [])]
-    function_words = read_sections(folder / "function_words.txt")
+    lex.titles = _words(sections("titles.txt")[""])
+    lex.counterparts = _words(sections("counterparts.txt")[""])
+    lex.unnamed = _words(sections("unnamed.txt")[""])
+    lex.documents = _words(sections("documents.txt")[""])
+    lex.organizations, lex.organization_phrases = _phrases(sections("organizations.txt")[""])
+    lex.places, lex.place_phrases = _phrases(sections("places.txt")[""])
+    page = sections("sections.txt")
+    lex.related_markers = [normalize(m) for m in page.get("related", [])]
+    lex.boilerplate_markers = [normalize(m) for m in page.get("boilerplate", [])]
+    function_words = sections("function_words.txt")
     lex.prepositions = _words(function_words.get("preposition", []))
     lex.time_words = _words(function_words.get("time", []))
     lex.adverbs = _words(function_words.get("adverb", []))

@@ -15,9 +15,9 @@ import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
-from server.engine.lexicon import Lexicon
-from server.engine.records import SpeakerType
-from server.engine.tokens import Words, is_definite, strip_article, strip_conjunction
+from qawl.engine.lexicon import Lexicon
+from qawl.engine.records import SpeakerType
+from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction
 
 NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
 ROLE_LINKS = {"باسم", "لشؤون", "لدي"}

@@ -1,9 +1,9 @@
 """The extraction entry point: text in, speakers and quotes out.
 
-``Extractor`` owns a spaCy pipeline: the blank Arabic tokenizer taught to split quotation
-marks, plus the ``qawl_attribution`` component with its loaded rules. ``extract`` runs the
-tokenizer and the component's grammar and returns the records; it skips writing spans onto the
-Doc, which only users of the spaCy pipeline read.
+``Extractor`` owns the one extraction pipeline: a blank Arabic pipeline whose tokenizer is the
+registered ``qawl.tokenizer.v1`` (``tokens.PIPELINE_CONFIG``), plus the ``qawl_attribution``
+component with its loaded rules. ``extract`` runs exactly that pipeline, as a spaCy user's
+``nlp(text)`` does, and returns the records the component wrote onto the Doc.
 """
 
 from __future__ import annotations
@@ -12,19 +12,25 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from server.engine.component import COMPONENT_NAME, QawlAttribution
-from server.engine.records import Extraction
-from server.engine.registry import SpeakerRegistry
-from server.engine.tokens import make_nlp, tokenizable
+from qawl.engine.component import COMPONENT_NAME, QawlAttribution
+from qawl.engine.records import Extraction
+from qawl.engine.registry import SpeakerRegistry
+from qawl.engine.tokens import make_nlp
+
+
+def make_pipeline(rules_dir: Path | str | None = None) -> Language:
+    """qawl's extraction pipeline: qawl's tokenizer and the attribution component."""
+    nlp = make_nlp()
+    nlp.add_pipe(COMPONENT_NAME, config={"rules_dir": str(rules_dir) if rules_dir else None})
+    return nlp
 
 
 class Extractor:
     """Loads the rules once and extracts speakers and quotes from article texts."""
 
     def __init__(self, rules_dir: Path | str | None = None) -> None:
-        self.nlp: Language = make_nlp()
-        config = {"rules_dir": str(rules_dir) if rules_dir else None}
-        self.component: QawlAttribution = self.nlp.add_pipe(COMPONENT_NAME, config=config)
+        self.nlp: Language = make_pipeline(rules_dir)
+        self.component: QawlAttribution = self.nlp.get_pipe(COMPONENT_NAME)
 
     @property
     def lexicon(self):
@@ -33,7 +39,9 @@ class Extractor:
 
     def extract(self, text: str, registry: SpeakerRegistry | None = None) -> Extraction:
         """Return the speakers and quotes found in ``text`` (offsets in code points)."""
-        return self.component.extract(self.nlp.make_doc(tokenizable(text)), text, registry)
+        doc = self.nlp.make_doc(text)
+        doc._.qawl_registry = registry
+        return self.nlp(doc)._.qawl
 
 
 _default: Extractor | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.engine.tokens import CLOSING_QUOTES, OPENING_QUOTES, Words
+from qawl.engine.tokens import CLOSING_QUOTES, OPENING_QUOTES, Words
 
 
 @dataclass(frozen=True)

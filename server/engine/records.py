@@ -108,3 +108,32 @@ class Extraction:
             if speaker.id == speaker_id:
                 return speaker
         raise KeyError(speaker_id)
+
+    def to_dict(self) -> dict:
+        """The extraction as plain lists, dicts, strings and numbers (JSON and msgpack safe).
+
+        This is the form stored on a spaCy Doc, so that ``DocBin`` and ``nlp.pipe(...,
+        n_process=N)`` carry the results; ``from_dict`` rebuilds the records.
+        """
+        return {
+            "speakers": [[s.id, s.name, s.type.value, s.role, [[m.text, m.start, m.end] for m in s.mentions]]
+                         for s in self.speakers],
+            "quotes": [[q.id, q.text, q.start, q.end, q.kind.value, q.speaker_id,
+                        [q.cue.text, q.cue.start, q.cue.end],
+                        None if q.speaker_mention is None else
+                        [q.speaker_mention.text, q.speaker_mention.start, q.speaker_mention.end],
+                        q.method.value, q.confidence, q.sentence_index, q.section.value, q.rule]
+                       for q in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Extraction":
+        """Rebuild the records from ``to_dict``'s form."""
+        speakers = [Speaker(sid, name, SpeakerType(kind), role, [Mention(*m) for m in mentions])
+                    for sid, name, kind, role, mentions in data["speakers"]]
+        quotes = [Quote(qid, text, start, end, QuoteKind(kind), speaker_id, Mention(*cue),
+                        None if mention is None else Mention(*mention), Method(method), confidence,
+                        sentence, Section(section), rule)
+                  for (qid, text, start, end, kind, speaker_id, cue, mention, method, confidence,
+                       sentence, section, rule) in data["quotes"]]
+        return cls(speakers, quotes)

@@ -7,8 +7,8 @@ does within an article: surname against full name, spelling variants, contained 
 
 from __future__ import annotations
 
-from server.engine.entities import Entity, name_key, same_body, same_person
-from server.engine.records import SpeakerType
+from qawl.engine.entities import Entity, name_key, same_body, same_person
+from qawl.engine.records import SpeakerType
 
 
 class SpeakerRegistry:

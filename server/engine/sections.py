@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.engine.lexicon import Lexicon
-from server.engine.normalize import normalize
-from server.engine.records import Section
+from qawl.engine.lexicon import Lexicon
+from qawl.engine.normalize import normalize
+from qawl.engine.records import Section
 
 SHORT_LINE_WORDS = 12
 MARKER_WINDOW = 80

@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from server.engine.quotes import QuotedStretch, pair_quotes
-from server.engine.records import Section
-from server.engine.sections import Line
-from server.engine.tokens import Words
+from qawl.engine.quotes import QuotedStretch, pair_quotes
+from qawl.engine.records import Section
+from qawl.engine.sections import Line
+from qawl.engine.tokens import Words
 
 SENTENCE_END = {".", "!", "?", "؟", "..", "...", "…"}
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from server.engine.lexicon import CueEntry, Lexicon
-from server.engine.quotes import QuotedStretch
-from server.engine.records import QuoteKind
-from server.engine.sentences import Sentence
-from server.engine.tokens import OPENING_QUOTES, Words
+from qawl.engine.lexicon import CueEntry, Lexicon
+from qawl.engine.quotes import QuotedStretch
+from qawl.engine.records import QuoteKind
+from qawl.engine.sentences import Sentence
+from qawl.engine.tokens import OPENING_QUOTES, Words
 
 COMPLEMENTISERS = {
     "ان", "بان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انهن", "بانه", "بانها",

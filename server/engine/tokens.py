@@ -11,60 +11,68 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from server.engine.chunk_tokenizer import ChunkTokenizer
-from server.engine.normalize import normalize
+from qawl.engine.chunk_tokenizer import ChunkTokenizer
+from qawl.engine.normalize import normalize
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»‟"
 SYMMETRIC_QUOTES = '"'
 QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + SYMMETRIC_QUOTES
 _QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
-_OVERLONG = re.compile(r"\S{200,}")
-_RUN_PIECE = 100
 _SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
 
 
-def make_nlp() -> Language:
-    """A blank Arabic pipeline whose tokenizer splits quotation marks and clause punctuation.
+TOKENIZER_NAME = "qawl.tokenizer.v1"
+"""The registered name of qawl's tokenizer, as a pipeline config names it."""
 
-    The configured spaCy tokenizer sits inside a ``ChunkTokenizer``, which gives the same
-    tokens but splits each distinct chunk only once.
+PIPELINE_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
+"""The pipeline config of qawl's extraction: a blank Arabic pipeline with qawl's tokenizer."""
+
+
+@spacy.registry.tokenizers(TOKENIZER_NAME)
+def create_tokenizer() -> Callable[[Language], ChunkTokenizer]:
+    """spaCy's tokenizer factory: ``[nlp.tokenizer] @tokenizers = "qawl.tokenizer.v1"``."""
+    return build_tokenizer
+
+
+def build_tokenizer(nlp: Language) -> ChunkTokenizer:
+    """The blank Arabic tokenizer taught to split quotation marks and clause punctuation.
+
+    It sits inside a ``ChunkTokenizer``, which gives the same tokens but splits each distinct
+    chunk only once.
     """
-    nlp = spacy.blank("ar")
-    tokenizer = nlp.tokenizer
+    tokenizer = Tokenizer(nlp.vocab, rules=nlp.Defaults.tokenizer_exceptions,
+                          token_match=nlp.Defaults.token_match, url_match=nlp.Defaults.url_match)
     prefixes = [_SPLIT_PUNCT, *nlp.Defaults.prefixes]
     suffixes = [_SPLIT_PUNCT, *nlp.Defaults.suffixes]
-    infixes = [_QUOTE_CLASS, r"(?<=\w)[،؛:](?=\w)", *nlp.Defaults.infixes]
+    infixes = [_QUOTE_CLASS, r"(?<=\w)[،؛:](?=\w)", rf"(?<=\w)[،؛:](?={_QUOTE_CLASS})",
+               *nlp.Defaults.infixes]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer = ChunkTokenizer(tokenizer)
-    return nlp
+    return ChunkTokenizer(tokenizer)
 
 
-def tokenizable(text: str) -> str:
-    """The text to hand the tokenizer: the same length, long runs without a space broken up.
+def make_nlp() -> Language:
+    """A blank Arabic pipeline with qawl's registered tokenizer (``PIPELINE_CONFIG``)."""
+    return spacy.blank("ar", config=PIPELINE_CONFIG)
 
-    spaCy rescans a space-free chunk once per affix it splits off, and its lexical attributes
-    run regular expressions over the whole token, so one 100,000-character run of marks costs
-    quadratic time. No word is 200 characters long: in such a run every ``_RUN_PIECE``-th
-    character is read as a space. Offsets are unchanged; token texts come from the original.
-    """
-    if not _OVERLONG.search(text):
-        return text
-    chars = list(text)
-    for match in _OVERLONG.finditer(text):
-        for k in range(match.start() + _RUN_PIECE, match.end(), _RUN_PIECE):
-            chars[k] = " "
-    return "".join(chars)
+
+def splits_quotes(tokenizer: Callable[[str], Doc]) -> bool:
+    """True when ``tokenizer`` gives every quotation mark a token of its own, as the grammar needs."""
+    probe = 'قال و“لا رقعته". «نعم»:«لا»'
+    marks = [token.text for token in tokenizer(probe) if any(ch in QUOTE_CHARS for ch in token.text)]
+    return len(marks) == sum(ch in QUOTE_CHARS for ch in probe) and all(len(m) == 1 for m in marks)
 
 
 CONJUNCTIONS = ("و", "ف")

@@ -7,7 +7,7 @@ import json
 import grpc
 import pytest
 
-from client.api import RETRY_SERVICE_CONFIG, QawlClient, article
+from qawl.client.api import RETRY_SERVICE_CONFIG, QawlClient, article
 from qawl.v1 import qawl_pb2
 
 TEXT = 'قال رئيس الوزراء إن "الحكومة ستعلن خطتها الأسبوع المقبل".'
@@ -55,8 +55,8 @@ def test_wait_for_ready_waits_for_a_server_that_comes_up_late(shared_extractor):
     import socket
     import threading
 
-    from server.app import start
-    from server.config import ServerConfig
+    from qawl.server.app import start
+    from qawl.server.config import ServerConfig
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from client.articles import read_article, read_articles
+from qawl.client.articles import read_article, read_articles
 
 
 def test_crlf_newlines_are_kept(tmp_path):

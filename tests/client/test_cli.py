@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from client.cli import main
+from qawl.client.cli import main
 from tests.conftest import REPO, SEEDS
 
 

@@ -8,8 +8,8 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from client.api import QawlClient
-from client.connect import connect_many
+from qawl.client.api import QawlClient
+from qawl.client.connect import connect_many
 
 
 class _PeerRecorder(health_pb2_grpc.HealthServicer):

@@ -6,7 +6,7 @@ import json
 
 from rich.console import Console
 
-from client.render import quote_json, quote_table
+from qawl.client.render import quote_json, quote_table
 from qawl.v1 import qawl_pb2
 
 

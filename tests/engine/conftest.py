@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.engine import Extractor
+from qawl.engine import Extractor
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.engine import Method, SpeakerType
+from qawl.engine import Method, SpeakerType
 
 
 def test_role_and_name_in_apposition_are_one_person(extractor):

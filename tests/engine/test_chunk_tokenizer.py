@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from server.engine import chunk_tokenizer
-from server.engine.chunk_tokenizer import ChunkTokenizer
-from server.engine.tokens import make_nlp
+from qawl.engine import chunk_tokenizer
+from qawl.engine.chunk_tokenizer import ChunkTokenizer
+from qawl.engine.tokens import make_nlp
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
 TOKENIZER: ChunkTokenizer = make_nlp().tokenizer
@@ -113,3 +113,13 @@ def test_a_full_memory_starts_again_without_losing_the_text_at_hand(monkeypatch)
     text = "قال الوزير: نعم، وأضاف «لا»."
     assert tokens(TOKENIZER(text)) == tokens(TOKENIZER.inner(text))
     assert len(TOKENIZER._chunks) == len(set(text.split()))
+
+
+def test_a_run_longer_than_any_word_is_tokenized_in_pieces():
+    run = ":.،" * 200
+    doc = TOKENIZER("قال " + run + " إن")
+    assert doc.text == "قال " + run + " إن"
+    assert max(len(token.text) for token in doc) <= chunk_tokenizer.PIECE
+    pieces = [run[k:k + chunk_tokenizer.PIECE] for k in range(0, len(run), chunk_tokenizer.PIECE)]
+    inner = [token.text for piece in pieces for token in TOKENIZER.inner(piece)]
+    assert [token.text for token in doc][1:-1] == inner

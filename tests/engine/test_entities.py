@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.engine.entities import name_key, same_body, same_person, skeleton
+from qawl.engine.entities import name_key, same_body, same_person, skeleton
 
 
 @pytest.mark.parametrize(

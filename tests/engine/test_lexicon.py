@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from server.engine import Extractor
-from server.engine.lexicon import DEFAULT_RULES_DIR, cue_agreement, load_lexicon
+from qawl.engine import Extractor
+from qawl.engine.lexicon import DEFAULT_RULES_DIR, cue_agreement, load_lexicon
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from server.engine.normalize import normalize
+from qawl.engine.normalize import normalize
 
 
 @pytest.mark.parametrize("alef", ["أ", "إ", "آ", "ٱ"])

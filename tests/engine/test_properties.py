@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from server.engine import Extractor
+from qawl.engine import Extractor
 
 EXTRACTOR = Extractor()
 

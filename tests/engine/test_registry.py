@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.engine import SpeakerRegistry
+from qawl.engine import SpeakerRegistry
 
 
 def test_same_speaker_keeps_one_id_across_articles(extractor):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from server.engine.lexicon import load_lexicon
-from server.engine.records import Section
-from server.engine.sections import classify_lines
+from qawl.engine.lexicon import load_lexicon
+from qawl.engine.records import Section
+from qawl.engine.sections import classify_lines
 
 PAGE = "\n".join([
     "وقال الوزير إن الخطة جاهزة.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from server.engine.evaluation import evaluate_dir, predictions_from_extraction
+from qawl.eval import evaluate_dir, predictions_from_extraction
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 RECORDED = {

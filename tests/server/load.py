@@ -126,8 +126,8 @@ def memory_growth(target: str, requests: int, warmup: int = 500,
 
 def main() -> None:
     """Start an in-process server, run the load and the memory check, print JSON figures."""
-    from server.app import start
-    from server.config import ServerConfig
+    from qawl.server.app import start
+    from qawl.server.config import ServerConfig
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=16)

@@ -12,8 +12,8 @@ import grpc
 import pytest
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server.affinity import cpus_for_worker, parse_cpus
-from server.config import parse_args
+from qawl.server.affinity import cpus_for_worker, parse_cpus
+from qawl.server.config import parse_args
 from tests.conftest import REPO
 
 ALLOWED = sorted(os.sched_getaffinity(0))
@@ -66,7 +66,7 @@ def _stop(process: subprocess.Popen) -> None:
 def test_every_thread_of_a_pinned_server_stays_on_its_cpu():
     cpu = ALLOWED[-1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--address", "127.0.0.1:0", "--cpus", str(cpu)],
+        [sys.executable, "-m", "qawl.server", "--address", "127.0.0.1:0", "--cpus", str(cpu)],
         cwd=REPO, stderr=subprocess.PIPE, text=True)
     try:
         serving = _serving(process)
@@ -85,7 +85,7 @@ def test_every_thread_of_a_pinned_server_stays_on_its_cpu():
 def test_each_worker_runs_on_its_own_cpu():
     cpus = ALLOWED[:2]
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--address", "127.0.0.1:0", "--workers", "2",
+        [sys.executable, "-m", "qawl.server", "--address", "127.0.0.1:0", "--workers", "2",
          "--cpus", ",".join(map(str, cpus))],
         cwd=REPO, stderr=subprocess.PIPE, text=True)
     try:

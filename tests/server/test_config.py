@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.config import ServerConfig, parse_args
+from qawl.server.config import ServerConfig, parse_args
 
 
 def test_defaults_apply_without_flags_or_environment(monkeypatch):

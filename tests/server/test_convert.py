@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 
 from qawl.v1 import qawl_pb2
-from server.convert import extraction_to_proto, unit_for
-from server.engine import Extraction, Mention, Method, Quote, QuoteKind, Section, Speaker, SpeakerType
-from server.offsets import Unit
+from qawl.server.convert import extraction_to_proto, unit_for
+from qawl.engine import Extraction, Mention, Method, Quote, QuoteKind, Section, Speaker, SpeakerType
+from qawl.server.offsets import Unit
 
 TEXT = "😀 قال الوزير: «نحن هنا»"
 

@@ -7,7 +7,7 @@ import asyncio
 import threading
 from concurrent import futures
 
-from server import eventloop
+from qawl.server import eventloop
 
 
 async def _where() -> tuple[asyncio.AbstractEventLoop, str]:

@@ -14,16 +14,16 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from client.api import QawlClient, article
+from qawl.client.api import QawlClient, article
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server import eventloop
-from server.runner import ExtractionRunner
-from server.service import ExtractionServicer
+from qawl.server import eventloop
+from qawl.server.runner import ExtractionRunner
+from qawl.server.service import ExtractionServicer
 from tests.conftest import REPO
 
 
 def _spawn_server(address: str) -> tuple[subprocess.Popen, int]:
-    process = subprocess.Popen([sys.executable, "-m", "server", "--address", address,
+    process = subprocess.Popen([sys.executable, "-m", "qawl.server", "--address", address,
                                 "--grace-seconds", "20"], cwd=REPO, stderr=subprocess.PIPE, text=True)
     line = process.stderr.readline()
     if not line:

@@ -7,7 +7,7 @@ import asyncio
 import grpc
 import pytest
 
-from server.handlers import around, service_of, with_behavior
+from qawl.server.handlers import around, service_of, with_behavior
 
 
 class Refused(Exception):

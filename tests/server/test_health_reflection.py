@@ -13,7 +13,7 @@ from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
     ProtoReflectionDescriptorDatabase,
 )
 
-from server.service import SERVICE_NAME
+from qawl.server.service import SERVICE_NAME
 
 
 def test_health_reports_serving_for_the_server_and_the_service(channel):

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server.app import start
-from server.config import ServerConfig
+from qawl.server.app import start
+from qawl.server.config import ServerConfig
 
 STATEMENT = 'قال الوزير إن "المحادثات كانت مثمرة".'
 BIDI_AND_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"

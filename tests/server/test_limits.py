@@ -13,9 +13,9 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server.app import start
-from server.config import ServerConfig
-from server.engine import Extraction
+from qawl.server.app import start
+from qawl.server.config import ServerConfig
+from qawl.engine import Extraction
 
 
 class GatedExtractor:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qawl.v1 import qawl_pb2
-from server.app import start
-from server.config import ServerConfig
+from qawl.server.app import start
+from qawl.server.config import ServerConfig
 from tests.server.load import memory_growth, run_load
 
 CLIENTS, REQUESTS = 8, 25

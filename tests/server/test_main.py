@@ -15,7 +15,7 @@ from tests.conftest import REPO
 
 def test_server_process_serves_then_stops_on_sigterm():
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--address", "127.0.0.1:0", "--grace-seconds", "2"],
+        [sys.executable, "-m", "qawl.server", "--address", "127.0.0.1:0", "--grace-seconds", "2"],
         cwd=REPO, stderr=subprocess.PIPE, text=True)
     try:
         serving = json.loads(process.stderr.readline())

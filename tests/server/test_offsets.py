@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from server.offsets import Unit, convert_offsets
+from qawl.server.offsets import Unit, convert_offsets
 
 
 def test_code_points_are_unchanged():

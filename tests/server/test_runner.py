@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from server.runner import ExtractionRunner
+from qawl.server.runner import ExtractionRunner
 
 
 def _thread_of(text: str) -> str:

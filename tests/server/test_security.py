@@ -7,10 +7,10 @@ from pathlib import Path
 import grpc
 import pytest
 
-from client.api import QawlClient, article
-from server.app import start
-from server.auth import BearerTokenAuth, read_tokens
-from server.config import ServerConfig
+from qawl.client.api import QawlClient, article
+from qawl.server.app import start
+from qawl.server.auth import BearerTokenAuth, read_tokens
+from qawl.server.config import ServerConfig
 
 CERTS = Path(__file__).parent / "certs"
 TOKEN = "s3cret-token-for-tests"
@@ -117,7 +117,7 @@ def test_mutual_tls_refuses_a_client_without_a_certificate(mtls_server):
 
 
 def test_cli_sends_token_and_tls_settings(capsys, mtls_server, tmp_path):
-    from client.cli import main
+    from qawl.client.cli import main
 
     token_path = tmp_path / "token"
     token_path.write_text(TOKEN + "\n")

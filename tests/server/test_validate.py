@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import grpc
 
-from server.validate import text_problem
+from qawl.server.validate import text_problem
 
 
 def test_empty_text_names_the_field():

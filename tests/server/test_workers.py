@@ -14,8 +14,8 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from server.config import parse_args
-from server.workers import reserve_port, split_address, with_port
+from qawl.server.config import parse_args
+from qawl.server.workers import reserve_port, split_address, with_port
 from tests.conftest import REPO
 
 
@@ -49,7 +49,7 @@ def test_workers_flag_and_environment(monkeypatch):
 
 def _start_workers():
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--address", "127.0.0.1:0", "--workers", "2",
+        [sys.executable, "-m", "qawl.server", "--address", "127.0.0.1:0", "--workers", "2",
          "--grace-seconds", "2"],
         cwd=REPO, stderr=subprocess.PIPE, text=True)  # fmt: skip
     started = json.loads(process.stderr.readline())

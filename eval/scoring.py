@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from server.engine.normalize import normalize
+from qawl.engine.normalize import normalize
 
 KINDS = ("direct", "indirect", "mixed")
 

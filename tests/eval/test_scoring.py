@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from server.engine.evaluation import (
+from qawl.eval import (
     GoldError,
     evaluate,
     evaluate_dir,
@@ -14,7 +14,7 @@ from server.engine.evaluation import (
     score_article,
     speaker_is_right,
 )
-from server.engine.records import (
+from qawl.engine.records import (
     Extraction,
     Mention,
     Method,
