@@ -26,7 +26,7 @@ from qawl.engine.records import Mention, Method, Section, SpeakerType
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from qawl.engine.tokens import Words
+from qawl.engine.tokens import Words, is_definite
 
 CONFIDENCE = {
     Method.EXPLICIT: 0.92,
@@ -268,7 +268,7 @@ class Attributor:
                     return s.entity, s.mention
         for spoke_only in (True, False):
             for s in reversed(here):
-                if (s.spoke or not spoke_only) and self.agrees(entry, s.entity) \
+                if (s.spoke or (not spoke_only and self._may_continue(s))) and self.agrees(entry, s.entity) \
                         and not self._inside_content(s.index, sentence):
                     return s.entity, s.mention
         earlier = range(sentence.index - 1, max(sentence.index - 1 - CONTINUATION_REACH, -1), -1)
@@ -277,9 +277,44 @@ class Attributor:
                 if not spoke_only and index in self._sentences:
                     self._mentions(self._sentences[index])
                 for s in sorted(self.seen.get(index, []), key=lambda s: (s.index, s.spoke), reverse=True):
-                    if s.section == sentence.section and (s.spoke or not spoke_only) and self.agrees(entry, s.entity):
+                    if s.section == sentence.section and (s.spoke or (not spoke_only and self._may_continue(s))) \
+                            and self.agrees(entry, s.entity):
                         return s.entity, s.mention
         return None
+
+    def _may_continue(self, seen: _Seen) -> bool:
+        """Can an entity that has not spoken be the speaker a continuation cue goes on with?
+
+        A person can (زار الوزير المصنع، وأكد أن ...). A country or capital cannot: it speaks
+        only as the explicit subject of a cue. A body or document can when it acts in its
+        clause (عقدت الوزارة مؤتمرا، وأكدت أن ...; تبنى الهجوم تنظيم ...، ويقول إنه), not when it
+        is mentioned in passing: after a preposition (في الوزارة، بالوزارة) or inside a relative
+        clause (الاحتفالية التي تنظمها وزارة البيئة).
+        """
+        kind = seen.entity.type
+        if kind in (SpeakerType.PERSON, SpeakerType.UNNAMED, SpeakerType.GROUP):
+            return True
+        if kind is SpeakerType.COUNTRY:
+            return False
+        sentence = self._sentences.get(seen.sentence)
+        return sentence is not None and not self._in_passing(seen.index, sentence)
+
+    def _in_passing(self, index: int, sentence: Sentence) -> bool:
+        """Is the mention at ``index`` a prepositional object or inside a relative clause?"""
+        w = self.words
+        if w.bare[index][:1] in ("ب", "ل") and w.bare[index][1:] != w.bare_art[index][1:] and \
+                is_definite(w.bare[index][1:]):
+            return True  # بالوزارة، للشركة
+        k = index - 1
+        while k >= sentence.first and not w.text[k].strip():
+            k -= 1
+        if k >= sentence.first and self.reader.is_function(w, k) and w.bare[k] in self.lex.prepositions:
+            return True
+        while k >= sentence.first and w.text[k] not in CHUNK_BREAKS and w.text[k] not in (".", ":"):
+            if w.bare[k] in self.lex.relatives:
+                return True
+            k -= 1
+        return False
 
     def _subject_position(self, sentence: Sentence) -> int:
         """The token after the sentence's opening verb (وجّه الرئيسُ كلمةً ...، قائلا): whoever
@@ -362,6 +397,7 @@ class Attributor:
                 continue
             if phrase is not None:
                 entity, resolved = self._entity_for(phrase, scanned)
+                self._learn_gender(entity, phrase, draft.cue.entry, how)
                 mention: Mention | None = Mention(phrase.name, phrase.name_start, phrase.name_end)
                 method = Method.SOURCING if how in ("transmit", "sourcing") else (
                     Method.ROLE_RESOLVED if resolved else Method.EXPLICIT)
@@ -377,6 +413,14 @@ class Attributor:
                 continue
             mine.append(self._finish(draft, entity, mention, method, how))
         self.results.extend(self._drop_channels(mine))
+
+    @staticmethod
+    def _learn_gender(entity: Entity, phrase: Phrase, entry: CueEntry, how: str) -> None:
+        """A person named without a role takes the gender of the verb whose subject it is
+        (وأضافت أبوالحسن: feminine), so a later وأوضحت continues her, not a body in passing."""
+        if (how in ("explicit", "pre-verbal") and entry.gender and entity.type is SpeakerType.PERSON
+                and not phrase.role and entry.number == "sg"):
+            entity.gender = entry.gender
 
     def _register_subject(self, sentence: Sentence, cue, scanned) -> None:
         """A cue without content still tells who is acting, for the cues that continue it."""

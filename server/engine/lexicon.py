@@ -58,6 +58,7 @@ class Lexicon:
     time_words: set[str] = field(default_factory=set)
     adverbs: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
+    relatives: set[str] = field(default_factory=set)
 
     def is_nationality(self, token: str) -> bool:
         """A nisba adjective of a listed country (ايراني، قطري، سعودي), article removed."""
@@ -76,7 +77,7 @@ CUE_CLASSES = ("speech", "emphasis", "expressive", "call", "transmit", "particip
 
 SECTIONS = {
     "cues.txt": CUE_CLASSES,
-    "function_words.txt": ("preposition", "time", "adverb", "particle"),
+    "function_words.txt": ("preposition", "time", "adverb", "particle", "relative"),
     "sections.txt": ("related", "boilerplate"),
 }
 """The sections each rules file may have; a file not named here has none."""
@@ -226,4 +227,5 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
     lex.time_words = _words(function_words.get("time", []))
     lex.adverbs = _words(function_words.get("adverb", []))
     lex.particles = _words(function_words.get("particle", []))
+    lex.relatives = _words(function_words.get("relative", []))
     return lex

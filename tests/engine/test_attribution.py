@@ -225,3 +225,30 @@ def test_a_speaker_named_in_quotation_marks(extractor):
     second = result.quotes[1]
     assert result.speaker(second.speaker_id).name == "هاني رزق"
     assert second.method is Method.EXPLICIT
+
+
+def test_a_name_takes_the_gender_of_its_verb_for_later_continuations(said):
+    text = ("وقالت ليلى سعيد، خلال الندوة التي نظمتها جامعة القاهرة، إن البحث مستمر.\n"
+            "وأوضحت أن النتائج ستنشر قريبا.")
+    assert [s for s, *_ in said(text)] == ["ليلى سعيد", "ليلى سعيد"]
+
+
+def test_a_body_inside_a_relative_clause_does_not_continue(said):
+    text = ("وصل الوفد إلى المعرض الذي تنظمه وزارة الثقافة.\n"
+            "وأكدت أن الزوار كثيرون.")
+    assert said(text) == []
+
+
+def test_a_body_after_a_preposition_does_not_continue(said):
+    text = "عقد اللقاء في وزارة التجارة.\nوأكدت أن الأسعار مستقرة."
+    assert said(text) == []
+
+
+def test_a_body_acting_in_its_clause_continues(said):
+    text = "وعقدت وزارة التجارة مؤتمرا صحفيا أمس.\nوأكدت أن الأسعار مستقرة."
+    assert [s for s, *_ in said(text)] == ["وزارة التجارة"]
+
+
+def test_a_country_mentioned_in_passing_never_continues(said):
+    text = "وصل الوفد إلى السودان أمس.\nوقالت إن الزيارة ناجحة."
+    assert said(text) == []
