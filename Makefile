@@ -12,7 +12,16 @@ INSTALLED := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The engine's ordinary-word test reads Debian's Arabic Hunspell dictionary through Enchant.
+SYSTEM_PACKAGES := hunspell-ar libenchant-2-2
+
 $(INSTALLED): pyproject.toml | $(BIN)/python
+	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	  else \
+	    echo "qawl needs the system packages $(SYSTEM_PACKAGES) (Debian/Ubuntu: sudo apt-get install $(SYSTEM_PACKAGES))" >&2; exit 1; \
+	  fi; }
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 

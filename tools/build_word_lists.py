@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import importlib
 import importlib.util
 import io
@@ -205,7 +206,6 @@ def download(folder: Path) -> dict[str, Path]:
             [sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes",
              "--disable-pip-version-check", "--quiet", "-d", str(folder), "-r", str(requirements)],
             check=True)
-    import hashlib
     paths = {}
     for key, source in SOURCES.items():
         path = folder / source.filename
@@ -268,6 +268,7 @@ def _fold(text: str) -> str:
     """Latin name folded for matching: lower case, no accents, no punctuation."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’`]", "", text)
     return re.sub(r"[^a-z]+", " ", text).strip()
 
 
@@ -352,6 +353,9 @@ def build(paths: dict[str, Path], dictionary) -> dict[str, tuple[list, dict]]:
     cities_by_country = collections.defaultdict(list)
     for city in geo_cities.values():
         cities_by_country[city["countrycode"]].append(city)
+    arwiki_by_fold: dict[str, str] = {}
+    for key in sorted(arwiki_cities):
+        arwiki_by_fold.setdefault(_fold(key), arwiki_cities[key])
     capitals = []
     capital_misses = []
     small = 0
@@ -377,10 +381,13 @@ def build(paths: dict[str, Path], dictionary) -> dict[str, tuple[list, dict]]:
                 arabic = tz_city[zone]
                 break
         if arabic is None:
-            for key in (capital, record["name"] if record else capital):
-                key = key.strip().lower()
-                if key in arwiki_cities:
-                    arabic = arwiki_cities[key]
+            # arwikicats keys: "sana'a", "moroni, comoros"; a record's other Latin names only
+            # when they start like the capital (GeoNames lists unrelated ones: Tirana/Trnava).
+            keys = [wanted, f"{wanted} {_fold(country['name'])}"]
+            keys += sorted(n for n in latin if n[:3] == wanted[:3])
+            for key in keys:
+                if key in arwiki_by_fold:
+                    arabic = arwiki_by_fold[key]
                     break
         if arabic is None:
             capital_misses.append(capital)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from qawl.engine.entities import Entity, EntityTable, name_key
 from qawl.engine.lexicon import CueEntry, Lexicon
-from qawl.engine.phrases import Phrase, PhraseReader
+from qawl.engine.phrases import Phrase, PhraseReader, without_proclitic
 from qawl.engine.records import Mention, Method, Section, SpeakerType
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
@@ -47,6 +47,7 @@ SUBJECT_REACH = 12
 LEADING_ADVERBIAL = 5
 """Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
 SAME_AS_BEFORE = {"نفسه", "نفسها", "ذاته", "ذاتها"}
+SAME_BEFORE_NOUN = {"ذات", "نفس"}
 """المتحدث نفسه: "the same speaker", a pointer back to the previous one, not a name."""
 
 
@@ -187,15 +188,19 @@ class Attributor:
                 if close is None or close == a + 1:
                     return None
                 a, b = a + 1, close
+            if self.words.bare[a] in SAME_BEFORE_NOUN:
+                return None  # ذات المصادر، نفس المسؤول: the one named before, a continuation
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b)
             if phrase is None:
                 return None
             after = self.words.first_word(phrase.last, b)
-            if phrase.role_only and after < b and self.words.norm[after] in SAME_AS_BEFORE:
+            if after < b and self.words.norm[after] in SAME_AS_BEFORE and (
+                    phrase.role_only or phrase.type is not SpeakerType.PERSON):
                 return None
             if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
                 na, nb = chunks[n + 1]
-                other = self.reader.read(self.words, self.words.first_word(na, nb), nb)
+                other = self.reader.read(self.words, self.words.first_word(na, nb), nb,
+                                         after_title=phrase.role_only)
                 if other is not None and other.type is SpeakerType.PERSON:
                     self._apposition(phrase, other)
             return phrase
@@ -224,6 +229,16 @@ class Attributor:
                 return Phrase(k, k + 1, SpeakerType.PERSON, w.text[k], w.start[k], w.end[k])
         return None
 
+    def _after_lam(self, first: int, last: int) -> Phrase | None:
+        """وفقا لوزارة الصحة، طبقا للبنك: the source glued to the preposition ل."""
+        k = self.words.first_word(first, last)
+        if k >= last or not self.words.norm[k].startswith("ل") or len(self.words.norm[k]) < 4:
+            return None
+        detached = without_proclitic(self.words, k)
+        if not self.reader.may_head(detached, k):
+            return None
+        return self.reader.read(detached, k, last)
+
     def pre_verbal(self, sentence: Sentence, cue_index: int) -> Phrase | None:
         """``أن مسؤولا أمنيا قال``، ``وكانت باكستان قد ذكرت``: the subject before the cue."""
         w = self.words
@@ -251,6 +266,9 @@ class Attributor:
             return entity.type is SpeakerType.GROUP or entity.number == "du"
         if entry.number == "pl":
             return entity.type is SpeakerType.GROUP or entity.number == "pl"
+        if entry.number == "sg" and entry.gender == "f" and entity.number == "pl" \
+                and entity.type in (SpeakerType.UNNAMED, SpeakerType.ORGANIZATION):
+            return True  # أضافت المصادر: a broken plural takes a feminine singular verb
         if entry.number == "sg" and (entity.type is SpeakerType.GROUP or entity.number != "sg"):
             return False
         return not (entry.gender and entity.gender and entry.gender != entity.gender)
@@ -266,6 +284,9 @@ class Attributor:
             for s in here:
                 if s.index == subject and self.agrees(entry, s.entity):
                     return s.entity, s.mention
+            named = self._subject_named(sentence, subject, draft.cue.index)
+            if named is not None and self.agrees(entry, named[0]):
+                return named
         for spoke_only in (True, False):
             for s in reversed(here):
                 if (s.spoke or (not spoke_only and self._may_continue(s))) and self.agrees(entry, s.entity) \
@@ -316,6 +337,19 @@ class Attributor:
             k -= 1
         return False
 
+    def _subject_named(self, sentence: Sentence, subject: int, cue_index: int) -> tuple[Entity, Mention] | None:
+        """A name with no lexicon head as the subject of the opening verb (استهل فلان حديثه
+        قائلا): read it there and remember it, so the participle continues it."""
+        if subject >= cue_index or any(s.index == subject for s in self.seen.get(sentence.index, [])):
+            return None
+        phrase = self.reader.read(self.words, subject, cue_index)
+        if phrase is None or phrase.type is not SpeakerType.PERSON or phrase.role:
+            return None
+        entity, _ = self.table.add(phrase)
+        mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
+        self._remember(phrase.first, sentence, entity, phrase, spoke=False)
+        return entity, mention
+
     def _subject_position(self, sentence: Sentence) -> int:
         """The token after the sentence's opening verb (وجّه الرئيسُ كلمةً ...، قائلا): whoever
         stands there is the subject a participle continues."""
@@ -362,7 +396,7 @@ class Attributor:
                         return phrase, "transmit"
         if cls == "sourcing":
             end = draft.zone_last if draft.marker != "quote" else draft.content_first - 1
-            phrase = self.explicit(draft.cue.index + 1, end)
+            phrase = self._after_lam(draft.cue.index + 1, end) or self.explicit(draft.cue.index + 1, end)
             if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
                 return phrase, "sourcing"
             return None, "untyped-source"

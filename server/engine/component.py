@@ -14,6 +14,10 @@ The grammar reads qawl's own tokens (``qawl.tokenizer.v1``, which splits quotati
 pipeline with another tokenizer the component warns once and tokenizes the text itself, so the
 records are the same whatever the pipeline; only the spans snap to that pipeline's tokens.
 
+Config: ``rules_dir`` (a rules folder; default the packaged rules) and ``dictionary`` (the
+Hunspell language of the ordinary-word test, ``"ar"``; loading fails with the packages to
+install when it is missing; ``null`` runs without it, with weaker name finding).
+
 Set ``doc._.qawl_registry`` to a ``SpeakerRegistry`` before the component runs to keep speaker
 ids stable across documents; the component takes it off the Doc, so the Doc stays serialisable.
 """
@@ -36,6 +40,7 @@ from qawl.engine.lexicon import DEFAULT_RULES_DIR, Lexicon, RuleTexts, lexicon_f
 from qawl.engine.records import Extraction
 from qawl.engine.registry import SpeakerRegistry
 from qawl.engine.tokens import Words, build_tokenizer, splits_quotes
+from qawl.engine.wordcheck import DEFAULT_LANGUAGE, Dictionary
 
 COMPONENT_NAME = "qawl_attribution"
 SPANS_QUOTES = "qawl_quotes"
@@ -57,22 +62,27 @@ if not Doc.has_extension("qawl_registry"):
 
 @Language.factory(
     COMPONENT_NAME,
-    default_config={"rules_dir": None},
+    default_config={"rules_dir": None, "dictionary": DEFAULT_LANGUAGE},
     assigns=["doc._.qawl_data", "doc.spans"],
 )
-def make_attribution(nlp: Language, name: str, rules_dir: str | None) -> "QawlAttribution":
+def make_attribution(nlp: Language, name: str, rules_dir: str | None,
+                     dictionary: str | None) -> "QawlAttribution":
     """spaCy factory for the attribution component."""
-    return QawlAttribution(nlp, name, rules_dir)
+    return QawlAttribution(nlp, name, rules_dir, dictionary)
 
 
 class QawlAttribution(Pipe):
     """Finds attributed statements in a Doc and writes them onto it."""
 
     def __init__(self, nlp: Language | None = None, name: str = COMPONENT_NAME,
-                 rules_dir: str | Path | None = None) -> None:
+                 rules_dir: str | Path | None = None, dictionary: str | None = DEFAULT_LANGUAGE) -> None:
         self.name = name
+        # The ordinary-word test behind the name grammar; an empty ``dictionary`` setting turns
+        # it off explicitly (every word may then be a name). A missing one is an error, not a
+        # silent loss of accuracy.
+        self.dictionary = Dictionary.load(dictionary) if dictionary else None
         self.texts: RuleTexts = read_rule_texts(rules_dir or DEFAULT_RULES_DIR)
-        self.lexicon: Lexicon = lexicon_from_texts(self.texts)
+        self.lexicon: Lexicon = self._lexicon(self.texts)
         own = nlp is not None and isinstance(nlp.tokenizer, ChunkTokenizer)
         self._tokenize: Callable[[str], Doc] | None = None
         if nlp is not None and not own:
@@ -137,5 +147,10 @@ class QawlAttribution(Pipe):
         return self
 
     def _load(self, texts: RuleTexts) -> None:
-        self.lexicon = lexicon_from_texts(texts)
+        self.lexicon = self._lexicon(texts)
         self.texts = texts
+
+    def _lexicon(self, texts: RuleTexts) -> Lexicon:
+        lexicon = lexicon_from_texts(texts)
+        lexicon.dictionary = self.dictionary
+        return lexicon

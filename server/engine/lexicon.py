@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from qawl.engine.normalize import normalize
+from qawl.engine.normalize import normalize, strip_marks
 
 DEFAULT_RULES_DIR = Path(__file__).with_name("rules")
 
@@ -25,7 +26,14 @@ RULE_FILES = (
     "places.txt",
     "sections.txt",
     "function_words.txt",
+    "given_names.txt",
+    "lists/countries.txt",
+    "lists/territories.txt",
+    "lists/cities.txt",
+    "lists/demonyms.txt",
+    "lists/person_names.txt",
 )
+"""The files a rules folder must hold (``lists/`` is built by tools/build_word_lists.py)."""
 
 
 @dataclass(frozen=True)
@@ -59,9 +67,30 @@ class Lexicon:
     adverbs: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    person_names: set[str] = field(default_factory=set)
+    female_names: set[str] = field(default_factory=set)
+    dictionary: Any = None
+    """An ordinary-word test (``wordcheck.Dictionary``), or None to read every word as unknown."""
+
+    def is_ordinary_word(self, text: str) -> bool:
+        """Does the dictionary know ``text`` (as written, clitics included) as an Arabic word?"""
+        return self.dictionary is not None and self.dictionary.is_word(strip_marks(text))
+
+    def is_person_name(self, *forms: str) -> bool:
+        """Is any of the normalised ``forms`` a listed personal name?"""
+        return any(form in self.person_names for form in forms)
+
+    def name_like(self, text: str, *forms: str) -> bool:
+        """Could this word stand in a personal name? A listed name, or a word the dictionary
+        does not know (a transliterated or family name); never an ordinary word alone."""
+        return self.is_person_name(*forms) or not self.is_ordinary_word(text)
 
     def is_nationality(self, token: str) -> bool:
         """A nisba adjective of a listed country (ايراني، قطري، سعودي), article removed."""
+        if token in self.demonyms or "ال" + token in self.demonyms:
+            return True
         if len(token) <= 3 or not token.endswith(("ي", "يه")):
             return False
         stem = token[:-2] if token.endswith("يه") else token[:-1]
@@ -79,6 +108,7 @@ SECTIONS = {
     "cues.txt": CUE_CLASSES,
     "function_words.txt": ("preposition", "time", "adverb", "particle", "relative"),
     "sections.txt": ("related", "boilerplate"),
+    "given_names.txt": ("male", "female"),
 }
 """The sections each rules file may have; a file not named here has none."""
 
@@ -228,4 +258,18 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
     lex.adverbs = _words(function_words.get("adverb", []))
     lex.particles = _words(function_words.get("particle", []))
     lex.relatives = _words(function_words.get("relative", []))
+    for name in ("lists/countries.txt", "lists/territories.txt"):
+        words, phrases = _phrases(sections(name)[""])
+        lex.places |= words
+        for head, forms in phrases.items():
+            lex.place_phrases[head] = tuple(dict.fromkeys(lex.place_phrases.get(head, ()) + forms))
+    lex.cities = _words(sections("lists/cities.txt")[""])
+    for line in sections("lists/demonyms.txt")[""]:
+        form, _, country = line.partition("\t")
+        if not country:
+            raise RulesError(f"lists/demonyms.txt: malformed line (FORM<TAB>COUNTRY): {line!r}")
+        lex.demonyms[normalize(form)] = normalize(country)
+    given = sections("given_names.txt")
+    lex.female_names = _words(given.get("female", []))
+    lex.person_names = _words(sections("lists/person_names.txt")[""]) | _words(given.get("male", [])) | lex.female_names
     return lex

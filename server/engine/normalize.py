@@ -15,3 +15,12 @@ _TABLE.update({ord(ch): None for ch in _DIACRITICS})
 def normalize(text: str) -> str:
     """Return ``text`` with Arabic spelling variants folded (see the module docstring)."""
     return text.translate(_TABLE)
+
+
+_MARKS = {ord(ch): None for ch in _DIACRITICS}
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without diacritics and tatweel, letters (hamza forms included) kept: the
+    spelling a dictionary looks up."""
+    return text.translate(_MARKS)

@@ -12,12 +12,13 @@ The grammar, in brief:
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from qawl.engine.lexicon import Lexicon
 from qawl.engine.records import SpeakerType
-from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction
+from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction, word_forms
 
 NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
 ROLE_LINKS = {"باسم", "لشؤون", "لدي"}
@@ -27,7 +28,10 @@ AMBIGUOUS_NAMES = {"علي"}
 CIRCUMSTANCE_OPENERS = {"في", "خلال", "عقب", "امام", "لدي", "اثناء"}
 SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
 AFFILIATION_LINKS = {"عن"}
+SOURCE_LINKS = {"من", "في", "داخل"}
 """النائب عن كتلة X: the body a member speaks for."""
+_CLITIC = re.compile(r"(ها|هم|هما|هن|نا|كم)$")
+"""A pronoun suffix: a word that carries one (بياناتها، فريقنا) is no name."""
 MAX_CHAIN_WORDS = 5
 MAX_NAME_WORDS = 5
 MAX_PHRASE_WORDS = 9
@@ -121,7 +125,31 @@ class PhraseReader:
             return False
         if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
             return False
-        return not is_definite(norm) or (i > 0 and words.bare[i - 1] in NAME_LINKS)
+        if is_definite(norm) and not (i > 0 and words.bare[i - 1] in NAME_LINKS):
+            return False
+        if self.is_title(words, i) and not self.lex.is_person_name(norm, words.bare[i]):
+            return False  # وحيد سعيد رئيس القسم: the role in apposition, not the name
+        return True
+
+    def name_gender(self, words: Words, i: int) -> str:
+        """The gender a name starting at token i tells: ``f`` for a listed woman's name."""
+        return "f" if words.bare[i] in self.lex.female_names else "m"
+
+    def may_open_name(self, words: Words, i: int, last: int, after_title: bool) -> bool:
+        """Can a personal name start at token i? A listed name or a word the dictionary does not
+        know (فادي، غوتيريش); an ordinary word only right after a title (الوزير خواجة آصف) or
+        before a listed name (خواجة محمد آصف), and never one carrying a preposition or a
+        pronoun (لصحافيين، بياناتها). So منح، إحدى، لتصدير never start a name. Later words of
+        the name may be ordinary words: surnames often are (خلف، شوقي، عطار)."""
+        if not self.is_name_word(words, i):
+            return False
+        lex = self.lex
+        if lex.name_like(words.text[i], words.norm[i], words.bare[i]):
+            return True
+        if _CLITIC.search(words.bare[i]) or words.bare[i][:1] in ("ل", "ب"):
+            return False
+        nxt = words.next_word(i, last)
+        return after_title or (nxt is not None and lex.is_person_name(words.norm[nxt], words.bare[nxt]))
 
     def _multiword_at(self, words: Words, i: int, last: int, phrases: dict[str, tuple[str, ...]]) -> int:
         """Length of a listed multi-word name starting at token i (0 if none)."""
@@ -180,6 +208,9 @@ class PhraseReader:
                 continue
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
+                continue
+            if norm.startswith("بال") and len(norm) > 4 and not self.is_function(words, j):
+                j += 1  # مدير الإدارة بالمحافظة، رئيس القسم بالهيئة
                 continue
             if norm in AFFILIATION_LINKS and j + 1 < last and not is_definite(words.norm[j + 1]):
                 chain = self._construct_chain(words, j + 1, last)
@@ -248,9 +279,12 @@ class PhraseReader:
     def _nisba(norm: str) -> bool:
         return len(norm) > 3 and norm.endswith(("ي", "يه", "يا"))
 
-    def name_run(self, words: Words, i: int, last: int) -> int:
-        """Index after a personal name starting at token i (i itself when there is none)."""
+    def name_run(self, words: Words, i: int, last: int, after_title: bool = True) -> int:
+        """Index after a personal name starting at token i (i itself when there is none);
+        ``after_title`` when a title or descriptor stands right before it."""
         j = i
+        if i < last and not (self.may_open_name(words, i, last, after_title) or words.text[i] in AMBIGUOUS_NAMES):
+            return i
         while j < last and j - i < MAX_NAME_WORDS and (
                 self.is_name_word(words, j) or (words.text[j] in AMBIGUOUS_NAMES and (
                     j > i or (j + 1 < last and self.is_name_word(words, j + 1))))):
@@ -293,16 +327,18 @@ class PhraseReader:
 
     # -- reading -----------------------------------------------------------------------
 
-    def read(self, words: Words, i: int, last: int) -> Phrase | None:
-        """Read a speaker phrase starting exactly at token i, ending before ``last``."""
+    def read(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """Read a speaker phrase starting exactly at token i, ending before ``last``;
+        ``after_title`` when it stands in apposition to a role (its name may open with an
+        ordinary word, as after a title)."""
         if i >= last or not self._word(words, i) or self.is_function(words, i):
             return None
-        phrase = self._read_single(words, i, last)
+        phrase = self._read_single(words, i, last, after_title)
         if phrase is None:
             return None
         return self._maybe_group(words, phrase, last)
 
-    def _read_single(self, words: Words, i: int, last: int) -> Phrase | None:
+    def _read_single(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         text = words.source
         if words.bare[i] == "كل" and i + 2 < last and words.norm[i + 1] == "من":
             inner = self._read_single(words, i + 2, last)
@@ -316,6 +352,7 @@ class PhraseReader:
             role_end = self.qualifiers(words, i + 1, last, definite)
             while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
                 role_end = self.qualifiers(words, role_end + 1, last, True)
+            role_end = self._stacked_roles(words, role_end, last)
             role_end = self._second_role(words, role_end, last)
             name_end = self.name_run(words, role_end, last)
             role = text[words.start[i]:words.end[role_end - 1]]
@@ -346,12 +383,12 @@ class PhraseReader:
             gender = "f" if head.endswith("ه") else "m"
             return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
         if self.in_set(words, i, self.lex.unnamed):
-            end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
+            end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
             number = "pl" if words.bare[i].endswith(("ون", "ين")) or head == "مصادر" else "sg"
             return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
-        end = self.name_run(words, i, last)
+        end = self.name_run(words, i, last, after_title=after_title)
         if end > i:
-            return self._phrase(words, i, end, SpeakerType.PERSON, "m")
+            return self._phrase(words, i, end, SpeakerType.PERSON, self.name_gender(words, i))
         return self._described_name(words, i, last)
 
     def _described_name(self, words: Words, i: int, last: int) -> Phrase | None:
@@ -372,6 +409,33 @@ class PhraseReader:
         start, stop = words.start[nisba + 1], words.end[end - 1]
         return Phrase(i, end, SpeakerType.PERSON, words.source[start:stop], start, stop,
                       role=words.span_text(i, nisba + 1), role_first=i, role_last=nisba + 1)
+
+    def _where_from(self, words: Words, j: int, last: int) -> int:
+        """An unnamed source's place: «مصادر من عين المكان»، «مسؤول في وزارة الخارجية»، «مصدر
+        بالشركة». The complement describes who the source is, so it belongs to the mention."""
+        if j >= last or words.norm[j] not in SOURCE_LINKS or j + 1 >= last:
+            return j
+        k = words.first_word(j + 1, last)
+        if k >= last:
+            return j
+        if is_definite(words.norm[k]) and not self.is_function(words, k):
+            return self.qualifiers(words, k + 1, last, True)
+        org = self.org_at(words, k, last)
+        if org:
+            return self.qualifiers(words, k + org, last, org > 1 or is_definite(words.norm[k]))
+        chain = self._construct_chain(words, k, last)
+        return chain or j
+
+    def _stacked_roles(self, words: Words, j: int, last: int) -> int:
+        """«أمين سر اللجنة مدير إدارة المرور بالمدينة العقيد فلان»: further roles, each with its
+        qualifiers, stacked before one name, belong to the same person. Taken only when a name
+        closes the stack; otherwise the first role ends at ``j`` (استقبل وزير X سفير Y)."""
+        end = j
+        while end < last and self.is_title(words, end) and words.bare[end] == words.norm[end]:
+            end = self.qualifiers(words, end + 1, last, is_definite(words.norm[end]))
+        if end > j and self.name_run(words, end, last) > end:
+            return end
+        return j
 
     def _second_role(self, words: Words, j: int, last: int) -> int:
         """«نائب المنسق … ومنسق الشؤون الإنسانية، فلان»: a second role joined by و belongs to
@@ -434,6 +498,17 @@ def _without_conjunction(words: Words, j: int) -> Words:
     """The same tokens with token j read without its conjunction و (no list is copied)."""
     return dataclasses.replace(words, norm=_Overlay(words.norm, j, words.bare[j]),
                                art=_Overlay(words.art, j, words.bare_art[j]))
+
+
+def without_proclitic(words: Words, j: int) -> Words:
+    """The same tokens with token j read without its first letter, a proclitic preposition
+    (وفقا لوزارة الصحة -> وزارة الصحة): text, offset and lookup forms of that token change."""
+    rest = words.text[j][1:]
+    norm, bare, art, bare_art = word_forms(rest)
+    return dataclasses.replace(
+        words, text=_Overlay(words.text, j, rest), start=_Overlay(words.start, j, words.start[j] + 1),
+        norm=_Overlay(words.norm, j, norm), bare=_Overlay(words.bare, j, bare),
+        art=_Overlay(words.art, j, art), bare_art=_Overlay(words.bare_art, j, bare_art))
 
 
 class _Overlay:

@@ -61,6 +61,8 @@ LABEL_CUE = CueEntry(":", ":", "label", "", "")
 """The colon of «الجهة: …», a cue with no agreement to check."""
 MAX_ZONE = 24
 MAX_CONTENT = 160
+SENTENCE_ENDS = {".", "!", "?", "؟", "…"}
+MIN_SOURCED_TOKENS = 3
 PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
 
 
@@ -93,6 +95,7 @@ class StatementFinder:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._sentence_positions: dict[int, tuple[list[int], list[int]]] = {}
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
         """The cue entry for token i, if it is a reporting cue in this position."""
@@ -338,33 +341,63 @@ class StatementFinder:
         return Draft(cue, sentence, marker, cue.index + 1, marker_at, first, last, kind)
 
     def _sourcing(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
-        """حسب بيان ... «…» or حسب المصدر، ...: the rest of the sentence is the content."""
-        j = cue.index + 1
+        """حسب بيان ... «…» or حسب المصدر، ...: the rest of the sentence is the content; with
+        nothing after the source but the sentence's end, the clause before it is
+        (الأسعار سترتفع، بحسب البنك المركزي).
+
+        Each look-up goes through the sentence's sorted punctuation and cue positions, so a
+        sentence of many sourcing cues costs time linear in its length.
+        """
+        puncts, producing = self._positions(words, sentence)
+        j = _next(puncts, cue.index + 1, sentence.last)
         while j < sentence.last:
-            while j < sentence.last and not words.is_punct(j):
-                j += 1
-            stretch = sentence.quote_at(j) if j < sentence.last else None
+            stretch = sentence.quote_at(j)
             if stretch is None or stretch.open != j:
                 break
             after = words.next_word(stretch.close, sentence.last)
             if after is None or words.text[after] not in BOUNDARY_PUNCT:
                 return self._quoted(sentence, cue, j, stretch)
             j = after
-        if j >= sentence.last:
-            return None
+            break
+        if j >= sentence.last or words.text[j] in SENTENCE_ENDS:
+            return self._before_source(words, sentence, cue, j, producing)
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
         first = words.next_word(j, sentence.last)
         if first is not None and self.is_complementiser(words, first):
             first = words.next_word(first, sentence.last)
-        if first is None:
+        if first is None or _next(producing, first, sentence.last) < sentence.last:
             return None
-        for k in range(first, sentence.last):
-            entry = self.cue_at(words, k)
-            if entry is not None and sentence.quote_at(k) is None and entry.cls in PRODUCING:
-                return None
-        draft = self._clause(words, sentence, cue, j, first, "sourcing")
-        return draft
+        return self._clause(words, sentence, cue, j, first, "sourcing")
+
+    def _before_source(self, words: Words, sentence: Sentence, cue: Cue, zone_last: int,
+                       producing: list[int]) -> Draft | None:
+        """The clause before a source that ends the sentence, unless a cue of its own is in it."""
+        end = cue.index
+        while end > sentence.first and (not words.text[end - 1].strip() or words.text[end - 1] in BOUNDARY_PUNCT):
+            end -= 1
+        first = words.first_word(sentence.first, end)
+        if end - first < MIN_SOURCED_TOKENS or _next(producing, first, end) < end:
+            return None
+        if sentence.quote_at(first) is not None and sentence.quote_at(first).close >= end - 1:
+            stretch = sentence.quote_at(first)
+            return Draft(cue, sentence, "source-after", cue.index + 1, zone_last, stretch.open + 1,
+                         stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
+        kind = QuoteKind.MIXED if words.quote_marks_in(first, end) else QuoteKind.INDIRECT
+        return Draft(cue, sentence, "source-after", cue.index + 1, zone_last, first, end, kind)
+
+    def _positions(self, words: Words, sentence: Sentence) -> tuple[list[int], list[int]]:
+        """The sentence's punctuation tokens and its producing cues outside quotations, sorted."""
+        cached = self._sentence_positions.get(sentence.index)
+        if cached is None:
+            puncts = [k for k in range(sentence.first, sentence.last) if words.is_punct(k)]
+            producing = []
+            for k in range(sentence.first, sentence.last):
+                entry = self.cue_at(words, k)
+                if entry is not None and entry.cls in PRODUCING and sentence.quote_at(k) is None:
+                    producing.append(k)
+            cached = self._sentence_positions[sentence.index] = (puncts, producing)
+        return cached
 
     def content_end(self, words: Words, sentence: Sentence, first: int) -> int:
         """Where unquoted content stops: sentence end, or a clause boundary before a new cue."""
@@ -424,3 +457,9 @@ class StatementFinder:
                 opened -= 1
             last -= 1
         return last
+
+
+def _next(positions: list[int], k: int, default: int) -> int:
+    """The first of the sorted ``positions`` at or after ``k``; ``default`` if none."""
+    n = bisect.bisect_left(positions, k)
+    return positions[n] if n < len(positions) else default

@@ -91,3 +91,86 @@ def test_a_two_word_nationality_before_a_name(extractor):
 )
 def test_the_second_member_of_a_group_is_read_with_the_whole_grammar(said, text, name):
     assert said(text)[0][0] == name
+
+
+# -- word knowledge: which words may open a name --------------------------------------------
+
+def speakers(said, text):
+    return [s for s, *_ in said(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال رئيس النادي الذي منح اللاعبين مكافأة إن الموسم ناجح.",
+        "وأكدت إحدى المشاركات في الندوة أن الحضور كبير.",
+        "وقال لتصدير المنتجات إن الأرقام تحسنت.",
+    ],
+)
+def test_an_ordinary_word_never_opens_a_name(said, text):
+    assert not any(s.startswith(("منح", "إحدى", "لتصدير")) for s in speakers(said, text))
+
+
+def test_a_word_the_dictionary_does_not_know_opens_a_name(said):
+    assert speakers(said, "وقال غوتيريش إن الهدنة ضرورية.") == ["غوتيريش"]
+
+
+def test_a_listed_given_name_opens_a_name_though_it_is_a_word(said):
+    assert speakers(said, "وقال كريم سالم إن الخطة جاهزة.") == ["كريم سالم"]
+
+
+def test_an_ordinary_word_opens_a_name_right_after_a_title(said):
+    assert speakers(said, "وقال الوزير خواجة نظام إن الحدود آمنة.") == ["خواجة نظام"]
+
+
+def test_an_ordinary_word_before_a_listed_name_opens_it(said):
+    assert speakers(said, "ونقلت الوكالة عن خواجة محمد نظام قوله إن الحدود آمنة.") == ["خواجة محمد نظام"]
+
+
+def test_an_addressee_after_the_name_is_not_part_of_it(extractor):
+    result = extractor.extract("وقال المتحدث باسم الوزارة لصحافيين إن المفاوضات مستمرة.")
+    assert all("لصحافيين" not in s.name for s in result.speakers)
+
+
+def test_a_role_in_apposition_ends_the_name(extractor):
+    result = extractor.extract("وقال الدكتور وحيد سعيد رئيس قسم التحاليل بالهيئة إن الطقس سيتحسن.")
+    assert [s.name for s in result.speakers] == ["وحيد سعيد"]
+
+
+def test_stacked_roles_before_one_name_are_one_person(extractor):
+    result = extractor.extract(
+        "وأوضح أمين عام اللجنة مدير إدارة المرور بالمدينة العقيد فهد العتيبي أن الطرق سالكة.")
+    (speaker,) = result.speakers
+    assert speaker.name == "فهد العتيبي"
+    assert speaker.role.startswith("أمين عام اللجنة مدير إدارة المرور")
+
+
+def test_a_coordinated_second_role_before_the_name(extractor):
+    result = extractor.extract(
+        "قال رئيس شركة النفط الوطنية وكبير مديريها التنفيذيين خالد السالم إن الإنتاج ارتفع.")
+    assert [s.name for s in result.speakers] == ["خالد السالم"]
+
+
+def test_a_stacked_role_without_a_name_stays_apart(extractor):
+    result = extractor.extract("استقبل وزير الخارجية سفير فرنسا أمس.\nوقال الوزير إن العلاقات قوية.")
+    assert all("سفير" not in s.role for s in result.speakers)
+
+
+def test_a_name_in_apposition_to_a_role_may_open_with_an_ordinary_word(said):
+    assert speakers(said, "وقال وزير الصحة في الحكومة، جواد الأبيض، إن الوضع مستقر.") == ["جواد الأبيض"]
+
+
+def test_a_womans_given_name_makes_a_feminine_speaker(said):
+    text = "وقالت ريم سالم إن الخطة جاهزة، في حين قال مدير المشروع إن التمويل متوفر.\nوأضافت أن العمل بدأ."
+    assert speakers(said, text) == ["ريم سالم", "مدير المشروع", "ريم سالم"]
+
+
+def test_the_same_sources_continue_the_sources_named_before(said):
+    text = ("وحسب مصادر من عين المكان، فإن الحريق أتى على ثلاثة منازل.\n"
+            "وأضافت ذات المصادر أن التحقيق جار.")
+    assert speakers(said, text) == ["مصادر من عين المكان", "مصادر من عين المكان"]
+
+
+def test_a_participle_continues_a_name_that_opens_the_sentence(said):
+    text = 'استهل سامي ناصر، المدير الفني للفريق، حديثه قائلا: "المباراة صعبة".'
+    assert speakers(said, text) == ["سامي ناصر"]
