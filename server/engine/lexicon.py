@@ -53,6 +53,7 @@ class Lexicon:
 
     cues: dict[str, CueEntry] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
     counterparts: set[str] = field(default_factory=set)
     unnamed: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
@@ -109,6 +110,7 @@ SECTIONS = {
     "function_words.txt": ("preposition", "time", "adverb", "particle", "relative"),
     "sections.txt": ("related", "boilerplate"),
     "given_names.txt": ("male", "female"),
+    "titles.txt": ("honorific",),
 }
 """The sections each rules file may have; a file not named here has none."""
 
@@ -243,7 +245,9 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
             for form in forms:
                 gender, number = cue_agreement(form, lemma, cls)
                 lex.cues.setdefault(form, CueEntry(form, lemma, cls, gender, number))
-    lex.titles = _words(sections("titles.txt")[""])
+    titles = sections("titles.txt")
+    lex.honorifics = _words(titles.get("honorific", []))
+    lex.titles = _words(titles[""]) | lex.honorifics
     lex.counterparts = _words(sections("counterparts.txt")[""])
     lex.unnamed = _words(sections("unnamed.txt")[""])
     lex.documents = _words(sections("documents.txt")[""])

@@ -209,6 +209,10 @@ class PhraseReader:
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
+            if norm in ("في", "ب") and j + 1 < last and self.org_at(words, j + 1, last):
+                org = self.org_at(words, j + 1, last)
+                j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
+                continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
             if norm.startswith("بال") and len(norm) > 4 and not self.is_function(words, j):
                 j += 1  # مدير الإدارة بالمحافظة، رئيس القسم بالهيئة
                 continue
@@ -261,7 +265,10 @@ class PhraseReader:
         if not norm.startswith("ل") or is_definite(norm) or len(norm) < 4:
             return False
         stem = norm[1:]
-        return stem.endswith("ه") or stem in self.heads
+        if stem.endswith("ه") or stem in self.heads:
+            return True
+        return (not self.lex.is_person_name(norm, words.bare[j])
+                and self.lex.is_ordinary_word(words.text[j][1:]))  # لقطاع الإعلام، لشؤون
 
     def _close_quote(self, words: Words, j: int, last: int) -> int | None:
         for k in range(j + 1, min(last, j + 6)):
@@ -315,6 +322,8 @@ class PhraseReader:
             return True
         if is_definite(words.norm[j - 1]):
             return False
+        if self.lex.is_person_name(words.art[j]) or not self.lex.is_ordinary_word(words.text[j]):
+            return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
         nxt = words.first_word(j + 1, last)
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
                 or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS
@@ -348,7 +357,8 @@ class PhraseReader:
                     group.first = i
                     return group
         if self.is_title(words, i) or self.is_counterpart(words, i):
-            definite = is_definite(words.norm[i]) or self.is_counterpart(words, i)
+            definite = is_definite(words.norm[i]) or self.is_counterpart(words, i) or self.in_set(
+                words, i, self.lex.honorifics)
             role_end = self.qualifiers(words, i + 1, last, definite)
             while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
                 role_end = self.qualifiers(words, role_end + 1, last, True)

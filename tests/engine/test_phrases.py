@@ -174,3 +174,30 @@ def test_the_same_sources_continue_the_sources_named_before(said):
 def test_a_participle_continues_a_name_that_opens_the_sentence(said):
     text = 'استهل سامي ناصر، المدير الفني للفريق، حديثه قائلا: "المباراة صعبة".'
     assert speakers(said, text) == ["سامي ناصر"]
+
+
+def test_a_definite_family_name_that_is_a_listed_name_stays_in_the_name(extractor):
+    result = extractor.extract('ورفع رئيس المجلس سلمان الغانم الجلسة.\nوأعلن "الغانم" أن الجلسة المقبلة الأحد.')
+    assert {s.name for s in result.speakers} == {"سلمان الغانم"}
+
+
+def test_a_definite_family_name_unknown_to_the_dictionary_stays_in_the_name(said):
+    assert speakers(said, "ورأس الاجتماع العقيد تركي الدعيج الجلسة.\nوأضاف الدعيج أن الاستعداد تام.") == \
+        ["تركي الدعيج"]
+
+
+def test_lam_with_an_ordinary_noun_is_a_complement_of_the_role(extractor):
+    result = extractor.extract("وقال وكيل الوزارة المساعد لقطاع الإعلام محمد العواش إن الفعالية ناجحة.")
+    (speaker,) = result.speakers
+    assert (speaker.name, speaker.role) == ("محمد العواش", "وكيل الوزارة المساعد لقطاع الإعلام")
+
+
+def test_an_organisation_after_fi_is_part_of_the_role(extractor):
+    result = extractor.extract("وقال مدير الاتصال في صندوق النقد الدولي جيري رايس في تصريح إن النمو توقف.")
+    (speaker,) = result.speakers
+    assert (speaker.name, speaker.role) == ("جيري رايس", "مدير الاتصال في صندوق النقد الدولي")
+
+
+def test_an_honorific_takes_no_genitive(extractor):
+    result = extractor.extract("وقال دكتور وحيد سعيد إن الطقس سيتحسن.")
+    assert [(s.name, s.role) for s in result.speakers] == [("وحيد سعيد", "دكتور")]
