@@ -27,8 +27,11 @@ PREPOSITIONS_BY_CLASS = {
     "emphasis": {"علي", "الي"},
     "expressive": {"عن", "علي", "من"},
     "call": {"علي", "الي"},
+    "participle": {"علي", "الي"},
 }
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
+CHANNEL_ASIDES = {"حسبما", "وفقما"}
+"""Sourcing words written together with ما (حسبما نقلت الوكالة): the verb after them is an aside."""
 CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
                 "ولكنه", "ولكنها", "الا", "انه", "انها"}
 STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit"}
@@ -37,7 +40,8 @@ ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", 
 NEEDS_NEXT = {
     "عبر": {"عن"},
     "زاد": {"بالقول"},
-    "لفت": {"الي", "الانتباه", "النظر"},
+    "لفت": {"الي", "الانتباه", "النظر", "ان", "انه", "انها", "بان"},
+    "خلص": {"الي"},
     "لافتا": {"الي", "الانتباه", "النظر"},
 }
 """Lemmas that report speech only with one of these words soon after: لفت الوزير إلى أن
@@ -113,6 +117,8 @@ class StatementFinder:
             nxt = words.next_word(i, len(words))
             if nxt is not None and words.norm[nxt] in COMPLEMENTISERS | {"الي"}:
                 return None
+        if self._channel_aside(words, i, entry):
+            return None
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):
@@ -120,6 +126,42 @@ class StatementFinder:
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
         return entry
+
+    def _channel_aside(self, words: Words, i: int, entry: CueEntry) -> bool:
+        """«بحسب ما نقلت صحيفة X»، «وفق ما ذكرت الوكالة»: the channel that carried a statement,
+        an aside inside another cue's clause. Neither the sourcing word nor the verb after ما
+        opens a statement of its own; the statement stays its speaker's."""
+        nxt = words.next_word(i, len(words))
+        if entry.cls == "sourcing" and nxt is not None and words.norm[nxt] in ("ما", "لما"):
+            return self._cue_before(words, i)
+        prev = i - 1
+        while prev >= 0 and not words.text[prev].strip():
+            prev -= 1
+        if prev < 0:
+            return False
+        if words.bare[prev] in CHANNEL_ASIDES:
+            return self._cue_before(words, prev)
+        if words.norm[prev] not in ("ما", "لما"):
+            return False
+        before = prev - 1
+        while before >= 0 and not words.text[before].strip():
+            before -= 1
+        if before < 0:
+            return False
+        found = self.lex.cues.get(words.norm[before]) or self.lex.cues.get(words.bare[before])
+        return found is not None and found.cls == "sourcing" and self._cue_before(words, before)
+
+    def _cue_before(self, words: Words, i: int) -> bool:
+        """Is there a reporting verb shortly before token i in the same sentence, whose clause
+        the channel at i is an aside in? (Sentence-initial «بحسب ما ذكرت الصحيفة، فإن …» has
+        none: there the channel is the source.)"""
+        for k in range(i - 1, max(-1, i - 1 - MAX_ZONE), -1):
+            if words.text[k] in (".", "!", "?", "؟", ":") or "\n" in words.text[k]:
+                return False
+            found = self.lex.cues.get(words.norm[k]) or self.lex.cues.get(words.bare[k])
+            if found is not None and found.cls in VERB_CLASSES:
+                return True
+        return False
 
     @staticmethod
     def _soon(words: Words, i: int, wanted: set[str]) -> bool:
@@ -299,6 +341,9 @@ class StatementFinder:
                             or words.art[before] in self.lex.organizations
                             or words.bare_art[before] in self.lex.organizations):
             return True
+        if after is not None and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
+                form in self.lex.titles for form in (words.norm[after], words.art[after], words.bare_art[after])):
+            return True  # قال "فلان" الرئيس التنفيذي للشركة إن: a quoted name, then the role
         # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
         one_word = stretch.close - stretch.open == 2 and after is not None and words.text[after] in BOUNDARY_PUNCT
         reach = MAX_ZONE if one_word else 7

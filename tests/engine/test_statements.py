@@ -228,3 +228,54 @@ def test_rarer_continuation_verbs_before_a_colon(said):
 def test_a_quoted_surname_after_the_cue_is_the_speaker_not_the_quote(said):
     text = 'قال المحافظ سامي عبدالله إن النمو قوي.\nوأضاف "عبدالله"، خلال مؤتمر صحفي عقده اليوم، أن التضخم سيتراجع.'
     assert said(text)[1][:3] == ("سامي عبدالله", "indirect", "التضخم سيتراجع")
+
+
+# -- cue forms: continuation verbs, خلص إلى, لفت أن, participles with على / إلى ---------------
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('قال المدرب: "الفريق جاهز". وواصل: "سنقاتل حتى النهاية".', "سنقاتل حتى النهاية"),
+        ('قال المدرب: "الفريق جاهز". وختم تصريحاته: "سنعود أقوى".', "سنعود أقوى"),
+        ("وأوضحت الوزيرة أن العمل بدأ، واختتمت بأن المشروع سينتهي قريبا.", "المشروع سينتهي قريبا"),
+        ("وخلص التقرير إلى أن الوضع صعب.", "الوضع صعب"),
+        ("وأضاف الوزير أن الزيارة ناجحة. ولفت أن الوفد زار المدينة.", "الوفد زار المدينة"),
+        ("وقال الوزير إن الأعداد في تزايد، مشددا على ضرورة التعاون.", "ضرورة التعاون"),
+    ],
+)
+def test_further_cue_forms(said, text, content):
+    assert content in [c for _, _, c, _ in said(text)]
+
+
+def test_a_quoted_name_right_after_the_cue_then_a_role(said):
+    text = 'قال "سامر عيد" الرئيس التنفيذي لشركة "النور" ومؤسسها إن الأرباح تضاعفت.'
+    assert said(text) == [("سامر عيد", "indirect", "الأرباح تضاعفت", "قال")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وأعلن وزير المالية سالم داود، بحسب ما نقلت صحيفة الأيام الأحد، أن الاتفاق سيوقع.", "سالم داود"),
+        ("وقالت الوزارة، حسبما ذكرت الوكالة، إن الحدود مفتوحة.", "الوزارة"),
+        ("وبحسب ما ذكرت الصحيفة، فإن الاتفاق قريب.", "الصحيفة"),
+    ],
+)
+def test_a_channel_aside_leaves_the_statement_to_its_speaker(said, text, speaker):
+    assert [s for s, *_ in said(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("والأسعار سترتفع خلال العام المقبل، بحسب البنك المركزي.", "البنك المركزي",
+         "والأسعار سترتفع خلال العام المقبل"),
+        ("وستفتح الحدود الأسبوع المقبل وفقا لوزارة الداخلية.", "وزارة الداخلية",
+         "وستفتح الحدود الأسبوع المقبل"),
+    ],
+)
+def test_a_source_after_the_content(said, text, speaker, content):
+    assert [(s, c) for s, _, c, _ in said(text)] == [(speaker, content)]
+
+
+def test_a_source_after_a_reported_statement_does_not_take_it(said):
+    assert [s for s, *_ in said("وقال الوزير إن الأسعار سترتفع، بحسب الوكالة.")] == ["الوزير"]
