@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from qawl.engine.entities import Entity, EntityTable, name_key
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.phrases import Phrase, PhraseReader, without_proclitic
-from qawl.engine.records import Mention, Method, Section, SpeakerType
+from qawl.engine.records import Mention, Method, QuoteKind, Section, SpeakerType
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
@@ -48,6 +48,7 @@ LEADING_ADVERBIAL = 5
 """Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
 SAME_AS_BEFORE = {"نفسه", "نفسها", "ذاته", "ذاتها"}
 SAME_BEFORE_NOUN = {"ذات", "نفس"}
+BACK_POINTERS = {"ذلك", "هذا"}
 """المتحدث نفسه: "the same speaker", a pointer back to the previous one, not a name."""
 
 
@@ -181,6 +182,8 @@ class Attributor:
         chunks = self._chunks(first, last)
         for n, (a, b) in enumerate(chunks):
             a = self.words.first_word(a, b)
+            if a < b and self.words.norm[a] in BACK_POINTERS:
+                a = self.words.first_word(a + 1, b)  # أعلن ذلك اللواء فلان: the object, then the subject
             if a >= b or self.reader.is_function(self.words, a):
                 continue
             if self.words.is_quote(a):  # وقال «فلان» إن: a name in quotation marks
@@ -420,7 +423,7 @@ class Attributor:
         for cue in [label, *cues] if label is not None else cues:
             if cue.index in consumed:
                 continue
-            draft = self.finder.draft(self.words, sentence, cue, consumed)
+            draft = self.finder.draft(self.words, sentence, cue, consumed) or self._retro(sentence, cue)
             if draft is None:
                 self._register_subject(sentence, cue, scanned)
                 continue
@@ -455,6 +458,34 @@ class Attributor:
         if (how in ("explicit", "pre-verbal") and entry.gender and entity.type is SpeakerType.PERSON
                 and not phrase.role and entry.number == "sg"):
             entity.gender = entry.gender
+
+    def _retro(self, sentence: Sentence, cue) -> Draft | None:
+        """«… (the previous sentence). أعلن ذلك اللواء فلان»: a cue whose object is ذلك / هذا,
+        pointing back, gives the sentence before it, if that sentence has no statement of
+        its own, to the speaker named after the pointer."""
+        w = self.words
+        if cue.entry.cls not in ("speech", "emphasis"):
+            return None
+        pointer = w.next_word(cue.index, sentence.last)
+        if pointer is None or w.norm[pointer] not in BACK_POINTERS:
+            return None
+        previous = self._sentences.get(sentence.index - 1)
+        if previous is None or previous.section != sentence.section:
+            return None
+        if any(r.draft.sentence is previous or r.draft.content_first >= previous.first and
+               r.draft.content_last <= previous.last for r in self.results):
+            return None
+        first = w.first_word(previous.first, previous.last)
+        last = StatementFinder.trim(w, first, previous.last)
+        if last - first < 3:
+            return None
+        zone_last = sentence.last
+        for k in range(pointer + 1, sentence.last):
+            if w.text[k] in CHUNK_BREAKS or w.text[k] in (".", ":"):
+                zone_last = k
+                break
+        kind = QuoteKind.MIXED if w.quote_marks_in(first, last) else QuoteKind.INDIRECT
+        return Draft(cue, sentence, "back", pointer + 1, zone_last, first, last, kind)
 
     def _register_subject(self, sentence: Sentence, cue, scanned) -> None:
         """A cue without content still tells who is acting, for the cues that continue it."""

@@ -146,6 +146,8 @@ class PhraseReader:
         lex = self.lex
         if lex.name_like(words.text[i], words.norm[i], words.bare[i]):
             return True
+        if self.may_head(words, i):
+            return False  # an organisation's or document's head word (شرطة، بيان) is no name
         if _CLITIC.search(words.bare[i]) or words.bare[i][:1] in ("ل", "ب"):
             return False
         nxt = words.next_word(i, last)
@@ -294,13 +296,21 @@ class PhraseReader:
             return i
         while j < last and j - i < MAX_NAME_WORDS and (
                 self.is_name_word(words, j) or (words.text[j] in AMBIGUOUS_NAMES and (
-                    j > i or (j + 1 < last and self.is_name_word(words, j + 1))))):
+                    j > i or (j + 1 < last and self.is_name_word(words, j + 1))))
+                or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
             if self._construct_noun(words, j, last):
                 break
             j += 1
         if i < j < last and self._family_name(words, j, last):
             j += 1
         return j
+
+    def _name_follows(self, words: Words, j: int, last: int) -> bool:
+        """هاشم على عبدالرحيم: the name علي written with final ى, inside a name that goes on
+        with a name word (not the preposition على before a noun phrase)."""
+        nxt = words.next_word(j, last)
+        return nxt is not None and self.is_name_word(words, nxt) and \
+            self.lex.name_like(words.text[nxt], words.norm[nxt], words.bare[nxt])
 
     def _construct_noun(self, words: Words, j: int, last: int) -> bool:
         """A ة-noun in construct with a definite word (إصابة اللاعب، نتيجة المباراة): the
@@ -357,9 +367,7 @@ class PhraseReader:
                     group.first = i
                     return group
         if self.is_title(words, i) or self.is_counterpart(words, i):
-            definite = is_definite(words.norm[i]) or self.is_counterpart(words, i) or self.in_set(
-                words, i, self.lex.honorifics)
-            role_end = self.qualifiers(words, i + 1, last, definite)
+            role_end = self.qualifiers(words, i + 1, last, self._takes_no_genitive(words, i))
             while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
                 role_end = self.qualifiers(words, role_end + 1, last, True)
             role_end = self._stacked_roles(words, role_end, last)
@@ -436,13 +444,25 @@ class PhraseReader:
         chain = self._construct_chain(words, k, last)
         return chain or j
 
+    def _takes_no_genitive(self, words: Words, i: int) -> bool:
+        """A title that a genitive cannot follow: definite (الوزير), a counterpart (نظيره) or an
+        honorific (دكتور فلان); an indefinite role is in construct (وزير خارجية مصر)."""
+        return (is_definite(words.norm[i]) or self.is_counterpart(words, i)
+                or self.in_set(words, i, self.lex.honorifics))
+
     def _stacked_roles(self, words: Words, j: int, last: int) -> int:
         """«أمين سر اللجنة مدير إدارة المرور بالمدينة العقيد فلان»: further roles, each with its
         qualifiers, stacked before one name, belong to the same person. Taken only when a name
         closes the stack; otherwise the first role ends at ``j`` (استقبل وزير X سفير Y)."""
         end = j
-        while end < last and self.is_title(words, end) and words.bare[end] == words.norm[end]:
-            end = self.qualifiers(words, end + 1, last, is_definite(words.norm[end]))
+        while end < last:
+            if self.is_title(words, end) and words.bare[end] == words.norm[end]:
+                end = self.qualifiers(words, end + 1, last, self._takes_no_genitive(words, end))
+            elif (end + 1 < last and self._word(words, end) and not self.is_function(words, end)
+                  and self.is_title(words, end + 1) and not is_definite(words.norm[end])):
+                end += 1  # اللواء شرطة دكتور فلان: a rank's service word between two titles
+            else:
+                break
         if end > j and self.name_run(words, end, last) > end:
             return end
         return j

@@ -252,3 +252,15 @@ def test_a_body_acting_in_its_clause_continues(said):
 def test_a_country_mentioned_in_passing_never_continues(said):
     text = "وصل الوفد إلى السودان أمس.\nوقالت إن الزيارة ناجحة."
     assert said(text) == []
+
+
+def test_a_back_pointer_gives_the_sentence_before_to_the_speaker_after_it(said):
+    text = ("شهدت المدينة هدوءا نسبيا يوم الجمعة بعد أيام من الاحتجاجات.\n"
+            "أعلن ذلك العقيد سامر داود الناطق باسم الشرطة في تصريح صحفي.")
+    assert said(text) == [("سامر داود", "indirect",
+                           "شهدت المدينة هدوءا نسبيا يوم الجمعة بعد أيام من الاحتجاجات", "أعلن")]
+
+
+def test_a_back_pointer_takes_no_sentence_that_has_its_own_statement(said):
+    text = "وقال الوزير إن الأسعار مستقرة.\nأعلن ذلك في مؤتمر صحفي."
+    assert [s for s, *_ in said(text)] == ["الوزير"]

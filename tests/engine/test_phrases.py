@@ -201,3 +201,18 @@ def test_an_organisation_after_fi_is_part_of_the_role(extractor):
 def test_an_honorific_takes_no_genitive(extractor):
     result = extractor.extract("وقال دكتور وحيد سعيد إن الطقس سيتحسن.")
     assert [(s.name, s.role) for s in result.speakers] == [("وحيد سعيد", "دكتور")]
+
+
+def test_a_service_word_between_two_titles_stays_in_the_role(extractor):
+    result = extractor.extract("وقال اللواء شرطة دكتور هاشم علي داود إن الوضع هادئ.")
+    assert [s.name for s in result.speakers] == ["هاشم علي داود"]
+
+
+def test_ali_written_with_alef_maqsura_inside_a_name(said):
+    assert speakers(said, "وقال العميد هاشم على عبدالرحيم إن الوضع هادئ.") == ["هاشم على عبدالرحيم"]
+    assert speakers(said, "وقال سامي على المنصة إن الحفل ناجح.") == ["سامي"]
+
+
+def test_an_organisation_head_never_opens_a_name(extractor):
+    result = extractor.extract("وقال اللواء شرطة إن الوضع هادئ.")
+    assert all(s.name != "شرطة" for s in result.speakers)
