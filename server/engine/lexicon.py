@@ -68,6 +68,7 @@ class Lexicon:
     adverbs: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
+    content_nouns: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)
     demonyms: dict[str, str] = field(default_factory=dict)
     person_names: set[str] = field(default_factory=set)
@@ -107,7 +108,7 @@ CUE_CLASSES = ("speech", "emphasis", "expressive", "call", "transmit", "particip
 
 SECTIONS = {
     "cues.txt": CUE_CLASSES,
-    "function_words.txt": ("preposition", "time", "adverb", "particle", "relative"),
+    "function_words.txt": ("preposition", "time", "adverb", "particle", "relative", "content_noun"),
     "sections.txt": ("related", "boilerplate"),
     "given_names.txt": ("male", "female"),
     "titles.txt": ("honorific",),
@@ -262,6 +263,7 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
     lex.adverbs = _words(function_words.get("adverb", []))
     lex.particles = _words(function_words.get("particle", []))
     lex.relatives = _words(function_words.get("relative", []))
+    lex.content_nouns = _words(function_words.get("content_noun", []))
     for name in ("lists/countries.txt", "lists/territories.txt"):
         words, phrases = _phrases(sections(name)[""])
         lex.places |= words

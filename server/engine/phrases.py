@@ -215,9 +215,8 @@ class PhraseReader:
                 org = self.org_at(words, j + 1, last)
                 j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
                 continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
-            if norm.startswith("بال") and len(norm) > 4 and not self.is_function(words, j):
-                j += 1  # مدير الإدارة بالمحافظة، رئيس القسم بالهيئة
-                continue
+            if norm.startswith(("بال", "وبال")) and not (norm.endswith("ه") or words.bare_art[j] in self.heads):
+                break  # رحب المحافظ بالحضور: the verb's object; but مدير الإدارة بالمحافظة stays
             if norm in AFFILIATION_LINKS and j + 1 < last and not is_definite(words.norm[j + 1]):
                 chain = self._construct_chain(words, j + 1, last)
                 if chain:

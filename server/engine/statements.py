@@ -29,6 +29,8 @@ PREPOSITIONS_BY_CLASS = {
     "call": {"علي", "الي"},
     "participle": {"علي", "الي"},
 }
+NOUN_OBJECT_CLASSES = {"emphasis", "participle"}
+"""Cue classes whose content may be a noun phrase headed by a verbal noun (rules: [content_noun])."""
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
 CHANNEL_ASIDES = {"حسبما", "وفقما"}
 """Sourcing words written together with ما (حسبما نقلت الوكالة): the verb after them is an aside."""
@@ -256,6 +258,9 @@ class StatementFinder:
                 return self._quoted(sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, "that")
+            if cls in NOUN_OBJECT_CLASSES and words.bare[j] in self.lex.content_nouns \
+                    and sentence.quote_at(j) is None:
+                return self._clause(words, sentence, cue, j, j, "object")  # أكد الوزير ضرورة التعاون
             if norm in PREPOSITIONS_BY_CLASS.get(cls, ()):
                 nxt = words.next_word(j, last)
                 if nxt is not None and self.is_complementiser(words, nxt):

@@ -279,3 +279,19 @@ def test_a_source_after_the_content(said, text, speaker, content):
 
 def test_a_source_after_a_reported_statement_does_not_take_it(said):
     assert [s for s, *_ in said("وقال الوزير إن الأسعار سترتفع، بحسب الوكالة.")] == ["الوزير"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("أكد رئيس المجلس، سالم داود، اليوم الثلاثاء، عدم صحة الجلسة المنعقدة.", "سالم داود",
+         "عدم صحة الجلسة المنعقدة"),
+        ("ورحب المحافظ بالحضور، مؤكدا أهمية التنسيق بين الجهات.", "المحافظ", "أهمية التنسيق بين الجهات"),
+    ],
+)
+def test_an_emphasis_cue_with_a_verbal_noun_object(said, text, speaker, content):
+    assert [(s, c) for s, _, c, _ in said(text)] == [(speaker, content)]
+
+
+def test_an_ordinary_noun_after_an_emphasis_cue_is_no_content(said):
+    assert said("وأكد الوزير الخبر في المؤتمر.") == []
