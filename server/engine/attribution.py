@@ -425,7 +425,8 @@ class Attributor:
                 continue
             draft = self.finder.draft(self.words, sentence, cue, consumed) or self._retro(sentence, cue)
             if draft is None:
-                self._register_subject(sentence, cue, scanned)
+                if not self._inside_content(cue.index, sentence):
+                    self._register_subject(sentence, cue, scanned)
                 continue
             phrase, how = self._speaker(draft, scanned)
             if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase, self.words)):

@@ -304,6 +304,14 @@ class PhraseReader:
             j += 1
         return j
 
+    def _surname(self, words: Words, i: int) -> bool:
+        """A definite word that no dictionary knows and no list names as a place, body or role
+        (العواش، الدعيج): a family name standing for the person."""
+        norm = words.norm[i]
+        return (is_definite(norm) and not self.is_function(words, i) and not self._is_cue(words, i)
+                and not self.may_head(words, i) and not self.lex.is_nationality(words.art[i])
+                and words.bare_art[i] not in self.lex.cities and not self.lex.is_ordinary_word(words.text[i]))
+
     def _name_follows(self, words: Words, j: int, last: int) -> bool:
         """هاشم على عبدالرحيم: the name علي written with final ى, inside a name that goes on
         with a name word (not the preposition على before a noun phrase)."""
@@ -406,6 +414,11 @@ class PhraseReader:
         end = self.name_run(words, i, last, after_title=after_title)
         if end > i:
             return self._phrase(words, i, end, SpeakerType.PERSON, self.name_gender(words, i))
+        if self._surname(words, i):
+            end = i + 1
+            while end < last and end - i < MAX_NAME_WORDS and self._surname(words, end):
+                end += 1
+            return self._phrase(words, i, end, SpeakerType.PERSON, "m")  # وأضاف العواش أن
         return self._described_name(words, i, last)
 
     def _described_name(self, words: Words, i: int, last: int) -> Phrase | None:

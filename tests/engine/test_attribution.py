@@ -264,3 +264,9 @@ def test_a_back_pointer_gives_the_sentence_before_to_the_speaker_after_it(said):
 def test_a_back_pointer_takes_no_sentence_that_has_its_own_statement(said):
     text = "وقال الوزير إن الأسعار مستقرة.\nأعلن ذلك في مؤتمر صحفي."
     assert [s for s, *_ in said(text)] == ["الوزير"]
+
+
+def test_a_cue_inside_a_statements_content_names_no_speaker_for_later_continuations(said):
+    text = ("وأوضح الوزير أن المشاركة الواسعة تؤكد نجاح هذا المهرجان.\n"
+            "وأشار إلى أن الدورة المقبلة أكبر.")
+    assert [s for s, *_ in said(text)] == ["الوزير", "الوزير"]

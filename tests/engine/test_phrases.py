@@ -216,3 +216,12 @@ def test_ali_written_with_alef_maqsura_inside_a_name(said):
 def test_an_organisation_head_never_opens_a_name(extractor):
     result = extractor.extract("وقال اللواء شرطة إن الوضع هادئ.")
     assert all(s.name != "شرطة" for s in result.speakers)
+
+
+def test_a_lone_family_name_unknown_to_the_dictionary_is_a_person(said):
+    assert speakers(said, "وأضاف العواش في تصريح صحافي أن الزيارة ناجحة.") == ["العواش"]
+
+
+def test_a_lone_definite_ordinary_word_is_no_person(extractor):
+    result = extractor.extract("وأضاف المساء أن الزيارة ناجحة.")
+    assert all(s.type.value != "person" for s in result.speakers)
