@@ -29,6 +29,7 @@ def quote_prediction(quote: qawl_pb2.Quote) -> dict:
         "end": quote.span.end_offset,
         "speaker": quote.speaker.name,
         "kind": qawl_pb2.QuoteKind.Name(quote.kind).removeprefix("QUOTE_KIND_").lower(),
+        "rule": quote.rule,
     }
 
 

@@ -64,13 +64,16 @@ class Prediction:
     end: int
     speaker: str
     kind: str
+    rule: str = ""
+    """The rule that produced it, when the extractor says (``speech.that.explicit``)."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Prediction:
-        """Read a prediction dict; ``kind`` may be a string or a string enum."""
+        """Read a prediction dict; ``kind`` may be a string or a string enum; ``rule`` is optional."""
         kind = data["kind"]
         return cls(
-            int(data["start"]), int(data["end"]), str(data["speaker"]), getattr(kind, "value", kind)
+            int(data["start"]), int(data["end"]), str(data["speaker"]), getattr(kind, "value", kind),
+            str(data.get("rule", "")),
         )
 
 
@@ -145,6 +148,40 @@ class ArticleScore:
     false_positives: list[tuple[Prediction, Statement | None]] = field(default_factory=list)
     """Each with the statement it duplicates, or None when it matches no statement."""
     kind_errors: list[tuple[Prediction, Statement]] = field(default_factory=list)
+    credited: list[Prediction] = field(default_factory=list)
+    """The predictions credited with a required statement (right speaker or not)."""
+
+
+ERROR_CLASSES = ("wrong speaker", "boundary", "missed", "false", "duplicate")
+"""Why a statement was not scored right, for whoever extends the rules:
+
+- *wrong speaker*: the statement was found, the speaker named is not its speaker;
+- *boundary*: a prediction overlaps a required statement but not enough to match it (the span
+  is cut short or runs on), counted once for the statement;
+- *missed*: no prediction touches a required statement;
+- *false*: a prediction that touches no statement at all;
+- *duplicate*: a second prediction of a statement already credited.
+"""
+
+RULE_COLUMNS = ("right", "wrong speaker", "boundary", "false", "duplicate")
+
+
+def error_classes(article: ArticleScore) -> list[tuple[str, Prediction | None]]:
+    """Every error in ``article`` with its class and the prediction behind it (None for a miss)."""
+    errors: list[tuple[str, Prediction | None]] = [("wrong speaker", p) for p, _ in article.wrong_speakers]
+    touched: set[int] = set()
+    for pred, duplicated in article.false_positives:
+        if duplicated is not None:
+            errors.append(("duplicate", pred))
+            continue
+        overlapping = [s for s in article.misses if _overlap(pred.start, pred.end, s.start, s.end)]
+        if overlapping:
+            errors.append(("boundary", pred))
+            touched.update(s.index for s in overlapping)
+        else:
+            errors.append(("false", pred))
+    errors.extend(("missed", None) for s in article.misses if s.index not in touched)
+    return errors
 
 
 @dataclass
@@ -152,6 +189,32 @@ class EvaluationResult:
     """Scores of a set of articles, per article and overall."""
 
     articles: list[ArticleScore]
+
+    def error_counts(self) -> dict[str, int]:
+        """How many errors of each class (``ERROR_CLASSES``) over all articles."""
+        counts = dict.fromkeys(ERROR_CLASSES, 0)
+        for article in self.articles:
+            for cls, _ in error_classes(article):
+                counts[cls] += 1
+        return counts
+
+    def by_rule(self) -> dict[str, dict[str, int]]:
+        """Per rule that produced predictions: how many were right, and each class of error a
+        prediction can make (``RULE_COLUMNS``; a miss has no rule)."""
+        rules: dict[str, dict[str, int]] = {}
+
+        def tally(pred: Prediction, column: str) -> None:
+            rules.setdefault(pred.rule or "?", dict.fromkeys(RULE_COLUMNS, 0))[column] += 1
+
+        for article in self.articles:
+            wrong = {id(p) for p, _ in article.wrong_speakers}
+            for cls, pred in error_classes(article):
+                if pred is not None:
+                    tally(pred, cls)
+            for pred in article.credited:
+                if id(pred) not in wrong:
+                    tally(pred, "right")
+        return rules
 
     @property
     def overall(self) -> Counts:
@@ -267,6 +330,7 @@ def score_article(
             continue
         counts.counted += 1
         counts.matched += 1
+        score.credited.append(pred)
         if speaker_is_right(pred.speaker, statement):
             counts.attributed += 1
         else:
@@ -311,7 +375,8 @@ def predictions_from_extraction(extraction: Any) -> list[dict]:
     """The engine's ``Extraction`` as prediction dicts, each quote with its speaker's name."""
     names = {speaker.id: speaker.name for speaker in extraction.speakers}
     return [
-        {"start": q.start, "end": q.end, "speaker": names.get(q.speaker_id, ""), "kind": q.kind}
+        {"start": q.start, "end": q.end, "speaker": names.get(q.speaker_id, ""), "kind": q.kind,
+         "rule": q.rule}
         for q in extraction.quotes
     ]
 
@@ -416,10 +481,25 @@ def _format_report(result: EvaluationResult, verbose: bool) -> str:
     lines.append(
         f"({neutral} prediction{'s' if neutral != 1 else ''} matching only optional statements left out)"
     )
+    errors = result.error_counts()
+    lines.append("errors: " + ", ".join(f"{cls} {n}" for cls, n in errors.items()))
+    rules = result.by_rule()
+    if rules:
+        header = ("rule", *RULE_COLUMNS)
+        table = [header] + [(rule, *(str(c[k]) for k in header[1:])) for rule, c in
+                            sorted(rules.items(), key=lambda item: (-sum(item[1].values()), item[0]))]
+        rule_widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+        lines.append("")
+        lines.extend("  ".join([r[0].ljust(rule_widths[0])] + [c.rjust(w) for c, w in zip(r[1:], rule_widths[1:])])
+                     for r in table)
     if verbose:
         for article in result.articles:
             lines.extend(_findings(article))
     return "\n".join(lines)
+
+
+def _rule(pred: Prediction) -> str:
+    return f" <{pred.rule}>" if pred.rule else ""
 
 
 def _findings(article: ArticleScore) -> list[str]:
@@ -431,13 +511,13 @@ def _findings(article: ArticleScore) -> list[str]:
         )
     for p, s in article.wrong_speakers:
         found.append(
-            f"  speaker    [{p.start}:{p.end}] got {p.speaker or '(none)'}, want {s.speaker}: "
-            f"{_excerpt(text[p.start:p.end])}"
+            f"  speaker    [{p.start}:{p.end}] got {p.speaker or '(none)'}, want {s.speaker}"
+            f"{_rule(p)}: {_excerpt(text[p.start:p.end])}"
         )
     for p, s in article.false_positives:
         why = f" (again [{s.start}:{s.end}])" if s else ""
         found.append(
-            f"  false pos. [{p.start}:{p.end}] {p.speaker} ({p.kind}){why}: {_excerpt(text[p.start:p.end])}"
+            f"  false pos. [{p.start}:{p.end}] {p.speaker} ({p.kind}){why}{_rule(p)}: {_excerpt(text[p.start:p.end])}"
         )
     for p, s in article.kind_errors:
         found.append(

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from qawl.eval.scoring import error_classes
 from qawl.eval import (
     GoldError,
     evaluate,
@@ -263,9 +264,9 @@ def test_report_lists_figures_and_in_verbose_the_findings():
     )
     brief = result.format_report(verbose=False)
     assert "a.txt" in brief and "overall" in brief and "0.500" in brief
-    assert "missed" not in brief
+    assert "  missed     [" not in brief
     verbose = result.format_report(verbose=True)
-    for finding in ("missed", "speaker", "false pos.", "kind"):
+    for finding in ("  missed     [", "speaker", "false pos.", "kind"):
         assert finding in verbose
     assert "البطالة تتراجع" in verbose
 
@@ -318,6 +319,34 @@ def test_engine_records_become_prediction_dicts():
             "end": start + len(FIRST),
             "speaker": "أحمد سعيد",
             "kind": QuoteKind.INDIRECT,
+            "rule": "test",
         }
     ]
     assert score(predictions).counts.attributed == 1
+
+
+def test_errors_are_classed_and_tallied_by_rule():
+    short = TEXT.index(SECOND)
+    predictions = [
+        {**pred(FIRST, speaker="زيد"), "rule": "speech.that.explicit"},   # wrong speaker
+        {**span(short, short + 3), "rule": "speech.that.continuation"},    # boundary: too short
+        {**pred("وزير المالية"), "rule": "label.colon.explicit"},          # false: no statement
+    ]
+    result = evaluate([("a.txt", TEXT, predictions, GOLD)])
+    (article,) = result.articles
+    assert sorted(cls for cls, _ in error_classes(article)) == ["boundary", "false", "missed", "wrong speaker"]
+    assert result.error_counts() == {"wrong speaker": 1, "boundary": 1, "missed": 1, "false": 1, "duplicate": 0}
+    rules = result.by_rule()
+    assert rules["speech.that.explicit"]["wrong speaker"] == 1
+    assert rules["speech.that.continuation"]["boundary"] == 1
+    assert rules["label.colon.explicit"]["false"] == 1
+    report = result.format_report()
+    assert "errors: wrong speaker 1, boundary 1, missed 1, false 1, duplicate 0" in report
+    assert "speech.that.explicit" in report
+
+
+def test_a_second_prediction_of_a_credited_statement_is_a_duplicate():
+    result = evaluate([("a.txt", TEXT, [{**pred(FIRST), "rule": "r"}, {**pred(FIRST), "rule": "r"},
+                                        pred(SECOND)], GOLD)])
+    assert result.error_counts()["duplicate"] == 1
+    assert result.by_rule()["r"] == {"right": 1, "wrong speaker": 0, "boundary": 0, "false": 0, "duplicate": 1}
