@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,17 @@ class Lexicon:
     female_names: set[str] = field(default_factory=set)
     dictionary: Any = None
     """An ordinary-word test (``wordcheck.Dictionary``), or None to read every word as unknown."""
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """Words that end a name or a speaker phrase: prepositions, time words, adverbs, particles."""
+        return frozenset(self.prepositions | self.time_words | self.adverbs | self.particles)
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """Every word a speaker phrase with a lexicon head can start with."""
+        return frozenset(self.titles | self.counterparts | self.organizations | self.places | self.documents
+                         | self.unnamed | set(self.organization_phrases) | set(self.place_phrases))
 
     def is_ordinary_word(self, text: str) -> bool:
         """Does the dictionary know ``text`` (as written, clitics included) as an Arabic word?"""

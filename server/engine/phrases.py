@@ -65,10 +65,9 @@ class PhraseReader:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.stop = lex.prepositions | lex.time_words | lex.adverbs | lex.particles
-        self.heads = (lex.titles | lex.counterparts | lex.organizations | lex.places | lex.documents
-                      | lex.unnamed | set(lex.organization_phrases) | set(lex.place_phrases))
-        self.cue_forms = set(lex.cues)
+        self.stop = lex.stop_words
+        self.heads = lex.head_words
+        self.cue_forms = lex.cues.keys()
 
     # -- word classes ------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ seen before): 0.9-5.1 million/s.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -58,6 +59,9 @@ INSTALL_HINT = (
     "install the Arabic Hunspell dictionary and Enchant with "
     "'apt-get install hunspell-ar libenchant-2-2', and the binding with 'pip install pyenchant'"
 )
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""Letters (of any script) and their combining marks only: what a word can be made of."""
 
 # Longest first, so that "وال" is taken before "و".
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "")
@@ -170,17 +174,19 @@ class Dictionary:
     def is_word(self, token: str) -> bool:
         """True if ``token`` (as written, or in a hamza/alef/final-letter variant) is a word.
 
-        Empty strings and strings containing spaces are not words.
+        Empty strings, strings containing spaces and strings with anything but letters and
+        marks (digits, controls such as NUL, punctuation, which Enchant may refuse with an
+        error) are not words.
         """
         token = token.strip()
-        if not token or " " in token:
+        if not token or not _LETTERS.fullmatch(token):
             return False
         return self._lookup(token)
 
     def check_as_written(self, token: str) -> bool:
         """True if Hunspell accepts ``token`` exactly as written (no variants, no cache)."""
         token = token.strip()
-        return bool(token) and " " not in token and self._check(token)
+        return bool(token) and bool(_LETTERS.fullmatch(token)) and self._check(token)
 
     def cache_info(self):
         """``functools`` cache statistics, or ``None`` when caching is off."""

@@ -93,3 +93,8 @@ def test_a_missing_dictionary_says_what_to_install():
     assert "xx_NOPE" in message
     assert "apt-get install hunspell-ar libenchant-2-2" in message
     assert "pip install pyenchant" in message
+
+
+@pytest.mark.parametrize("token", ["قال\x00", "\x00", "12", "قال.", "a\x01b"])
+def test_tokens_with_anything_but_letters_are_no_words_and_raise_nothing(dictionary, token):
+    assert dictionary.is_word(token) is False
