@@ -77,4 +77,4 @@ def describe(error: grpc.RpcError) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.splitlines())

@@ -54,8 +54,8 @@ def run_eval(args: argparse.Namespace) -> int:
             except GoldError as error:  # the annotation's fault: name its file, once
                 failed += 1
                 print_error(errors, gold_file, str(error).removeprefix(f"{gold_file}: "))
-            except (OSError, UnicodeError, grpc.RpcError) as error:
-                failed += 1
+            except (OSError, UnicodeError, ValueError, grpc.RpcError) as error:
+                failed += 1  # ValueError: a span outside the text, which no server should send
                 print_error(errors, path, error)
             bar.advance(task)
     if not scored:

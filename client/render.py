@@ -77,7 +77,7 @@ def error_line(source: str, error: Exception | str) -> str:
     if isinstance(error, grpc.RpcError):
         detail = describe(error)
     else:
-        detail = " ".join(str(error).split())
+        detail = " ".join(str(error).splitlines())
     return f"qawl: {source}: {detail}"
 
 
