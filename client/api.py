@@ -5,6 +5,10 @@ carries a service config that retries UNAVAILABLE a few times with backoff: ever
 a pure function of its request, so repeating one is always safe. It speaks plaintext, TLS
 (``tls=True`` or a CA file) or mutual TLS (plus a client certificate and key), and sends a
 bearer token in the call metadata when given one.
+
+Errors are ``grpc.RpcError`` as gRPC raises them; ``error_details(error)`` reads what a qawl
+server sends with each (the ``ErrorInfo`` reason, the invalid fields, the retry delay), and
+``describe(error)`` puts it all on one line.
 """
 
 from __future__ import annotations
@@ -16,7 +20,11 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from qawl.client.errors import ErrorDetails, describe, error_details
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
+
+__all__ = ["ENCODINGS", "ErrorDetails", "QawlClient", "article", "describe", "error_details",
+           "open_channel"]
 
 SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
 
@@ -60,8 +68,11 @@ def open_channel(target: str, *, tls: bool = False, tls_ca: str | None = None,
     ``tls_ca`` replaces the system's root certificates; ``tls_cert`` and ``tls_key`` are the
     client's own certificate for mutual TLS. Channels to one target share a TCP connection
     unless ``own_connection``: then this one opens its own, which a server running several
-    ``--workers`` processes may hand to a different process.
+    ``--workers`` processes may hand to a different process. A certificate without its key (or
+    a key without its certificate) is a ValueError.
     """
+    if bool(tls_cert) != bool(tls_key):
+        raise ValueError("tls_cert and tls_key go together")
     options = [
         ("grpc.service_config", RETRY_SERVICE_CONFIG),
         ("grpc.enable_retries", 1),

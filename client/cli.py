@@ -2,13 +2,15 @@
 
 Subcommands:
 
-- ``extract FILE... | -``: stream each article's quotes back (StreamQuotes) as a table on a
-  terminal or JSON lines otherwise (``--format`` overrides).
+- ``extract FILE|DIR... | -``: stream each article's quotes back (StreamQuotes) as a table on a
+  terminal or JSON lines otherwise (``--format`` overrides); a folder stands for its ``.txt``
+  files in name order.
 - ``eval --gold DIR FILE...``: stream quotes the same way and score them against annotations.
-- ``health``: the server's health status.
+- ``health --server HOST:PORT``: the server's health status.
 
-Without ``--server`` the CLI starts a server in its own process on a loopback port and talks
-to it through real gRPC; with ``--server HOST:PORT`` it talks to a running one.
+Without ``--server``, ``extract`` and ``eval`` start a server in their own process, listening
+on a Unix domain socket in a private temporary folder, and talk to it through real gRPC; with
+``--server HOST:PORT`` they talk to a running one. Usage errors print one line and exit 2.
 """
 
 from __future__ import annotations
@@ -20,21 +22,24 @@ import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from importlib import metadata
 
 import grpc
 from rich.console import Console
+from rich.progress import Progress
 
 from qawl.client import render
 from qawl.client.api import ENCODINGS, QawlClient, article
-from qawl.client.articles import ArticleInput, read_articles
-from qawl.client.connect import client_options, connect, connect_many
+from qawl.client.articles import ArticleInput, expand_paths, read_articles
+from qawl.client.connect import client_options, connect, connect_many, option_problem
 
 
 def stream_all(clients: list[QawlClient], paths: list[str], encoding_type: int,
-               show_progress: bool, errors: Console) -> Iterator[tuple[ArticleInput, list]]:
+               progress: Progress, errors: Console) -> Iterator[tuple[ArticleInput, list]]:
     """Each readable article with its streamed quotes, in the order of ``paths``.
 
-    One article is in flight per client, at most; failures are reported on ``errors``.
+    One article is in flight per client, at most; failures are reported on ``errors``, and
+    ``progress`` advances by one per article.
     """
     idle: queue.SimpleQueue[QawlClient] = queue.SimpleQueue()
     for client in clients:
@@ -49,8 +54,7 @@ def stream_all(clients: list[QawlClient], paths: list[str], encoding_type: int,
         finally:
             idle.put(client)
 
-    with render.progress_bar(len(paths), show_progress) as progress, \
-            ThreadPoolExecutor(len(clients), thread_name_prefix="qawl-extract") as pool:
+    with ThreadPoolExecutor(len(clients), thread_name_prefix="qawl-extract") as pool:
         task = progress.add_task("extracting", total=len(paths))
         pending: deque[Future | tuple] = deque()
         for item in read_articles(paths):
@@ -80,27 +84,36 @@ def _report(entry: Future | tuple, errors: Console) -> Iterator[tuple[ArticleInp
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Stream and print the quotes of every file; exit 1 if any article failed."""
+    """Stream and print the quotes of every file; exit 1 if any article failed.
+
+    Records go to stdout whatever the progress bar does: it draws on stderr.
+    """
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    paths = expand_paths(args.files)
     out, errors = Console(), Console(stderr=True)
     show_progress = args.progress if args.progress is not None else (
-        len(args.files) > 1 and sys.stderr.isatty())
+        len(paths) > 1 and sys.stderr.isatty())
     done = 0
-    with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients:
-        for item, quotes in stream_all(clients, args.files, ENCODINGS[args.encoding], show_progress,
-                                       errors):
+    with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients, \
+            render.progress_bar(len(paths), show_progress, errors) as bar:
+        for item, quotes in stream_all(clients, paths, ENCODINGS[args.encoding], bar, errors):
             done += 1
-            if fmt == "jsonl":
-                for quote in quotes:
-                    sys.stdout.write(render.quote_json(quote) + "\n")
-                sys.stdout.flush()
-            else:
-                render.print_table(out, item.article_id, quotes)
-    return 0 if done == len(args.files) else 1
+            with render.beside(bar):
+                if fmt == "jsonl":
+                    sys.stdout.write("".join(render.quote_json(quote) + "\n" for quote in quotes))
+                    sys.stdout.flush()
+                else:
+                    render.print_table(out, item.article_id, quotes)
+    return 0 if done == len(paths) else 1
 
 
 def cmd_health(args: argparse.Namespace) -> int:
-    """Print the server's health status; exit 0 only when SERVING."""
+    """Print the server's health status; exit 0 only when SERVING, 2 without ``--server``.
+
+    A probe of a server this command started itself would always pass, so there is none.
+    """
+    if not args.server:
+        return usage_error("health needs --server HOST:PORT (the server to probe)")
     with connect(args.server, args.timeout, **client_options(args)) as client:
         try:
             status = client.health(args.service)
@@ -118,6 +131,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def usage_error(message: str) -> int:
+    """Print ``qawl: message`` as one line on stderr; the exit status of a usage error, 2."""
+    print(f"qawl: {message}", file=sys.stderr)
+    return 2
+
+
+def version() -> str:
+    """The installed qawl distribution's version."""
+    try:
+        return metadata.version("qawl")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if not 1 <= value <= 64:
@@ -128,9 +155,11 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The ``qawl`` argument parser with its subcommands."""
     parser = argparse.ArgumentParser(prog="qawl", description="Who said what in Arabic news, over gRPC.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--server", metavar="HOST:PORT",
-                        help="a running qawl server (default: start one in-process)")
+                        help="a running qawl server (default for extract and eval: start one "
+                             "in-process on a private Unix socket; health needs it)")
     common.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="deadline per RPC (default %(default)s)")
     common.add_argument("--token-file", default=os.environ.get("QAWL_TOKEN_FILE"), metavar="FILE",
@@ -143,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     extract = sub.add_parser("extract", parents=[common], help="stream quotes out of articles")
-    extract.add_argument("files", nargs="+", metavar="FILE", help="article text files, or - for stdin")
+    extract.add_argument("files", nargs="+", metavar="FILE",
+                         help="article text files, folders (their .txt files in name order), "
+                              "or - for stdin")
     extract.add_argument("--format", choices=["table", "jsonl"],
                          help="output format (default: table on a terminal, jsonl otherwise)")
     extract.add_argument("--encoding", choices=sorted(ENCODINGS), default="codepoint",
@@ -159,10 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("files", nargs="+", metavar="FILE", help="article text files")
     evaluate.add_argument("--gold", required=True, metavar="DIR", help="directory of annotation JSON")
     evaluate.add_argument("--verbose", "-v", action="store_true",
-                          help="list every match, miss and false alarm")
+                          help="list every match, miss and false alarm (a match with the wrong "
+                               "speaker or kind is listed as such)")
     evaluate.set_defaults(run=cmd_eval)
 
-    health = sub.add_parser("health", parents=[common], help="check the server's health")
+    health = sub.add_parser("health", parents=[common],
+                            help="check a running server's health (needs --server)")
     health.add_argument("--service", default="", help="service name (default: the whole server)")
     health.set_defaults(run=cmd_health)
     return parser
@@ -171,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the ``qawl`` command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    problem = option_problem(args)
+    if problem:
+        return usage_error(problem)
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -20,7 +20,8 @@ def connect(server: str | None, timeout: float | None, **options) -> Iterator[Qa
     """A client for ``server`` (host:port), or for an embedded server when it is None.
 
     ``options`` (token, tls, tls_ca, tls_cert, tls_key) apply to a named server only; the
-    embedded one listens on loopback in plaintext without auth.
+    embedded one listens on a Unix domain socket only its user can reach, in plaintext
+    without auth.
     """
     with connect_many(server, timeout, 1, **options) as (client,):
         yield client
@@ -50,6 +51,21 @@ def _target(server: str | None, options: dict) -> Iterator[tuple[str, dict]]:
 
     with embedded_server() as target:
         yield target, {}
+
+
+def option_problem(args: argparse.Namespace) -> str | None:
+    """Why the command line's token and TLS settings cannot work, or None when they can.
+
+    Checked before gRPC sees them: its C core aborts the whole process on a client certificate
+    without its key. The pair goes together, as for the server, and every file must exist.
+    """
+    if bool(getattr(args, "tls_cert", None)) != bool(getattr(args, "tls_key", None)):
+        return "--tls-cert and --tls-key go together"
+    for flag in ("tls_ca", "tls_cert", "tls_key", "token_file"):
+        path = getattr(args, flag, None)
+        if path and not Path(path).is_file():
+            return f"--{flag.replace('_', '-')} {path}: no such file"
+    return None
 
 
 def client_options(args: argparse.Namespace) -> dict:

@@ -2,12 +2,16 @@
 
 JSON lines are proto3 JSON of ``qawl.v1.Quote``, one per line, with the proto's snake_case
 field names, enum names, and every field present even when zero (so a span starting at 0
-still has ``begin_offset``).
+still has ``begin_offset``). Error lines are never wrapped, whatever the terminal's width, so a
+log pipeline sees one line per error. The progress bar draws on stderr and leaves stdout alone:
+records written while it shows still go to stdout, wherever that leads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import grpc
 from google.protobuf import json_format
@@ -15,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from qawl.client.errors import describe
 from qawl.v1 import qawl_pb2
 
 _TEXT_WIDTH = 120
@@ -66,20 +71,55 @@ def print_table(console: Console, article_id: str, quotes: Sequence[qawl_pb2.Quo
     console.print(quote_table(article_id, quotes))
 
 
-def print_error(console: Console, source: str, error: Exception) -> None:
-    """``qawl: SOURCE: CODE: details`` for an RPC error, ``qawl: SOURCE: message`` otherwise."""
-    detail = f"{error.code().name}: {error.details()}" if isinstance(error, grpc.RpcError) else str(error)
-    console.print(f"qawl: {source}: {detail}", markup=False, highlight=False)
+def error_line(source: str, error: Exception | str) -> str:
+    """``qawl: SOURCE: CODE: details [reason …; field …; retry after …]`` for an RPC error,
+    ``qawl: SOURCE: message`` otherwise; always one line."""
+    if isinstance(error, grpc.RpcError):
+        detail = describe(error)
+    else:
+        detail = " ".join(str(error).splitlines())
+    return f"qawl: {source}: {detail}"
 
 
-def progress_bar(total: int, enabled: bool) -> Progress:
-    """A transient progress bar on stderr for ``total`` articles, shown only when ``enabled``."""
+def print_error(console: Console, source: str, error: Exception | str) -> None:
+    """Print ``error_line(source, error)`` on ``console`` as one line, never wrapped."""
+    console.print(error_line(source, error), markup=False, highlight=False, emoji=False,
+                  soft_wrap=True)
+
+
+def progress_bar(total: int, enabled: bool, console: Console | None = None) -> Progress:
+    """A transient progress bar for ``total`` articles on ``console`` (default: stderr), shown
+    only when ``enabled``.
+
+    Print errors on the same ``console`` while it shows, so they appear above it. It never
+    takes over stdout: write records there inside ``beside(bar)``.
+    """
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=console or Console(stderr=True),
         transient=True,
         disable=not enabled,
+        redirect_stdout=False,
     )
+
+
+@contextmanager
+def beside(bar: Progress) -> Iterator[None]:
+    """Write to stdout inside this while ``bar`` shows.
+
+    When stdout is a terminal too, the bar is taken down for the write and drawn again after,
+    so the two never overwrite each other; otherwise (stdout a file or a pipe) nothing needs
+    doing and the records go straight there.
+    """
+    if bar.disable or not bar.live.is_started or not sys.stdout.isatty():
+        yield
+        return
+    bar.stop()
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        bar.start()

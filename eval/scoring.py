@@ -143,13 +143,13 @@ class ArticleScore:
     name: str
     text: str
     counts: Counts
+    matches: list[tuple[Prediction, Statement]] = field(default_factory=list)
+    """Every prediction credited with a required statement, right speaker and kind or not."""
     misses: list[Statement] = field(default_factory=list)
     wrong_speakers: list[tuple[Prediction, Statement]] = field(default_factory=list)
     false_positives: list[tuple[Prediction, Statement | None]] = field(default_factory=list)
     """Each with the statement it duplicates, or None when it matches no statement."""
     kind_errors: list[tuple[Prediction, Statement]] = field(default_factory=list)
-    credited: list[Prediction] = field(default_factory=list)
-    """The predictions credited with a required statement (right speaker or not)."""
 
 
 ERROR_CLASSES = ("wrong speaker", "boundary", "missed", "false", "duplicate")
@@ -211,7 +211,7 @@ class EvaluationResult:
             for cls, pred in error_classes(article):
                 if pred is not None:
                     tally(pred, cls)
-            for pred in article.credited:
+            for pred, _ in article.matches:
                 if id(pred) not in wrong:
                     tally(pred, "right")
         return rules
@@ -225,7 +225,9 @@ class EvaluationResult:
         return total
 
     def format_report(self, verbose: bool = False) -> str:
-        """A table of the figures per article and overall; ``verbose`` adds the findings."""
+        """A table of the figures per article and overall; ``verbose`` adds the findings:
+        every match (``match``, or ``speaker`` / ``kind`` when that is wrong), miss and false
+        positive."""
         return _format_report(self, verbose)
 
 
@@ -258,11 +260,23 @@ def gold_path(article: Path | str, gold_dir: Path | str) -> Path:
 
 
 def load_gold(path: Path | str) -> dict:
-    """Read an annotation file, naming it in the error when it is missing."""
+    """Read an annotation file, naming it in the error when it is missing or malformed.
+
+    Malformed: not UTF-8, not JSON, not an object, or ``statements`` not a list of objects.
+    """
     path = Path(path)
     if not path.is_file():
         raise GoldError(f"{path}: no annotation file for this article")
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeError, ValueError) as error:
+        raise GoldError(f"{path}: not a JSON annotation file: {error}") from None
+    if not isinstance(gold, dict):
+        raise GoldError(f"{path}: an annotation file holds a JSON object, not {type(gold).__name__}")
+    statements = gold.get("statements", [])
+    if not isinstance(statements, list) or not all(isinstance(s, dict) for s in statements):
+        raise GoldError(f"{path}: 'statements' must be a list of objects")
+    return gold
 
 
 def locate_statements(text: str, gold: Mapping[str, Any], article: str) -> list[Statement]:
@@ -270,9 +284,13 @@ def locate_statements(text: str, gold: Mapping[str, Any], article: str) -> list[
     statements = []
     for index, raw in enumerate(gold.get("statements", [])):
         content = raw.get("content", "")
-        occurrence = int(raw.get("occurrence", 1))
+        try:
+            occurrence = int(raw.get("occurrence", 1))
+        except (TypeError, ValueError):
+            raise GoldError(f"{article}: statement {index + 1} has occurrence "
+                            f"{raw.get('occurrence')!r}, not a whole number") from None
         kind = raw.get("kind")
-        if not content:
+        if not isinstance(content, str) or not content:
             raise GoldError(f"{article}: statement {index + 1} has no content")
         if kind not in KINDS:
             raise GoldError(
@@ -330,7 +348,7 @@ def score_article(
             continue
         counts.counted += 1
         counts.matched += 1
-        score.credited.append(pred)
+        score.matches.append((pred, statement))
         if speaker_is_right(pred.speaker, statement):
             counts.attributed += 1
         else:
@@ -505,6 +523,12 @@ def _rule(pred: Prediction) -> str:
 def _findings(article: ArticleScore) -> list[str]:
     text = article.text
     found = []
+    flawed = {id(p) for p, _ in (*article.wrong_speakers, *article.kind_errors)}
+    for p, s in article.matches:
+        if id(p) not in flawed:
+            found.append(
+                f"  match      [{p.start}:{p.end}] {p.speaker} ({p.kind}): {_excerpt(text[p.start:p.end])}"
+            )
     for s in article.misses:
         found.append(
             f"  missed     [{s.start}:{s.end}] {s.speaker} ({s.kind}): {_excerpt(s.content)}"

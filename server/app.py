@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
 from qawl.v1 import qawl_pb2_grpc
 from qawl.server import eventloop, logs
@@ -26,6 +25,7 @@ from qawl.server.config import ServerConfig
 from qawl.server.decoding import ParseRequests
 from qawl.engine import Extractor
 from qawl.server.limits import ConcurrencyLimit
+from qawl.server.reflection import enable_reflection
 from qawl.server.runner import ExtractionRunner
 from qawl.server.service import SERVICE_NAME, ExtractionServicer
 from qawl.server.tls import server_credentials
@@ -89,8 +89,7 @@ async def _start(config: ServerConfig, extractor: Extractor) -> RunningServer:
     for name in ("", SERVICE_NAME):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
 
-    reflection.enable_server_reflection(
-        (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+    enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
 
     if config.tls_cert:
         credentials = server_credentials(config.tls_cert, config.tls_key, config.tls_client_ca)

@@ -13,6 +13,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health
 
+from qawl.server.errors import Problem, Reason
 from qawl.server.handlers import service_of, with_behavior
 
 
@@ -22,10 +23,10 @@ def read_tokens(path: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
 
 
-def _refusal(code: grpc.StatusCode, message: str):
-    """A behaviour that ends any call at once with ``code``."""
+def _refusal(problem: Problem):
+    """A behaviour that ends any call at once with ``problem``."""
     async def abort(_request, context: grpc.aio.ServicerContext):
-        await context.abort(code, message)
+        await problem.abort(context)
 
     return abort
 
@@ -38,8 +39,10 @@ class BearerTokenAuth(grpc.aio.ServerInterceptor):
         if not self._tokens:
             raise ValueError("bearer-token auth needs at least one token")
         self._open = frozenset(open_services)
-        self._deny = _refusal(grpc.StatusCode.UNAUTHENTICATED,
-                              "missing or invalid bearer token (metadata 'authorization: Bearer <token>')")
+        self._deny = _refusal(Problem(
+            grpc.StatusCode.UNAUTHENTICATED,
+            "missing or invalid bearer token (metadata 'authorization: Bearer <token>')",
+            Reason.UNAUTHENTICATED))
 
     def _known(self, token: str) -> bool:
         given = token.encode()

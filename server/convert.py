@@ -25,8 +25,15 @@ _UNITS = {
 
 
 def unit_for(encoding_type: int) -> Unit:
-    """The offset unit a request's ``encoding_type`` asks for (code points when unknown)."""
-    return _UNITS.get(encoding_type, Unit.CODE_POINT)
+    """The offset unit a request's ``encoding_type`` asks for.
+
+    An unknown value raises ValueError: the service refuses such a request before extracting
+    (``server.validate.encoding_problem``), so offsets never come back in a unit not asked for.
+    """
+    try:
+        return _UNITS[encoding_type]
+    except KeyError:
+        raise ValueError(f"unknown encoding_type {encoding_type}") from None
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from functools import partial
 import grpc
 from google.protobuf.message import DecodeError
 
+from qawl.server.errors import Problem, Reason
 from qawl.server.handlers import around, service_of, with_behavior
 
 
@@ -38,7 +39,8 @@ def _tolerant(parse: Callable[[bytes], object]) -> Callable[[bytes], object]:
 async def _check(request: object, context: grpc.aio.ServicerContext) -> object:
     """``request``, or the call ended with INVALID_ARGUMENT if it did not parse."""
     if isinstance(request, Malformed):
-        await context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"request does not parse: {request.error}")
+        await Problem(grpc.StatusCode.INVALID_ARGUMENT, f"request does not parse: {request.error}",
+                      Reason.REQUEST_MALFORMED).abort(context)
     return request
 
 

@@ -1,7 +1,7 @@
 """A limit on extraction calls in flight: beyond it, RESOURCE_EXHAUSTED at once, not a queue.
 
 Only the listed services count, so health probes and reflection are always answered, even
-when the server is saturated.
+when the server is saturated. A refused call carries a ``RetryInfo`` saying when to try again.
 """
 
 from __future__ import annotations
@@ -11,7 +11,11 @@ from functools import partial
 
 import grpc
 
+from qawl.server.errors import Problem, Reason
 from qawl.server.handlers import around, service_of, with_behavior
+
+RETRY_DELAY_SECONDS = 1.0
+"""The ``RetryInfo`` delay a refused call is given: a slot frees when any call in flight ends."""
 
 
 class ConcurrencyLimit(grpc.aio.ServerInterceptor):
@@ -34,9 +38,11 @@ class ConcurrencyLimit(grpc.aio.ServerInterceptor):
 
     async def _admit(self, request: object, context: grpc.aio.ServicerContext) -> object:
         if self._in_flight >= self.limit:
-            await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
-                                f"server busy: {self.limit} extraction calls already in flight "
-                                f"(server flag --max-concurrent-rpcs); retry later")
+            await Problem(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                          f"server busy: {self.limit} extraction calls already in flight "
+                          f"(server flag --max-concurrent-rpcs); retry later",
+                          Reason.TOO_MANY_CALLS, retry_delay=RETRY_DELAY_SECONDS,
+                          metadata={"limit": str(self.limit)}).abort(context)
         self._in_flight += 1
         return request
 

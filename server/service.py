@@ -20,7 +20,8 @@ from qawl.server import logs
 from qawl.server.convert import extraction_to_proto
 from qawl.engine import Extractor, SpeakerRegistry
 from qawl.server.runner import ExtractionRunner
-from qawl.server.validate import Problem, text_problem
+from qawl.server.errors import Problem, Reason
+from qawl.server.validate import encoding_problem, text_problem
 
 SERVICE_NAME = qawl_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
 
@@ -58,18 +59,20 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                        response_type: type = qawl_pb2.ExtractResponse) -> Extracted | Problem:
         """The article's extraction as a ``response_type`` message, or the Problem that prevented it."""
         text = article.text  # each read of a string field decodes it anew
-        problem = text_problem(text, self._max_chars)
+        problem = text_problem(text, self._max_chars) or encoding_problem(encoding_type)
         if problem is not None:
             return problem
         remaining = context.time_remaining()
         if remaining is not None and remaining <= 0:
-            return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began")
+            return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began",
+                           Reason.DEADLINE_EXPIRED)
         try:
             return await self._runner.run(self._answer, text, article.id, encoding_type, registry,
                                           response_type)
         except Exception:
             self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
-            return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details")
+            return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details",
+                           Reason.EXTRACTION_FAILED)
 
     def _log_rpc(self, rpc: str, article: qawl_pb2.Article, started: float,
                  code: grpc.StatusCode, result: Extracted | None = None, sent: int | None = None,
@@ -91,7 +94,7 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         result = await self._extract(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
             self._log_rpc("Extract", request.article, started, result.code, detail=result.message)
-            await context.abort(result.code, result.message)
+            await result.abort(context)
         self._log_rpc("Extract", request.article, started, grpc.StatusCode.OK, result)
         return result.response
 
@@ -106,7 +109,7 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         result = await self._extract(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
             self._log_rpc("StreamQuotes", request.article, started, result.code, detail=result.message)
-            await context.abort(result.code, result.message)
+            await result.abort(context)
         sent = 0
         try:
             for quote in result.response.quotes:
@@ -121,8 +124,8 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                            context: grpc.aio.ServicerContext) -> None:
         """Answer each article of the stream in order, sharing speaker ids across the stream.
 
-        An article that cannot be extracted gets a response with ``error`` set; the stream
-        goes on. A client that cancels cancels this coroutine at its next read or write.
+        An article that cannot be extracted gets a response with ``error`` set (the code,
+        message and ``ErrorInfo`` reason the unary RPC would have returned); the stream goes on. A client that cancels cancels this coroutine at its next read or write.
         """
         registry = SpeakerRegistry()
         async for request in request_iterator:
@@ -132,10 +135,12 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                                          qawl_pb2.ExtractBatchResponse)
             if isinstance(result, Problem):
                 self._log_rpc("ExtractBatch", article, started, result.code, detail=result.message)
+                known = result.reason is not Reason.ENCODING_UNKNOWN
                 await context.write(qawl_pb2.ExtractBatchResponse(
                     article_id=article.id,
-                    encoding_type=request.encoding_type,
-                    error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message)))
+                    encoding_type=request.encoding_type if known else qawl_pb2.ENCODING_TYPE_UNSPECIFIED,
+                    error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message,
+                                                reason=result.reason.value)))
                 continue
             self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, result)
             await context.write(result.response)

@@ -72,3 +72,44 @@ def test_wait_for_ready_waits_for_a_server_that_comes_up_late(shared_extractor):
         timer.join()
         for running in started:
             running.stop(None)
+
+
+def test_error_details_expose_the_reason_the_fields_and_describe_them_on_one_line(target):
+    from qawl.client.api import describe, error_details
+
+    with QawlClient(target, timeout=10) as client, pytest.raises(grpc.RpcError) as caught:
+        client.extract(article(TEXT), encoding_type=42)
+    details = error_details(caught.value)
+    assert (details.reason, details.domain) == ("ENCODING_UNKNOWN", "qawl.v1")
+    assert details.metadata == {"value": "42"}
+    assert [name for name, _ in details.field_violations] == ["encoding_type"]
+    assert details.retry_delay is None
+    line = describe(caught.value)
+    assert "\n" not in line and line.startswith("INVALID_ARGUMENT: encoding_type 42")
+    assert "reason ENCODING_UNKNOWN" in line and "field encoding_type: must be one of" in line
+
+
+def test_a_stream_error_has_details_too(target):
+    from qawl.client.api import error_details
+
+    with QawlClient(target, timeout=10) as client, pytest.raises(grpc.RpcError) as caught:
+        list(client.stream_quotes(article("")))
+    assert error_details(caught.value).reason == "TEXT_EMPTY"
+
+
+def test_an_error_without_details_has_none():
+    from qawl.client.api import describe, error_details
+
+    with QawlClient("127.0.0.1:1", timeout=2) as client, pytest.raises(grpc.RpcError) as caught:
+        client.health()
+    assert error_details(caught.value) is None
+    assert describe(caught.value).startswith("UNAVAILABLE: ")
+
+
+def test_a_certificate_without_its_key_is_refused_before_grpc_sees_it():
+    from qawl.client.api import open_channel
+
+    with pytest.raises(ValueError, match="go together"):
+        open_channel("localhost:1", tls_cert="client.pem")
+    with pytest.raises(ValueError, match="go together"):
+        open_channel("localhost:1", tls_key="client.key")

@@ -17,3 +17,17 @@ def test_unreadable_files_come_back_as_errors(tmp_path):
     bad.write_bytes(b"\xff\xfe\xfa")
     results = list(read_articles([str(tmp_path / "none.txt"), str(bad)]))
     assert [type(error).__name__ for _, error in results] == ["FileNotFoundError", "UnicodeDecodeError"]
+
+
+def test_a_folder_stands_for_its_text_files_in_name_order(tmp_path):
+    from qawl.client.articles import expand_paths
+
+    for name in ("b.txt", "a.txt", "c.md"):
+        (tmp_path / name).write_text("نص", encoding="utf-8")
+    (tmp_path / "d.txt").mkdir()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert expand_paths([str(tmp_path), "-", "x.txt", str(empty)]) == [
+        str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-", "x.txt", str(empty)]
+    [(path, error)] = list(read_articles([str(empty)]))
+    assert path == str(empty) and isinstance(error, IsADirectoryError) and "no .txt file" in str(error)

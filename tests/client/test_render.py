@@ -31,3 +31,15 @@ def test_table_shows_speaker_kind_and_text():
     console.print(quote_table("a.txt", [_quote()]))
     out = console.export_text()
     assert "الوزير" in out and "direct" in out and "نحن هنا" in out and "a.txt" in out
+
+
+def test_an_error_line_is_never_wrapped_on_a_narrow_console():
+    import io
+
+    from qawl.client.render import print_error
+
+    stream = io.StringIO()
+    print_error(Console(file=stream, width=40), "a-long-article-name.txt",
+                OSError("a message far longer than the forty columns\nof this console"))
+    assert stream.getvalue().count("\n") == 1
+    assert stream.getvalue().startswith("qawl: a-long-article-name.txt: a message far longer")

@@ -352,3 +352,36 @@ def test_a_second_prediction_of_a_credited_statement_is_a_duplicate():
                                         pred(SECOND)], GOLD)])
     assert result.error_counts()["duplicate"] == 1
     assert result.by_rule()["r"] == {"right": 1, "wrong speaker": 0, "boundary": 0, "false": 0, "duplicate": 1}
+
+
+def test_every_match_is_kept_and_the_verbose_report_marks_the_right_ones():
+    result = score([pred(FIRST), pred(SECOND, speaker="زيد")])
+    assert [s.content for _, s in result.matches] == [FIRST, SECOND]
+    report = evaluate([("a.txt", TEXT, [pred(FIRST), pred(SECOND, speaker="زيد")], GOLD)]
+                      ).format_report(verbose=True)
+    [match] = [line for line in report.splitlines() if line.startswith("  match ")]
+    assert FIRST[:10] in match
+    [wrong] = [line for line in report.splitlines() if line.startswith("  speaker ")]
+    assert SECOND[:10] in wrong
+
+
+@pytest.mark.parametrize("content, complaint", [
+    ("{not json", "not a JSON annotation file"),
+    ("[]", "JSON object"),
+    ('{"statements": 3}', "list of objects"),
+    ('{"statements": [1]}', "list of objects"),
+])
+def test_a_malformed_gold_file_is_an_error_naming_it(tmp_path, content, complaint):
+    from qawl.eval import load_gold
+
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GoldError, match=complaint) as caught:
+        load_gold(path)
+    assert str(caught.value).startswith(f"{path}: ")
+
+
+def test_a_non_numeric_occurrence_is_an_error_naming_the_article():
+    gold = {"statements": [statement(FIRST, occurrence="first")]}
+    with pytest.raises(GoldError, match="a.txt: statement 1 has occurrence 'first'"):
+        score([], gold=gold)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+import pytest
+
 from qawl.v1 import qawl_pb2
 from qawl.server.convert import extraction_to_proto, unit_for
 from qawl.engine import Extraction, Mention, Method, Quote, QuoteKind, Section, Speaker, SpeakerType
@@ -84,11 +86,12 @@ def test_missing_speaker_mention_is_left_unset():
     assert not quote.HasField("speaker_mention")
 
 
-def test_unit_for_defaults_to_code_points():
+def test_unit_for_defaults_to_code_points_and_refuses_unknown_values():
     assert unit_for(qawl_pb2.ENCODING_TYPE_UNSPECIFIED) is Unit.CODE_POINT
     assert unit_for(qawl_pb2.ENCODING_TYPE_UTF32) is Unit.CODE_POINT
     assert unit_for(qawl_pb2.ENCODING_TYPE_UTF16) is Unit.UTF16
-    assert unit_for(99) is Unit.CODE_POINT
+    with pytest.raises(ValueError):
+        unit_for(99)
 
 
 def test_a_batch_response_is_built_with_the_same_fields():

@@ -7,12 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from google.protobuf import descriptor_pool, message_factory
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from google.protobuf import descriptor_pb2
+from grpc_reflection.v1alpha import reflection_pb2
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
     ProtoReflectionDescriptorDatabase,
 )
 
+from qawl.server.reflection import V1_SERVICE_NAME
 from qawl.server.service import SERVICE_NAME
 
 
@@ -45,9 +49,10 @@ def test_a_reflection_client_calls_extract_without_the_generated_code(channel):
     assert "الاجتماع سيعقد غدا" in response.quotes[0].text
 
 
-def test_buf_curl_lists_and_calls_extract_through_reflection(target):
+@pytest.mark.parametrize("protocol", ["grpc-v1", "grpc-v1alpha"])
+def test_buf_curl_lists_and_calls_extract_through_reflection(target, protocol):
     buf = str(Path(sys.executable).parent / "buf")
-    base = [buf, "curl", "--protocol", "grpc", "--http2-prior-knowledge"]
+    base = [buf, "curl", "--protocol", "grpc", "--http2-prior-knowledge", "--reflect-protocol", protocol]
     listed = subprocess.run([*base, "--list-methods", f"http://{target}"],
                             capture_output=True, text=True, timeout=60)
     assert f"{SERVICE_NAME}/Extract" in listed.stdout.split(), listed.stderr
@@ -56,3 +61,27 @@ def test_buf_curl_lists_and_calls_extract_through_reflection(target):
                             capture_output=True, text=True, timeout=60)
     assert called.returncode == 0, called.stderr
     assert json.loads(called.stdout)["articleId"] == "b1"
+
+
+def _ask_v1(channel, **request) -> reflection_pb2.ServerReflectionResponse:
+    """One request to grpc.reflection.v1 (its messages are v1alpha's on the wire)."""
+    info = channel.stream_stream(f"/{V1_SERVICE_NAME}/ServerReflectionInfo",
+                                 request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+                                 response_deserializer=reflection_pb2.ServerReflectionResponse.FromString)
+    [response] = info(iter([reflection_pb2.ServerReflectionRequest(**request)]), timeout=10)
+    return response
+
+
+def test_reflection_v1_lists_the_services_and_both_reflection_versions(channel):
+    listed = {s.name for s in _ask_v1(channel, list_services="").list_services_response.service}
+    assert {SERVICE_NAME, "grpc.health.v1.Health", V1_SERVICE_NAME,
+            "grpc.reflection.v1alpha.ServerReflection"} <= listed
+
+
+@pytest.mark.parametrize("symbol", [SERVICE_NAME, V1_SERVICE_NAME])
+def test_reflection_v1_describes_a_service(channel, symbol):
+    response = _ask_v1(channel, file_containing_symbol=symbol)
+    files = [descriptor_pb2.FileDescriptorProto.FromString(data)
+             for data in response.file_descriptor_response.file_descriptor_proto]
+    package, _, name = symbol.rpartition(".")
+    assert any(f.package == package and name in {s.name for s in f.service} for f in files)

@@ -145,3 +145,62 @@ def test_an_expired_deadline_is_deadline_exceeded(stub, seed_texts):
     with pytest.raises(grpc.RpcError) as caught:
         stub.Extract(qawl_pb2.ExtractRequest(article=_article(text)), timeout=0.001)
     assert caught.value.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+
+
+ACCEPTED_ENCODINGS = ("ENCODING_TYPE_UNSPECIFIED", "ENCODING_TYPE_UTF8", "ENCODING_TYPE_UTF16",
+                      "ENCODING_TYPE_UTF32")
+
+
+def _assert_names_the_encoding_field(message: str) -> None:
+    assert "encoding_type" in message
+    assert all(name in message for name in ACCEPTED_ENCODINGS)
+
+
+@pytest.mark.parametrize("encoding", [99, -1])
+def test_an_unknown_encoding_type_is_refused_by_extract(stub, encoding):
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.Extract(qawl_pb2.ExtractRequest(article=_article(STATEMENT), encoding_type=encoding))
+    assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
+    _assert_names_the_encoding_field(caught.value.details())
+    assert str(encoding) in caught.value.details()
+
+
+@pytest.mark.parametrize("encoding", [99, -1])
+def test_an_unknown_encoding_type_is_refused_by_stream_quotes(stub, encoding):
+    request = qawl_pb2.StreamQuotesRequest(article=_article(STATEMENT), encoding_type=encoding)
+    with pytest.raises(grpc.RpcError) as caught:
+        list(stub.StreamQuotes(request))
+    assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
+    _assert_names_the_encoding_field(caught.value.details())
+
+
+@pytest.mark.parametrize("encoding", [99, -1])
+def test_an_unknown_encoding_type_is_that_articles_error_in_a_batch(stub, encoding):
+    requests = [
+        qawl_pb2.ExtractBatchRequest(article=_article(STATEMENT, "good-1")),
+        qawl_pb2.ExtractBatchRequest(article=_article(STATEMENT, "odd"), encoding_type=encoding),
+        qawl_pb2.ExtractBatchRequest(article=_article(STATEMENT, "good-2"),
+                                     encoding_type=qawl_pb2.ENCODING_TYPE_UTF8),
+    ]
+    responses = list(stub.ExtractBatch(iter(requests)))
+    assert [r.article_id for r in responses] == ["good-1", "odd", "good-2"]
+    odd = responses[1]
+    assert odd.HasField("error") and not odd.quotes
+    assert odd.error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    assert odd.error.reason == "ENCODING_UNKNOWN"
+    _assert_names_the_encoding_field(odd.error.message)
+    assert odd.encoding_type != encoding
+    assert responses[0].quotes and responses[2].quotes
+    assert responses[2].encoding_type == qawl_pb2.ENCODING_TYPE_UTF8
+
+
+def test_every_declared_encoding_type_is_served(stub):
+    for value in qawl_pb2.EncodingType.values():
+        response = stub.Extract(qawl_pb2.ExtractRequest(article=_article(STATEMENT), encoding_type=value))
+        assert response.encoding_type == value and response.quotes
+
+
+def test_a_bad_article_in_a_batch_carries_the_reason_of_its_error(stub):
+    requests = [qawl_pb2.ExtractBatchRequest(article=_article("", "empty")),
+                qawl_pb2.ExtractBatchRequest(article=_article("ق" * (TEST_MAX_ARTICLE_CHARS + 1), "long"))]
+    assert [r.error.reason for r in stub.ExtractBatch(iter(requests))] == ["TEXT_EMPTY", "TEXT_TOO_LONG"]

@@ -25,23 +25,23 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12qawl/v1/qawl.proto\x12\x07qawl.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9a\x01\n\x07\x41rticle\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x0e\n\x06source\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x32\n\x0epublished_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rlanguage_code\x18\x07 \x01(\t\"0\n\x04Span\x12\x14\n\x0c\x62\x65gin_offset\x18\x01 \x01(\x05\x12\x12\n\nend_offset\x18\x02 \x01(\x05\"4\n\x07Mention\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1b\n\x04span\x18\x02 \x01(\x0b\x32\r.qawl.v1.Span\"y\n\x07Speaker\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.qawl.v1.SpeakerType\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\"\n\x08mentions\x18\x05 \x03(\x0b\x32\x10.qawl.v1.Mention\"X\n\nSpeakerRef\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.qawl.v1.SpeakerType\x12\x0c\n\x04role\x18\x04 \x01(\t\"\xed\x02\n\x05Quote\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\narticle_id\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x1b\n\x04span\x18\x04 \x01(\x0b\x32\r.qawl.v1.Span\x12 \n\x04kind\x18\x05 \x01(\x0e\x32\x12.qawl.v1.QuoteKind\x12$\n\x07speaker\x18\x06 \x01(\x0b\x32\x13.qawl.v1.SpeakerRef\x12\x1d\n\x03\x63ue\x18\x07 \x01(\x0b\x32\x10.qawl.v1.Mention\x12)\n\x0fspeaker_mention\x18\x08 \x01(\x0b\x32\x10.qawl.v1.Mention\x12*\n\x06method\x18\t \x01(\x0e\x32\x1a.qawl.v1.AttributionMethod\x12\x12\n\nconfidence\x18\n \x01(\x02\x12\x16\n\x0esentence_index\x18\x0b \x01(\x05\x12!\n\x07section\x18\x0c \x01(\x0e\x32\x10.qawl.v1.Section\x12\x0c\n\x04rule\x18\r \x01(\t\"-\n\x0c\x41rticleError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\"a\n\x0e\x45xtractRequest\x12!\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x10.qawl.v1.Article\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"\x97\x01\n\x0f\x45xtractResponse\x12\x12\n\narticle_id\x18\x01 \x01(\t\x12\"\n\x08speakers\x18\x02 \x03(\x0b\x32\x10.qawl.v1.Speaker\x12\x1e\n\x06quotes\x18\x03 \x03(\x0b\x32\x0e.qawl.v1.Quote\x12,\n\rencoding_type\x18\x04 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"f\n\x13StreamQuotesRequest\x12!\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x10.qawl.v1.Article\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"5\n\x14StreamQuotesResponse\x12\x1d\n\x05quote\x18\x01 \x01(\x0b\x32\x0e.qawl.v1.Quote\"f\n\x13\x45xtractBatchRequest\x12!\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x10.qawl.v1.Article\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"\xc2\x01\n\x14\x45xtractBatchResponse\x12\x12\n\narticle_id\x18\x01 \x01(\t\x12\"\n\x08speakers\x18\x02 \x03(\x0b\x32\x10.qawl.v1.Speaker\x12\x1e\n\x06quotes\x18\x03 \x03(\x0b\x32\x0e.qawl.v1.Quote\x12,\n\rencoding_type\x18\x04 \x01(\x0e\x32\x15.qawl.v1.EncodingType\x12$\n\x05\x65rror\x18\x05 \x01(\x0b\x32\x15.qawl.v1.ArticleError*w\n\x0c\x45ncodingType\x12\x1d\n\x19\x45NCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45NCODING_TYPE_UTF8\x10\x01\x12\x17\n\x13\x45NCODING_TYPE_UTF16\x10\x02\x12\x17\n\x13\x45NCODING_TYPE_UTF32\x10\x03*\xca\x01\n\x0bSpeakerType\x12\x1c\n\x18SPEAKER_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_TYPE_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_TYPE_ORGANIZATION\x10\x02\x12\x18\n\x14SPEAKER_TYPE_COUNTRY\x10\x03\x12\x19\n\x15SPEAKER_TYPE_DOCUMENT\x10\x04\x12\x18\n\x14SPEAKER_TYPE_UNNAMED\x10\x05\x12\x16\n\x12SPEAKER_TYPE_GROUP\x10\x06*m\n\tQuoteKind\x12\x1a\n\x16QUOTE_KIND_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_KIND_DIRECT\x10\x01\x12\x17\n\x13QUOTE_KIND_INDIRECT\x10\x02\x12\x14\n\x10QUOTE_KIND_MIXED\x10\x03*\xc4\x01\n\x11\x41ttributionMethod\x12\"\n\x1e\x41TTRIBUTION_METHOD_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x41TTRIBUTION_METHOD_EXPLICIT\x10\x01\x12#\n\x1f\x41TTRIBUTION_METHOD_CONTINUATION\x10\x02\x12$\n ATTRIBUTION_METHOD_ROLE_RESOLVED\x10\x03\x12\x1f\n\x1b\x41TTRIBUTION_METHOD_SOURCING\x10\x04*b\n\x07Section\x12\x17\n\x13SECTION_UNSPECIFIED\x10\x00\x12\x10\n\x0cSECTION_BODY\x10\x01\x12\x13\n\x0fSECTION_RELATED\x10\x02\x12\x17\n\x13SECTION_BOILERPLATE\x10\x03\x32\xf1\x01\n\x11\x45xtractionService\x12<\n\x07\x45xtract\x12\x17.qawl.v1.ExtractRequest\x1a\x18.qawl.v1.ExtractResponse\x12M\n\x0cStreamQuotes\x12\x1c.qawl.v1.StreamQuotesRequest\x1a\x1d.qawl.v1.StreamQuotesResponse0\x01\x12O\n\x0c\x45xtractBatch\x12\x1c.qawl.v1.ExtractBatchRequest\x1a\x1d.qawl.v1.ExtractBatchResponse(\x01\x30\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12qawl/v1/qawl.proto\x12\x07qawl.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9a\x01\n\x07\x41rticle\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x0e\n\x06source\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x32\n\x0epublished_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rlanguage_code\x18\x07 \x01(\t\"0\n\x04Span\x12\x14\n\x0c\x62\x65gin_offset\x18\x01 \x01(\x05\x12\x12\n\nend_offset\x18\x02 \x01(\x05\"4\n\x07Mention\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1b\n\x04span\x18\x02 \x01(\x0b\x32\r.qawl.v1.Span\"y\n\x07Speaker\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.qawl.v1.SpeakerType\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\"\n\x08mentions\x18\x05 \x03(\x0b\x32\x10.qawl.v1.Mention\"X\n\nSpeakerRef\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.qawl.v1.SpeakerType\x12\x0c\n\x04role\x18\x04 \x01(\t\"\xed\x02\n\x05Quote\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\narticle_id\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x1b\n\x04span\x18\x04 \x01(\x0b\x32\r.qawl.v1.Span\x12 \n\x04kind\x18\x05 \x01(\x0e\x32\x12.qawl.v1.QuoteKind\x12$\n\x07speaker\x18\x06 \x01(\x0b\x32\x13.qawl.v1.SpeakerRef\x12\x1d\n\x03\x63ue\x18\x07 \x01(\x0b\x32\x10.qawl.v1.Mention\x12)\n\x0fspeaker_mention\x18\x08 \x01(\x0b\x32\x10.qawl.v1.Mention\x12*\n\x06method\x18\t \x01(\x0e\x32\x1a.qawl.v1.AttributionMethod\x12\x12\n\nconfidence\x18\n \x01(\x02\x12\x16\n\x0esentence_index\x18\x0b \x01(\x05\x12!\n\x07section\x18\x0c \x01(\x0e\x32\x10.qawl.v1.Section\x12\x0c\n\x04rule\x18\r \x01(\t\"=\n\x0c\x41rticleError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"a\n\x0e\x45xtractRequest\x12!\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x10.qawl.v1.Article\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"\x97\x01\n\x0f\x45xtractResponse\x12\x12\n\narticle_id\x18\x01 \x01(\t\x12\"\n\x08speakers\x18\x02 \x03(\x0b\x32\x10.qawl.v1.Speaker\x12\x1e\n\x06quotes\x18\x03 \x03(\x0b\x32\x0e.qawl.v1.Quote\x12,\n\rencoding_type\x18\x04 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"f\n\x13StreamQuotesRequest\x12!\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x10.qawl.v1.Article\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"5\n\x14StreamQuotesResponse\x12\x1d\n\x05quote\x18\x01 \x01(\x0b\x32\x0e.qawl.v1.Quote\"f\n\x13\x45xtractBatchRequest\x12!\n\x07\x61rticle\x18\x01 \x01(\x0b\x32\x10.qawl.v1.Article\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.qawl.v1.EncodingType\"\xc2\x01\n\x14\x45xtractBatchResponse\x12\x12\n\narticle_id\x18\x01 \x01(\t\x12\"\n\x08speakers\x18\x02 \x03(\x0b\x32\x10.qawl.v1.Speaker\x12\x1e\n\x06quotes\x18\x03 \x03(\x0b\x32\x0e.qawl.v1.Quote\x12,\n\rencoding_type\x18\x04 \x01(\x0e\x32\x15.qawl.v1.EncodingType\x12$\n\x05\x65rror\x18\x05 \x01(\x0b\x32\x15.qawl.v1.ArticleError*w\n\x0c\x45ncodingType\x12\x1d\n\x19\x45NCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45NCODING_TYPE_UTF8\x10\x01\x12\x17\n\x13\x45NCODING_TYPE_UTF16\x10\x02\x12\x17\n\x13\x45NCODING_TYPE_UTF32\x10\x03*\xca\x01\n\x0bSpeakerType\x12\x1c\n\x18SPEAKER_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_TYPE_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_TYPE_ORGANIZATION\x10\x02\x12\x18\n\x14SPEAKER_TYPE_COUNTRY\x10\x03\x12\x19\n\x15SPEAKER_TYPE_DOCUMENT\x10\x04\x12\x18\n\x14SPEAKER_TYPE_UNNAMED\x10\x05\x12\x16\n\x12SPEAKER_TYPE_GROUP\x10\x06*m\n\tQuoteKind\x12\x1a\n\x16QUOTE_KIND_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_KIND_DIRECT\x10\x01\x12\x17\n\x13QUOTE_KIND_INDIRECT\x10\x02\x12\x14\n\x10QUOTE_KIND_MIXED\x10\x03*\xc4\x01\n\x11\x41ttributionMethod\x12\"\n\x1e\x41TTRIBUTION_METHOD_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x41TTRIBUTION_METHOD_EXPLICIT\x10\x01\x12#\n\x1f\x41TTRIBUTION_METHOD_CONTINUATION\x10\x02\x12$\n ATTRIBUTION_METHOD_ROLE_RESOLVED\x10\x03\x12\x1f\n\x1b\x41TTRIBUTION_METHOD_SOURCING\x10\x04*b\n\x07Section\x12\x17\n\x13SECTION_UNSPECIFIED\x10\x00\x12\x10\n\x0cSECTION_BODY\x10\x01\x12\x13\n\x0fSECTION_RELATED\x10\x02\x12\x17\n\x13SECTION_BOILERPLATE\x10\x03\x32\xf1\x01\n\x11\x45xtractionService\x12<\n\x07\x45xtract\x12\x17.qawl.v1.ExtractRequest\x1a\x18.qawl.v1.ExtractResponse\x12M\n\x0cStreamQuotes\x12\x1c.qawl.v1.StreamQuotesRequest\x1a\x1d.qawl.v1.StreamQuotesResponse0\x01\x12O\n\x0c\x45xtractBatch\x12\x1c.qawl.v1.ExtractBatchRequest\x1a\x1d.qawl.v1.ExtractBatchResponse(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'qawl.v1.qawl_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ENCODINGTYPE']._serialized_start=1666
-  _globals['_ENCODINGTYPE']._serialized_end=1785
-  _globals['_SPEAKERTYPE']._serialized_start=1788
-  _globals['_SPEAKERTYPE']._serialized_end=1990
-  _globals['_QUOTEKIND']._serialized_start=1992
-  _globals['_QUOTEKIND']._serialized_end=2101
-  _globals['_ATTRIBUTIONMETHOD']._serialized_start=2104
-  _globals['_ATTRIBUTIONMETHOD']._serialized_end=2300
-  _globals['_SECTION']._serialized_start=2302
-  _globals['_SECTION']._serialized_end=2400
+  _globals['_ENCODINGTYPE']._serialized_start=1682
+  _globals['_ENCODINGTYPE']._serialized_end=1801
+  _globals['_SPEAKERTYPE']._serialized_start=1804
+  _globals['_SPEAKERTYPE']._serialized_end=2006
+  _globals['_QUOTEKIND']._serialized_start=2008
+  _globals['_QUOTEKIND']._serialized_end=2117
+  _globals['_ATTRIBUTIONMETHOD']._serialized_start=2120
+  _globals['_ATTRIBUTIONMETHOD']._serialized_end=2316
+  _globals['_SECTION']._serialized_start=2318
+  _globals['_SECTION']._serialized_end=2416
   _globals['_ARTICLE']._serialized_start=65
   _globals['_ARTICLE']._serialized_end=219
   _globals['_SPAN']._serialized_start=221
@@ -55,19 +55,19 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_QUOTE']._serialized_start=539
   _globals['_QUOTE']._serialized_end=904
   _globals['_ARTICLEERROR']._serialized_start=906
-  _globals['_ARTICLEERROR']._serialized_end=951
-  _globals['_EXTRACTREQUEST']._serialized_start=953
-  _globals['_EXTRACTREQUEST']._serialized_end=1050
-  _globals['_EXTRACTRESPONSE']._serialized_start=1053
-  _globals['_EXTRACTRESPONSE']._serialized_end=1204
-  _globals['_STREAMQUOTESREQUEST']._serialized_start=1206
-  _globals['_STREAMQUOTESREQUEST']._serialized_end=1308
-  _globals['_STREAMQUOTESRESPONSE']._serialized_start=1310
-  _globals['_STREAMQUOTESRESPONSE']._serialized_end=1363
-  _globals['_EXTRACTBATCHREQUEST']._serialized_start=1365
-  _globals['_EXTRACTBATCHREQUEST']._serialized_end=1467
-  _globals['_EXTRACTBATCHRESPONSE']._serialized_start=1470
-  _globals['_EXTRACTBATCHRESPONSE']._serialized_end=1664
-  _globals['_EXTRACTIONSERVICE']._serialized_start=2403
-  _globals['_EXTRACTIONSERVICE']._serialized_end=2644
+  _globals['_ARTICLEERROR']._serialized_end=967
+  _globals['_EXTRACTREQUEST']._serialized_start=969
+  _globals['_EXTRACTREQUEST']._serialized_end=1066
+  _globals['_EXTRACTRESPONSE']._serialized_start=1069
+  _globals['_EXTRACTRESPONSE']._serialized_end=1220
+  _globals['_STREAMQUOTESREQUEST']._serialized_start=1222
+  _globals['_STREAMQUOTESREQUEST']._serialized_end=1324
+  _globals['_STREAMQUOTESRESPONSE']._serialized_start=1326
+  _globals['_STREAMQUOTESRESPONSE']._serialized_end=1379
+  _globals['_EXTRACTBATCHREQUEST']._serialized_start=1381
+  _globals['_EXTRACTBATCHREQUEST']._serialized_end=1483
+  _globals['_EXTRACTBATCHRESPONSE']._serialized_start=1486
+  _globals['_EXTRACTBATCHRESPONSE']._serialized_end=1680
+  _globals['_EXTRACTIONSERVICE']._serialized_start=2419
+  _globals['_EXTRACTIONSERVICE']._serialized_end=2660
 # @@protoc_insertion_point(module_scope)

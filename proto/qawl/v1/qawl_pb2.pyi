@@ -6,7 +6,13 @@ qawl: who said what in Arabic news articles.
 Offsets: every Span indexes Article.text as sent. By default (ENCODING_TYPE_UNSPECIFIED)
 they count Unicode code points, as Python str and Go []rune do; a request may ask for
 UTF-8 bytes or UTF-16 code units instead, so any client can slice its own string type.
-Spans are half-open: [begin_offset, end_offset).
+Spans are half-open: [begin_offset, end_offset). An encoding_type outside EncodingType is
+refused with INVALID_ARGUMENT.
+
+Errors follow Google's error model: besides its code and message, every error the service
+raises carries a google.rpc.Status in the grpc-status-details-bin trailer, with an ErrorInfo
+(domain "qawl.v1", a stable reason such as TEXT_EMPTY or TOO_MANY_CALLS), a BadRequest naming
+each invalid field, and a RetryInfo when retrying later may succeed.
 """
 
 from collections import abc as _abc
@@ -406,18 +412,24 @@ class ArticleError(_message.Message):
 
     CODE_FIELD_NUMBER: _builtins.int
     MESSAGE_FIELD_NUMBER: _builtins.int
+    REASON_FIELD_NUMBER: _builtins.int
     code: _builtins.int
     """A google.rpc.Code value, as the unary RPC would have returned it."""
     message: _builtins.str
+    reason: _builtins.str
+    """The google.rpc.ErrorInfo reason the unary RPC would have sent (domain "qawl.v1"), such as
+    TEXT_EMPTY, TEXT_TOO_LONG or ENCODING_UNKNOWN: stable, for programs to branch on.
+    """
     def __init__(
         self,
         *,
         code: _builtins.int = ...,
         message: _builtins.str = ...,
+        reason: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["code", b"code", "message", b"message"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["code", b"code", "message", b"message", "reason", b"reason"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

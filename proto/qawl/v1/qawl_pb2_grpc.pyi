@@ -6,7 +6,13 @@ qawl: who said what in Arabic news articles.
 Offsets: every Span indexes Article.text as sent. By default (ENCODING_TYPE_UNSPECIFIED)
 they count Unicode code points, as Python str and Go []rune do; a request may ask for
 UTF-8 bytes or UTF-16 code units instead, so any client can slice its own string type.
-Spans are half-open: [begin_offset, end_offset).
+Spans are half-open: [begin_offset, end_offset). An encoding_type outside EncodingType is
+refused with INVALID_ARGUMENT.
+
+Errors follow Google's error model: besides its code and message, every error the service
+raises carries a google.rpc.Status in the grpc-status-details-bin trailer, with an ErrorInfo
+(domain "qawl.v1", a stable reason such as TEXT_EMPTY or TOO_MANY_CALLS), a BadRequest naming
+each invalid field, and a RetryInfo when retrying later may succeed.
 """
 
 from collections import abc as _abc
