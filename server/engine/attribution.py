@@ -158,7 +158,7 @@ class Attributor:
             self.scan(sentence, titles_only=False)
 
     def _remember(self, index: int, sentence: Sentence, entity: Entity, phrase: Phrase, spoke: bool) -> None:
-        mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
+        mention = phrase.mention
         self._see(_Seen(index, sentence.index, sentence.section, entity, mention, spoke))
 
     def _see(self, seen: _Seen) -> None:
@@ -349,7 +349,7 @@ class Attributor:
         if phrase is None or phrase.type is not SpeakerType.PERSON or phrase.role:
             return None
         entity, _ = self.table.add(phrase)
-        mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
+        mention = phrase.mention
         self._remember(phrase.first, sentence, entity, phrase, spoke=False)
         return entity, mention
 
@@ -436,7 +436,7 @@ class Attributor:
             if phrase is not None:
                 entity, resolved = self._entity_for(phrase, scanned)
                 self._learn_gender(entity, phrase, draft.cue.entry, how)
-                mention: Mention | None = Mention(phrase.name, phrase.name_start, phrase.name_end)
+                mention: Mention | None = phrase.mention
                 method = Method.SOURCING if how in ("transmit", "sourcing") else (
                     Method.ROLE_RESOLVED if resolved else Method.EXPLICIT)
                 self._remember(phrase.first, sentence, entity, phrase, spoke=True)

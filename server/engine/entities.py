@@ -104,7 +104,7 @@ class EntityTable:
 
     def add(self, phrase: Phrase, previous_role: str = "") -> tuple[Entity, bool]:
         """Attach a phrase to its entity (creating one if new); True when a role was resolved."""
-        mention = Mention(phrase.name, phrase.name_start, phrase.name_end)
+        mention = phrase.mention
         role_key: tuple[str, ...] = ()
         if phrase.role:
             role_text = phrase.role

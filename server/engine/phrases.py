@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qawl.engine.lexicon import Lexicon
-from qawl.engine.records import SpeakerType
+from qawl.engine.records import Mention, SpeakerType
 from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction, word_forms
 
 NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
@@ -53,6 +53,13 @@ class Phrase:
     gender: str = "m"
     number: str = "sg"
     counterpart: bool = False
+    surface: str = ""
+    """The text at ``name_start:name_end`` when ``name`` is composed (a group's «X وY»)."""
+
+    @property
+    def mention(self) -> Mention:
+        """The name's mention: always the article's own text at its span."""
+        return Mention(self.surface or self.name, self.name_start, self.name_end)
 
     @property
     def role_only(self) -> bool:
@@ -531,8 +538,9 @@ class PhraseReader:
         name = words.source[start:words.end[other.last - 1]]
         if phrase.role and other.name != other.role and phrase.name != phrase.role:
             name = phrase.name + " و" + other.name
-        return Phrase(phrase.first, other.last, SpeakerType.GROUP, name, start, words.end[other.last - 1],
-                      gender="", number="du")
+        end = words.end[other.last - 1]
+        return Phrase(phrase.first, other.last, SpeakerType.GROUP, name, start, end,
+                      gender="", number="du", surface=words.source[start:end])
 
 
 def _without_conjunction(words: Words, j: int) -> Words:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qawl.eval import evaluate_dir, predictions_from_extraction
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -31,3 +33,16 @@ def test_seed_scores_hold(extractor):
     report = result.format_report(verbose=True)
     for figure, floor in RECORDED.items():
         assert getattr(overall, figure) >= floor, f"{figure} fell below {floor}\n{report}"
+
+
+GROUP = "وقال وزير الخارجية سامر داود ونظيره القطري خالد بن محمد آل سالم إن المحادثات بناءة."
+
+
+@pytest.mark.parametrize("text", [*(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))), GROUP])
+def test_every_text_field_is_the_article_at_its_span(extractor, text):
+    extraction = extractor.extract(text)
+    spans = [(m.text, m.start, m.end) for s in extraction.speakers for m in s.mentions]
+    for q in extraction.quotes:
+        spans.append((q.text, q.start, q.end))
+        spans.extend((m.text, m.start, m.end) for m in (q.cue, q.speaker_mention) if m is not None)
+    assert spans and all(text[start:end] == value for value, start, end in spans)
