@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import engine, pathological, rpc, scaling
+from benchmarks import engine, pathological, rpc, scaling, shapes
 
-PARTS = (engine, scaling, pathological, rpc)
+PARTS = (engine, scaling, pathological, shapes, rpc)
 
 
 def build_parser() -> argparse.ArgumentParser:

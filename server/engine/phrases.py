@@ -34,6 +34,7 @@ _CLITIC = re.compile(r"(ها|هم|هما|هن|نا|كم)$")
 """A pronoun suffix: a word that carries one (بياناتها، فريقنا) is no name."""
 MAX_CHAIN_WORDS = 5
 MAX_NAME_WORDS = 5
+MAX_STACKED_ROLES = 3
 MAX_PHRASE_WORDS = 9
 
 
@@ -473,7 +474,9 @@ class PhraseReader:
         qualifiers, stacked before one name, belong to the same person. Taken only when a name
         closes the stack; otherwise the first role ends at ``j`` (استقبل وزير X سفير Y)."""
         end = j
-        while end < last:
+        for _ in range(2 * MAX_STACKED_ROLES):  # a role, or a service word, per step
+            if end >= last:
+                break
             if self.is_title(words, end) and words.bare[end] == words.norm[end]:
                 end = self.qualifiers(words, end + 1, last, self._takes_no_genitive(words, end))
             elif (end + 1 < last and self._word(words, end) and not self.is_function(words, end)
