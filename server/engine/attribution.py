@@ -232,6 +232,22 @@ class Attributor:
                 return Phrase(k, k + 1, SpeakerType.PERSON, w.text[k], w.start[k], w.end[k])
         return None
 
+    def _worded_in(self, draft: Draft) -> tuple[Phrase | None, str]:
+        """جاء في البيان أن ...، ورد في تقرير المنظمة أن ...، جاء ذلك على لسان فلان: the
+        source is what the wording is in, right after في (or على لسان)."""
+        w = self.words
+        k = w.first_word(draft.zone_first, draft.zone_last)
+        if k < draft.zone_last and w.norm[k] in BACK_POINTERS:
+            k = w.first_word(k + 1, draft.zone_last)
+        if k < draft.zone_last and w.norm[k] == "علي":
+            k = w.first_word(k + 1, draft.zone_last)
+            if k >= draft.zone_last or w.bare[k] != "لسان":
+                return None, "untyped-source"
+        elif k >= draft.zone_last or w.norm[k] != "في":
+            return None, "untyped-source"
+        phrase = self.explicit(k + 1, draft.zone_last)
+        return (phrase, "wording") if phrase is not None else (None, "untyped-source")
+
     def _after_lam(self, first: int, last: int) -> Phrase | None:
         """وفقا لوزارة الصحة، طبقا للبنك: the source glued to the preposition ل."""
         k = self.words.first_word(first, last)
@@ -397,6 +413,8 @@ class Attributor:
                     phrase = self.explicit(k + 1, draft.zone_last)
                     if phrase is not None:
                         return phrase, "transmit"
+        if cls == "wording":
+            return self._worded_in(draft)
         if cls == "sourcing":
             end = draft.zone_last if draft.marker != "quote" else draft.content_first - 1
             phrase = self._after_lam(draft.cue.index + 1, end) or self.explicit(draft.cue.index + 1, end)
@@ -465,7 +483,7 @@ class Attributor:
         pointing back, gives the sentence before it, if that sentence has no statement of
         its own, to the speaker named after the pointer."""
         w = self.words
-        if cue.entry.cls not in ("speech", "emphasis"):
+        if cue.entry.cls not in ("speech", "emphasis", "wording"):
             return None
         pointer = w.next_word(cue.index, sentence.last)
         if pointer is None or w.norm[pointer] not in BACK_POINTERS:

@@ -115,7 +115,7 @@ class RulesError(ValueError):
     """A rules file that cannot be read: names the file and line."""
 
 
-CUE_CLASSES = ("speech", "emphasis", "expressive", "call", "transmit", "participle", "noun", "sourcing")
+CUE_CLASSES = ("speech", "emphasis", "expressive", "call", "transmit", "wording", "participle", "noun", "sourcing")
 """The ``[section]`` names of cues.txt, documented at the top of that file."""
 
 SECTIONS = {

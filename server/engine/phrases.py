@@ -153,7 +153,8 @@ class PhraseReader:
         lex = self.lex
         if lex.name_like(words.text[i], words.norm[i], words.bare[i]):
             return True
-        if self.may_head(words, i):
+        if self.place_at(words, i, last) or self.org_at(words, i, last) or any(
+                self.in_set(words, i, entries) for entries in (self.lex.documents, self.lex.unnamed)):
             return False  # an organisation's or document's head word (شرطة، بيان) is no name
         if _CLITIC.search(words.bare[i]) or words.bare[i][:1] in ("ل", "ب"):
             return False
@@ -304,12 +305,20 @@ class PhraseReader:
                 self.is_name_word(words, j) or (words.text[j] in AMBIGUOUS_NAMES and (
                     j > i or (j + 1 < last and self.is_name_word(words, j + 1))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
-            if self._construct_noun(words, j, last):
+            if self._construct_noun(words, j, last) or (j > i and self._prepositional(words, j)):
                 break
             j += 1
         if i < j < last and self._family_name(words, j, last):
             j += 1
         return j
+
+    def _prepositional(self, words: Words, j: int) -> bool:
+        """An ordinary word carrying ل or ب (لصحافيين، بالحضور): an addressee or an object
+        after a name, not the name's next word (but لطفي، بشار are names)."""
+        bare = words.bare[j]
+        return (bare[:1] in ("ل", "ب") and len(bare) > 3 and bare not in NAME_LINKS
+                and not self.lex.is_person_name(words.norm[j], bare)
+                and self.lex.is_ordinary_word(words.text[j][len(words.text[j]) - len(bare) + 1:]))
 
     def _surname(self, words: Words, i: int) -> bool:
         """A definite word that no dictionary knows and no list names as a place, body or role
@@ -400,7 +409,9 @@ class PhraseReader:
             return self._phrase(words, i, i + place, SpeakerType.COUNTRY, "f")
         org = self.org_at(words, i, last)
         if org:
-            end = self.qualifiers(words, i + org, last, is_definite(words.norm[i]) or org > 1)
+            end = self._proper_run(words, i + org, last)
+            end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
+            end = self._proper_run(words, end, last)
             named = self._self_named(words, end, last)
             gender = "f" if words.bare[i].endswith("ه") else "m"
             if named is not None:
@@ -462,6 +473,16 @@ class PhraseReader:
             return self.qualifiers(words, k + org, last, org > 1 or is_definite(words.norm[k]))
         chain = self._construct_chain(words, k, last)
         return chain or j
+
+    def _proper_run(self, words: Words, j: int, last: int) -> int:
+        """A body's proper name after its head: words no dictionary knows (شركة جنرال موتورز،
+        وكالة بلومبرغ); the index after them (``j`` when there is none)."""
+        end = j
+        while end < last and end - j < MAX_NAME_WORDS and self._word(words, end) and not is_definite(
+                words.norm[end]) and not self.is_function(words, end) and not self._is_cue(words, end) \
+                and not self.lex.is_ordinary_word(words.text[end]):
+            end += 1
+        return end
 
     def _takes_no_genitive(self, words: Words, i: int) -> bool:
         """A title that a genitive cannot follow: definite (الوزير), a counterpart (نظيره) or an

@@ -33,10 +33,12 @@ NOUN_OBJECT_CLASSES = {"emphasis", "participle"}
 """Cue classes whose content may be a noun phrase headed by a verbal noun (rules: [content_noun])."""
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
 CHANNEL_ASIDES = {"حسبما", "وفقما"}
+CLAUSE_START_ONLY = {"بين"}
+"""Cue lemmas that are a cue only at the start of a clause (بيّن, written like بين)."""
 """Sourcing words written together with ما (حسبما نقلت الوكالة): the verb after them is an aside."""
 CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
                 "ولكنه", "ولكنها", "الا", "انه", "انها"}
-STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit"}
+STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit", "wording"}
 NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
 ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
 NEEDS_NEXT = {
@@ -44,6 +46,9 @@ NEEDS_NEXT = {
     "زاد": {"بالقول"},
     "لفت": {"الي", "الانتباه", "النظر", "ان", "انه", "انها", "بان"},
     "خلص": {"الي"},
+    "بين": {"ان", "انه", "انها", "بان", ":"},
+    "جاء": {"في", "لسان"},
+    "ورد": {"في"},
     "لافتا": {"الي", "الانتباه", "النظر"},
 }
 """Lemmas that report speech only with one of these words soon after: لفت الوزير إلى أن
@@ -53,7 +58,7 @@ NEEDS_NEXT_REACH = 8
 PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
 """يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
 BARE_COMPLEMENTISERS = {"ان", "بان"}
-VERB_CLASSES = {"speech", "emphasis", "expressive", "call", "transmit"}
+VERB_CLASSES = {"speech", "emphasis", "expressive", "call", "transmit", "wording"}
 TANWEEN = ("\u064b", "\u064c", "\u064d")
 """Nunation marks: a word written with one is a noun or adjective, never a finite verb."""
 NAMING_NOUNS = {"صفحه", "حساب", "برنامج", "منصه", "تطبيق", "حمله", "مبادره", "مشروع", "كتاب", "فيلم",
@@ -68,8 +73,8 @@ LABEL_CUE = CueEntry(":", ":", "label", "", "")
 MAX_ZONE = 24
 MAX_CONTENT = 160
 SENTENCE_ENDS = {".", "!", "?", "؟", "…"}
-MIN_SOURCED_TOKENS = 3
-PRODUCING = {"speech", "emphasis", "call", "transmit", "participle", "noun", "sourcing"}
+MIN_SOURCED_TOKENS = 2
+PRODUCING = {"speech", "emphasis", "call", "transmit", "wording", "participle", "noun", "sourcing"}
 
 
 @dataclass
@@ -121,6 +126,8 @@ class StatementFinder:
                 return None
         if self._channel_aside(words, i, entry):
             return None
+        if entry.lemma in CLAUSE_START_ONLY and not self._clause_start(words, i):
+            return None  # الفرق بين X وY أن: the preposition, not بيّن (showed)
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):
@@ -152,6 +159,16 @@ class StatementFinder:
             return False
         found = self.lex.cues.get(words.norm[before]) or self.lex.cues.get(words.bare[before])
         return found is not None and found.cls == "sourcing" and self._cue_before(words, before)
+
+    @staticmethod
+    def _clause_start(words: Words, i: int) -> bool:
+        """Is token i the first word of its sentence or clause (after punctuation or a line)?"""
+        k = i - 1
+        while k >= 0 and not words.text[k].strip():
+            if "\n" in words.text[k]:
+                return True
+            k -= 1
+        return k < 0 or words.is_punct(k)
 
     def _cue_before(self, words: Words, i: int) -> bool:
         """Is there a reporting verb shortly before token i in the same sentence, whose clause

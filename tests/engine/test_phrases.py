@@ -225,3 +225,16 @@ def test_a_lone_family_name_unknown_to_the_dictionary_is_a_person(said):
 def test_a_lone_definite_ordinary_word_is_no_person(extractor):
     result = extractor.extract("وأضاف المساء أن الزيارة ناجحة.")
     assert all(s.type.value != "person" for s in result.speakers)
+
+
+def test_a_bodys_proper_name_runs_through_words_no_dictionary_knows(said):
+    assert speakers(said, "وقالت شركة جنرال موتورز إن المبيعات تراجعت.") == ["شركة جنرال موتورز"]
+
+
+def test_an_addressee_with_lam_ends_a_name(said):
+    assert speakers(said, "قال سامي داود لصحافيين إن الوضع هادئ.") == ["سامي داود"]
+    assert speakers(said, "وقال سامي بن حفيظ إن الوضع هادئ.") == ["سامي بن حفيظ"]
+
+
+def test_abu_opens_a_name_before_a_listed_name(said):
+    assert speakers(said, "وقال أبو محمد إن الوضع صعب.") == ["أبو محمد"]

@@ -295,3 +295,23 @@ def test_an_emphasis_cue_with_a_verbal_noun_object(said, text, speaker, content)
 
 def test_an_ordinary_noun_after_an_emphasis_cue_is_no_content(said):
     assert said("وأكد الوزير الخبر في المؤتمر.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وجاء في البيان أن الاجتماع ناقش الأزمة.", "البيان"),
+        ("وورد في تقرير المنظمة أن الأوضاع صعبة.", "تقرير المنظمة"),
+    ],
+)
+def test_wording_in_a_document(said, text, speaker):
+    assert [s for s, *_ in said(text)] == [speaker]
+
+
+def test_bayyana_at_a_clause_start_is_a_cue_and_bayna_is_not(said):
+    assert [s for s, *_ in said("وبيّن الوزير أن الخطة جاهزة.")] == ["الوزير"]
+    assert said("الفرق بين الحكومة والمعارضة أن الأولى تحكم.") == []
+
+
+def test_a_short_clause_before_its_source(said):
+    assert [s for s, *_ in said("الأسعار ستنخفض، وفقا لوزير التجارة.")] == ["وزير التجارة"]
