@@ -16,7 +16,7 @@ import time
 
 from benchmarks.timing import ms, one_core, table
 from qawl.engine import Extractor
-from qawl.engine.lexicon import CUE_CLASSES, Lexicon
+from qawl.engine.lexicon import Lexicon
 
 SIZES = (1_000, 2_000, 4_000, 8_000, 16_000, 32_000)
 
@@ -34,7 +34,7 @@ def cases(lexicon: Lexicon) -> dict[str, str]:
     title, org = "وزير", _first(e for e in lexicon.organizations if " " not in e)
     unnamed, document = _first(lexicon.unnamed), _first(lexicon.documents)
     units = {}
-    for cls in CUE_CLASSES:
+    for cls in lexicon.cue_classes:
         form = by_class.get(cls)
         if form is None:
             continue

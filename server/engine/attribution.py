@@ -28,28 +28,12 @@ from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
 from qawl.engine.tokens import Words, is_definite
 
-CONFIDENCE = {
-    Method.EXPLICIT: 0.92,
-    Method.SOURCING: 0.88,
-    Method.ROLE_RESOLVED: 0.85,
-    Method.CONTINUATION: 0.78,
-}
-MARKER_PENALTY = {"prep": 0.12, "object": 0.15, "sourcing": 0.1}
-UNCLOSED_PENALTY = 0.2
 CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
-PRE_VERBAL_BOUNDARIES = {"ان", "بان", "كان", "كانت", "وكان", "وكانت", "ما", "لكن", "ولكن"}
-MENTION_ONLY = {"expressive"}
 CONTINUATION_REACH = 4
-OUTLET_HEADS = {"وكاله", "قناه", "صحيفه", "جريده", "موقع", "اذاعه", "تلفزيون", "شبكه", "مجله"}
-"""Heads of news outlets: an outlet before a colon is a dateline, not a speaker."""
 SUBJECT_REACH = 12
 """Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
 LEADING_ADVERBIAL = 5
 """Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
-SAME_AS_BEFORE = {"نفسه", "نفسها", "ذاته", "ذاتها"}
-SAME_BEFORE_NOUN = {"ذات", "نفس"}
-BACK_POINTERS = {"ذلك", "هذا"}
-"""المتحدث نفسه: "the same speaker", a pointer back to the previous one, not a name."""
 
 
 @dataclass
@@ -84,13 +68,13 @@ def _headed(phrase: Phrase) -> bool:
     return phrase.type is not SpeakerType.PERSON or bool(phrase.role)
 
 
-def _labels(phrase: Phrase | None, words: Words) -> bool:
+def _labels(phrase: Phrase | None, words: Words, lex: Lexicon) -> bool:
     """Can this phrase head a «الجهة: …» line? A titled person or a body, but not a place or
     an outlet, which open datelines (الرياض: …، ميدل ايست نيوز: …، وكالة X: …)."""
     if phrase is None or phrase.type not in (SpeakerType.PERSON, SpeakerType.ORGANIZATION,
                                              SpeakerType.DOCUMENT):
         return False
-    return _headed(phrase) and words.art[phrase.first] not in OUTLET_HEADS
+    return _headed(phrase) and words.art[phrase.first] not in lex.grammar.outlet_head
 
 
 class Attributor:
@@ -182,7 +166,7 @@ class Attributor:
         chunks = self._chunks(first, last)
         for n, (a, b) in enumerate(chunks):
             a = self.words.first_word(a, b)
-            if a < b and self.words.norm[a] in BACK_POINTERS:
+            if a < b and self.words.norm[a] in self.lex.grammar.back_pointer:
                 a = self.words.first_word(a + 1, b)  # أعلن ذلك اللواء فلان: the object, then the subject
             if a >= b or self.reader.is_function(self.words, a):
                 continue
@@ -191,13 +175,13 @@ class Attributor:
                 if close is None or close == a + 1:
                     return None
                 a, b = a + 1, close
-            if self.words.bare[a] in SAME_BEFORE_NOUN:
+            if self.words.bare[a] in self.lex.grammar.same_before_noun:
                 return None  # ذات المصادر، نفس المسؤول: the one named before, a continuation
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b)
             if phrase is None:
                 return None
             after = self.words.first_word(phrase.last, b)
-            if after < b and self.words.norm[after] in SAME_AS_BEFORE and (
+            if after < b and self.words.norm[after] in self.lex.grammar.same_as_before and (
                     phrase.role_only or phrase.type is not SpeakerType.PERSON):
                 return None
             if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
@@ -237,7 +221,7 @@ class Attributor:
         source is what the wording is in, right after في (or على لسان)."""
         w = self.words
         k = w.first_word(draft.zone_first, draft.zone_last)
-        if k < draft.zone_last and w.norm[k] in BACK_POINTERS:
+        if k < draft.zone_last and w.norm[k] in self.lex.grammar.back_pointer:
             k = w.first_word(k + 1, draft.zone_last)
         if k < draft.zone_last and w.norm[k] == "علي":
             k = w.first_word(k + 1, draft.zone_last)
@@ -267,10 +251,10 @@ class Attributor:
         start = end
         while start > sentence.first and start > end - 6:
             prev = start - 1
-            if w.norm[prev] in PRE_VERBAL_BOUNDARIES or w.is_punct(prev):
+            if w.norm[prev] in self.lex.grammar.pre_verbal_boundary or w.is_punct(prev):
                 break
             start = prev
-        bounded = start == sentence.first or w.norm[start - 1] in PRE_VERBAL_BOUNDARIES
+        bounded = start == sentence.first or w.norm[start - 1] in self.lex.grammar.pre_verbal_boundary
         if start >= end or not bounded:
             return None
         phrase = self.reader.read(w, self.words.first_word(start, end), end)
@@ -447,7 +431,7 @@ class Attributor:
                     self._register_subject(sentence, cue, scanned)
                 continue
             phrase, how = self._speaker(draft, scanned)
-            if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase, self.words)):
+            if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase, self.words, self.lex)):
                 continue
             if how in ("continuation", "coordinated") and self._inside_content(cue.index, sentence):
                 continue
@@ -465,7 +449,7 @@ class Attributor:
                 entity, mention = found
                 method = Method.CONTINUATION
                 self._see(_Seen(cue.index, sentence.index, sentence.section, entity, mention, True))
-            if draft.cue.entry.cls in MENTION_ONLY or draft.content_last <= draft.content_first:
+            if self.lex.mention_only(draft.cue.entry.cls) or draft.content_last <= draft.content_first:
                 continue
             mine.append(self._finish(draft, entity, mention, method, how))
         self.results.extend(self._drop_channels(mine))
@@ -486,7 +470,7 @@ class Attributor:
         if cue.entry.cls not in ("speech", "emphasis", "wording"):
             return None
         pointer = w.next_word(cue.index, sentence.last)
-        if pointer is None or w.norm[pointer] not in BACK_POINTERS:
+        if pointer is None or w.norm[pointer] not in self.lex.grammar.back_pointer:
             return None
         previous = self._sentences.get(sentence.index - 1)
         if previous is None or previous.section != sentence.section:
@@ -520,14 +504,12 @@ class Attributor:
         w = self.words
         start = w.start[draft.content_first]
         end = w.end[draft.content_last - 1]
-        confidence = CONFIDENCE[method] - MARKER_PENALTY.get(draft.marker, 0.0)
-        if not draft.closed:
-            confidence -= UNCLOSED_PENALTY
+        confidence = self.lex.weights.confidence(method.value, draft.marker, draft.closed)
         rule = f"{draft.cue.entry.cls}.{draft.marker}.{how}"
         i = draft.cue.index
         cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] else 0)
         cue = Mention(w.source[cue_start:w.end[i]], cue_start, w.end[i])
-        return Attributed(draft, cue, entity, mention, method, rule, round(max(confidence, 0.05), 2), start, end)
+        return Attributed(draft, cue, entity, mention, method, rule, confidence, start, end)
 
     def _drop_channels(self, found: list[Attributed]) -> list[Attributed]:
         """Drop a statement whose content holds another statement with its own explicit speaker."""

@@ -13,6 +13,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from qawl.engine.grammar import (
+    WORD_CLASSES,
+    CueClass,
+    Grammar,
+    RulesError,
+    Weights,
+    parse_cue_classes,
+    parse_grammar,
+    parse_weights,
+)
 from qawl.engine.normalize import normalize, strip_marks
 
 DEFAULT_RULES_DIR = Path(__file__).with_name("rules")
@@ -28,6 +38,9 @@ RULE_FILES = (
     "sections.txt",
     "function_words.txt",
     "given_names.txt",
+    "grammar.txt",
+    "cue_classes.txt",
+    "weights.txt",
     "lists/countries.txt",
     "lists/territories.txt",
     "lists/cities.txt",
@@ -74,6 +87,9 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)
     person_names: set[str] = field(default_factory=set)
     female_names: set[str] = field(default_factory=set)
+    cue_classes: dict[str, CueClass] = field(default_factory=dict)
+    grammar: Grammar = field(default_factory=Grammar)
+    weights: Weights | None = None
     dictionary: Any = None
     """An ordinary-word test (``wordcheck.Dictionary``), or None to read every word as unknown."""
 
@@ -87,6 +103,20 @@ class Lexicon:
         """Every word a speaker phrase with a lexicon head can start with."""
         return frozenset(self.titles | self.counterparts | self.organizations | self.places | self.documents
                          | self.unnamed | set(self.organization_phrases) | set(self.place_phrases))
+
+    def cue_has(self, cls: str, prop: str) -> bool:
+        """Does cue class ``cls`` have property ``prop`` (cue_classes.txt: verb, stops, ...)?"""
+        found = self.cue_classes.get(cls)
+        return found is not None and bool(getattr(found, prop))
+
+    def mention_only(self, cls: str) -> bool:
+        """A declared cue class whose statements only name who acts (expressive: أعرب عن)."""
+        return cls in self.cue_classes and not self.cue_classes[cls].produces
+
+    def cue_prepositions(self, cls: str) -> frozenset[str]:
+        """The prepositions that open cue class ``cls``'s content (none for an unknown class)."""
+        found = self.cue_classes.get(cls)
+        return found.prepositions if found is not None else frozenset()
 
     def is_ordinary_word(self, text: str) -> bool:
         """Does the dictionary know ``text`` (as written, clitics included) as an Arabic word?"""
@@ -111,21 +141,16 @@ class Lexicon:
         return any(form in self.places for form in (stem, stem + "ا", "ال" + stem, stem + "يه", "ال" + stem + "يه"))
 
 
-class RulesError(ValueError):
-    """A rules file that cannot be read: names the file and line."""
-
-
-CUE_CLASSES = ("speech", "emphasis", "expressive", "call", "transmit", "wording", "participle", "noun", "sourcing")
-"""The ``[section]`` names of cues.txt, documented at the top of that file."""
-
 SECTIONS = {
-    "cues.txt": CUE_CLASSES,
     "function_words.txt": ("preposition", "time", "adverb", "particle", "relative", "content_noun"),
     "sections.txt": ("related", "boilerplate"),
     "given_names.txt": ("male", "female"),
     "titles.txt": ("honorific",),
+    "grammar.txt": WORD_CLASSES,
+    "weights.txt": ("method", "marker", "penalty"),
 }
-"""The sections each rules file may have; a file not named here has none."""
+"""The sections each rules file may have (cues.txt: the classes of cue_classes.txt); a file not
+named here has none."""
 
 RuleTexts = dict[str, str]
 """The rules as data: each file's path relative to the rules folder, and its text."""
@@ -150,14 +175,16 @@ def write_rule_texts(texts: RuleTexts, folder: Path | str) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def read_sections(text: str, name: str) -> dict[str, list[str]]:
-    """Parse one rules file's ``text`` into ``{section: [entry, ...]}`` (before any header: ``""``).
+def read_numbered(text: str, name: str, allowed: tuple[str, ...] | None = None
+                  ) -> dict[str, list[tuple[int, str]]]:
+    """Parse one rules file's ``text`` into ``{section: [(line number, entry), ...]}`` (entries
+    before any header go under ``""``).
 
-    A ``[header]`` that the file's schema (``SECTIONS``) does not name is refused with the file
-    and line number, so a misspelt section never loads silently.
+    A ``[header]`` that the file's schema (``allowed``, by default ``SECTIONS``) does not name
+    is refused with the file and line number, so a misspelt section never loads silently.
     """
-    allowed = SECTIONS.get(name, ())
-    sections: dict[str, list[str]] = {"": []}
+    allowed = SECTIONS.get(name, ()) if allowed is None else allowed
+    sections: dict[str, list[tuple[int, str]]] = {"": []}
     current = ""
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -172,8 +199,14 @@ def read_sections(text: str, name: str) -> dict[str, list[str]]:
             continue
         if name == "cues.txt" and not all(_ARABIC_WORD.fullmatch(form) for form in line.split()):
             raise RulesError(f"{name}:{number}: malformed cue line (Arabic word forms only): {line!r}")
-        sections.setdefault(current, []).append(line)
+        sections.setdefault(current, []).append((number, line))
     return sections
+
+
+def read_sections(text: str, name: str, allowed: tuple[str, ...] | None = None) -> dict[str, list[str]]:
+    """``read_numbered`` without the line numbers: ``{section: [entry, ...]}``."""
+    return {section: [line for _, line in lines]
+            for section, lines in read_numbered(text, name, allowed).items()}
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
@@ -186,7 +219,7 @@ def cue_agreement(form: str, lemma: str, cls: str) -> tuple[str, str]:
     يقول (m), تقول (f), with ان / ون for dual and plural; participles: مؤكدا (m), مؤكدة (f),
     مؤكدين (pl). Verbal nouns and sourcing words carry no agreement.
     """
-    if cls in ("noun", "sourcing"):
+    if cls in ("noun", "sourcing"):  # no person: a noun or a preposition
         return "", ""
     if cls == "participle":
         if form.endswith("تين"):
@@ -249,7 +282,10 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
         return read_sections(texts[name], name)
 
     lex = Lexicon()
-    for cls, lines in sections("cues.txt").items():
+    lex.cue_classes = parse_cue_classes(read_numbered(texts["cue_classes.txt"], "cue_classes.txt")[""])
+    lex.grammar = parse_grammar(read_numbered(texts["grammar.txt"], "grammar.txt"))
+    lex.weights = parse_weights(read_numbered(texts["weights.txt"], "weights.txt"))
+    for cls, lines in read_sections(texts["cues.txt"], "cues.txt", tuple(lex.cue_classes)).items():
         if lines and not cls:
             raise RulesError("cues.txt: cue lines before the first [section]")
         for line in lines:

@@ -20,16 +20,6 @@ from qawl.engine.lexicon import Lexicon
 from qawl.engine.records import Mention, SpeakerType
 from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction, word_forms
 
-NAME_LINKS = {"عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "اب", "ام"}
-ROLE_LINKS = {"باسم", "لشؤون", "لدي"}
-CLAUSE_OPENERS = {"ان", "بان", "انه", "انها", "انهم", "قوله", "قولها"}
-AMBIGUOUS_NAMES = {"علي"}
-"""Names whose normalised spelling is a function word (علي / على): a name inside a name."""
-CIRCUMSTANCE_OPENERS = {"في", "خلال", "عقب", "امام", "لدي", "اثناء"}
-SELF_NAMING = {"يسمي", "تسمي", "يطلق", "تطلق", "المسمي", "المسماه", "المعروف", "المعروفه"}
-AFFILIATION_LINKS = {"عن"}
-SOURCE_LINKS = {"من", "في", "داخل"}
-"""النائب عن كتلة X: the body a member speaks for."""
 _CLITIC = re.compile(r"(ها|هم|هما|هن|نا|كم)$")
 """A pronoun suffix: a word that carries one (بياناتها، فريقنا) is no name."""
 MAX_CHAIN_WORDS = 5
@@ -132,7 +122,7 @@ class PhraseReader:
             return False
         if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
             return False
-        if is_definite(norm) and not (i > 0 and words.bare[i - 1] in NAME_LINKS):
+        if is_definite(norm) and not (i > 0 and words.bare[i - 1] in self.lex.grammar.name_link):
             return False
         if self.is_title(words, i) and not self.lex.is_person_name(norm, words.bare[i]):
             return False  # وحيد سعيد رئيس القسم: the role in apposition, not the name
@@ -200,7 +190,7 @@ class PhraseReader:
             chain = self._construct_chain(words, j, last)
             if chain:
                 j = chain
-            elif (self._word(words, j) and not self.is_function(words, j) and words.norm[j] not in SELF_NAMING
+            elif (self._word(words, j) and not self.is_function(words, j) and words.norm[j] not in self.lex.grammar.self_naming
                     and (not self.is_title(words, j) or is_definite(words.norm[j]))):
                 j += 1
         while j < last and j - i < MAX_PHRASE_WORDS:
@@ -213,7 +203,7 @@ class PhraseReader:
                 continue
             if not self._word(words, j):
                 break
-            if norm in ROLE_LINKS and j + 1 < last:
+            if norm in self.lex.grammar.role_link and j + 1 < last:
                 j += 2
                 continue
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
@@ -225,7 +215,7 @@ class PhraseReader:
                 continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
             if norm.startswith(("بال", "وبال")) and not (norm.endswith("ه") or words.bare_art[j] in self.heads):
                 break  # رحب المحافظ بالحضور: the verb's object; but مدير الإدارة بالمحافظة stays
-            if norm in AFFILIATION_LINKS and j + 1 < last and not is_definite(words.norm[j + 1]):
+            if norm in self.lex.grammar.affiliation_link and j + 1 < last and not is_definite(words.norm[j + 1]):
                 chain = self._construct_chain(words, j + 1, last)
                 if chain:
                     j = chain
@@ -299,10 +289,10 @@ class PhraseReader:
         """Index after a personal name starting at token i (i itself when there is none);
         ``after_title`` when a title or descriptor stands right before it."""
         j = i
-        if i < last and not (self.may_open_name(words, i, last, after_title) or words.text[i] in AMBIGUOUS_NAMES):
+        if i < last and not (self.may_open_name(words, i, last, after_title) or words.text[i] in self.lex.grammar.ambiguous_name):
             return i
         while j < last and j - i < MAX_NAME_WORDS and (
-                self.is_name_word(words, j) or (words.text[j] in AMBIGUOUS_NAMES and (
+                self.is_name_word(words, j) or (words.text[j] in self.lex.grammar.ambiguous_name and (
                     j > i or (j + 1 < last and self.is_name_word(words, j + 1))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
             if self._construct_noun(words, j, last) or (j > i and self._prepositional(words, j)):
@@ -316,7 +306,7 @@ class PhraseReader:
         """An ordinary word carrying ل or ب (لصحافيين، بالحضور): an addressee or an object
         after a name, not the name's next word (but لطفي، بشار are names)."""
         bare = words.bare[j]
-        return (bare[:1] in ("ل", "ب") and len(bare) > 3 and bare not in NAME_LINKS
+        return (bare[:1] in ("ل", "ب") and len(bare) > 3 and bare not in self.lex.grammar.name_link
                 and not self.lex.is_person_name(words.norm[j], bare)
                 and self.lex.is_ordinary_word(words.text[j][len(words.text[j]) - len(bare) + 1:]))
 
@@ -348,7 +338,7 @@ class PhraseReader:
         norm = words.norm[j]
         if not norm.startswith("ال") or self.is_function(words, j) or self._is_cue(words, j):
             return False
-        linked = j >= 2 and words.bare[j - 2] in NAME_LINKS
+        linked = j >= 2 and words.bare[j - 2] in self.lex.grammar.name_link
         if self.is_title(words, j) or self.may_head(words, j) or (is_definite(words.norm[j - 1]) and not linked):
             return False
         if self._nisba(norm) and not self.lex.is_nationality(words.art[j]):
@@ -359,7 +349,7 @@ class PhraseReader:
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
         nxt = words.first_word(j + 1, last)
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
-                or words.norm[nxt] in CLAUSE_OPENERS or words.norm[nxt] in CIRCUMSTANCE_OPENERS
+                or words.norm[nxt] in self.lex.grammar.clause_opener or words.norm[nxt] in self.lex.grammar.circumstance_opener
                 or self._coordinated_name(words, nxt) or self.is_title(words, nxt))
 
     def _coordinated_name(self, words: Words, j: int) -> bool:
@@ -461,7 +451,7 @@ class PhraseReader:
     def _where_from(self, words: Words, j: int, last: int) -> int:
         """An unnamed source's place: «مصادر من عين المكان»، «مسؤول في وزارة الخارجية»، «مصدر
         بالشركة». The complement describes who the source is, so it belongs to the mention."""
-        if j >= last or words.norm[j] not in SOURCE_LINKS or j + 1 >= last:
+        if j >= last or words.norm[j] not in self.lex.grammar.source_link or j + 1 >= last:
             return j
         k = words.first_word(j + 1, last)
         if k >= last:
@@ -529,7 +519,7 @@ class PhraseReader:
 
     def _self_named(self, words: Words, j: int, last: int) -> tuple[int, int, int] | None:
         """``تنظيم يسمي نفسه “X”``: return the quoted name's tokens and the closing mark."""
-        if j + 2 < last and words.bare[j] in SELF_NAMING:
+        if j + 2 < last and words.bare[j] in self.lex.grammar.self_naming:
             k = j + 1
             while k < last and k < j + 4 and not words.is_quote(k):
                 k += 1

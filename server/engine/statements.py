@@ -18,52 +18,11 @@ from qawl.engine.records import QuoteKind
 from qawl.engine.sentences import Sentence
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
-COMPLEMENTISERS = {
-    "ان", "بان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انهن", "بانه", "بانها",
-    "بانهم", "بانهما", "باننا", "لان", "فان", "فانه", "فانها",
-}
-NOT_COMPLEMENTISER_AFTER = {"بعد", "قبل", "منذ", "حتي", "دون", "بدون", "الا"}
-PREPOSITIONS_BY_CLASS = {
-    "emphasis": {"علي", "الي"},
-    "expressive": {"عن", "علي", "من"},
-    "call": {"علي", "الي"},
-    "participle": {"علي", "الي"},
-}
-NOUN_OBJECT_CLASSES = {"emphasis", "participle"}
-"""Cue classes whose content may be a noun phrase headed by a verbal noun (rules: [content_noun])."""
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
-CHANNEL_ASIDES = {"حسبما", "وفقما"}
-CLAUSE_START_ONLY = {"بين"}
-"""Cue lemmas that are a cue only at the start of a clause (بيّن, written like بين)."""
-"""Sourcing words written together with ما (حسبما نقلت الوكالة): the verb after them is an aside."""
-CLAUSE_LINKS = {"في", "حين", "بينما", "فيما", "كما", "ثم", "حيث", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن",
-                "ولكنه", "ولكنها", "الا", "انه", "انها"}
-STOPPING_CLASSES = {"speech", "emphasis", "participle", "transmit", "wording"}
-NARRATOR_CLAUSES = {"حيث", "اذ", "بينما", "فيما"}
-ADVERBIAL_PREPOSITIONS = {"في", "خلال", "عبر", "ضمن", "اثناء", "اثر", "عقب"}
-NEEDS_NEXT = {
-    "عبر": {"عن"},
-    "زاد": {"بالقول"},
-    "لفت": {"الي", "الانتباه", "النظر", "ان", "انه", "انها", "بان"},
-    "خلص": {"الي"},
-    "بين": {"ان", "انه", "انها", "بان", ":"},
-    "جاء": {"في", "لسان"},
-    "ورد": {"في"},
-    "لافتا": {"الي", "الانتباه", "النظر"},
-}
-"""Lemmas that report speech only with one of these words soon after: لفت الوزير إلى أن
-(pointed out), not لُفّت بحزام (was wrapped); عبّر عن (expressed), not عبر (via); زاد بالقول
-(added), not زاد (increased)."""
 NEEDS_NEXT_REACH = 8
-PASSIVE_BEFORE_COMPLEMENTISER = {"يذكر", "يشار"}
-"""يُذكر أن / يُشار إلى أن: "it is worth noting", the narrator's own aside."""
-BARE_COMPLEMENTISERS = {"ان", "بان"}
-VERB_CLASSES = {"speech", "emphasis", "expressive", "call", "transmit", "wording"}
+"""How far after a cue the words its lemma needs (grammar.txt [needs_next]) are looked for."""
 TANWEEN = ("\u064b", "\u064c", "\u064d")
 """Nunation marks: a word written with one is a noun or adjective, never a finite verb."""
-NAMING_NOUNS = {"صفحه", "حساب", "برنامج", "منصه", "تطبيق", "حمله", "مبادره", "مشروع", "كتاب", "فيلم",
-                "مسلسل", "عمليه", "شعار", "وسم", "هاشتاغ", "موقع", "مؤتمر", "منتدي", "معرض", "مهرجان"}
-"""Nouns that take a quoted name (صفحة «…»، برنامج "…"): the quotation names, it does not quote."""
 EMBEDDED_QUOTE_TOKENS = 3
 """A quotation of at most this many tokens, marks included, with words on both sides is a
 name or a scare-quoted word, not a statement."""
@@ -74,7 +33,6 @@ MAX_ZONE = 24
 MAX_CONTENT = 160
 SENTENCE_ENDS = {".", "!", "?", "؟", "…"}
 MIN_SOURCED_TOKENS = 2
-PRODUCING = {"speech", "emphasis", "call", "transmit", "wording", "participle", "noun", "sourcing"}
 
 
 @dataclass
@@ -113,20 +71,20 @@ class StatementFinder:
         entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i])
         if entry is None:
             return None
-        if entry.cls in VERB_CLASSES and any(mark in words.text[i] for mark in TANWEEN):
+        if self.lex.cue_has(entry.cls, "verb") and any(mark in words.text[i] for mark in TANWEEN):
             return None  # تابعًا, written with tanween, is an adjective, not the verb تابعا
         if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
             return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
-        needs = NEEDS_NEXT.get(entry.lemma)
+        needs = self.lex.grammar.needs_next.get(entry.lemma)
         if needs is not None and not self._soon(words, i, needs):
             return None
-        if words.bare[i] in PASSIVE_BEFORE_COMPLEMENTISER:
+        if words.bare[i] in self.lex.grammar.passive_aside:
             nxt = words.next_word(i, len(words))
-            if nxt is not None and words.norm[nxt] in COMPLEMENTISERS | {"الي"}:
+            if nxt is not None and words.norm[nxt] in self.lex.grammar.complementiser | {"الي"}:
                 return None
         if self._channel_aside(words, i, entry):
             return None
-        if entry.lemma in CLAUSE_START_ONLY and not self._clause_start(words, i):
+        if entry.lemma in self.lex.grammar.clause_start_only and not self._clause_start(words, i):
             return None  # الفرق بين X وY أن: the preposition, not بيّن (showed)
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
@@ -148,7 +106,7 @@ class StatementFinder:
             prev -= 1
         if prev < 0:
             return False
-        if words.bare[prev] in CHANNEL_ASIDES:
+        if words.bare[prev] in self.lex.grammar.channel_aside:
             return self._cue_before(words, prev)
         if words.norm[prev] not in ("ما", "لما"):
             return False
@@ -178,7 +136,7 @@ class StatementFinder:
             if words.text[k] in (".", "!", "?", "؟", ":") or "\n" in words.text[k]:
                 return False
             found = self.lex.cues.get(words.norm[k]) or self.lex.cues.get(words.bare[k])
-            if found is not None and found.cls in VERB_CLASSES:
+            if found is not None and self.lex.cue_has(found.cls, "verb"):
                 return True
         return False
 
@@ -237,13 +195,13 @@ class StatementFinder:
         prev = i - 1
         while prev >= 0 and not words.text[prev].strip():
             prev -= 1
-        return prev >= 0 and words.bare[prev] in ADVERBIAL_PREPOSITIONS
+        return prev >= 0 and words.bare[prev] in self.lex.grammar.adverbial_preposition
 
     def is_complementiser(self, words: Words, j: int) -> bool:
         """أن / إن / بأن and clitic forms, unless a temporal word makes it بعد أن ..."""
-        if words.norm[j] not in COMPLEMENTISERS:
+        if words.norm[j] not in self.lex.grammar.complementiser:
             return False
-        return j == 0 or words.bare[j - 1] not in NOT_COMPLEMENTISER_AFTER
+        return j == 0 or words.bare[j - 1] not in self.lex.grammar.not_complementiser_after
 
     def draft(self, words: Words, sentence: Sentence, cue: Cue, consumed: set[int]) -> Draft | None:
         """Find the content of ``cue`` and the speaker zone before it, or None."""
@@ -275,10 +233,10 @@ class StatementFinder:
                 return self._quoted(sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, "that")
-            if cls in NOUN_OBJECT_CLASSES and words.bare[j] in self.lex.content_nouns \
+            if self.lex.cue_has(cls, "noun_object") and words.bare[j] in self.lex.content_nouns \
                     and sentence.quote_at(j) is None:
                 return self._clause(words, sentence, cue, j, j, "object")  # أكد الوزير ضرورة التعاون
-            if norm in PREPOSITIONS_BY_CLASS.get(cls, ()):
+            if norm in self.lex.cue_prepositions(cls):
                 nxt = words.next_word(j, last)
                 if nxt is not None and self.is_complementiser(words, nxt):
                     j = nxt
@@ -300,7 +258,7 @@ class StatementFinder:
         first = cue.index + 1
         while first < sentence.last and (words.bare[first] in self.lex.adverbs or not words.text[first].strip()):
             first += 1
-        if first >= sentence.last or words.is_punct(first) or words.norm[first] in PREPOSITIONS_BY_CLASS["emphasis"]:
+        if first >= sentence.last or words.is_punct(first) or words.norm[first] in self.lex.cue_prepositions("emphasis"):
             return None
         if self.is_complementiser(words, first) or self.cue_at(words, first) is not None:
             return None
@@ -359,7 +317,7 @@ class StatementFinder:
                 and not words.is_punct(before) and after is not None and not words.is_punct(after)
                 and self.cue_at(words, after) is None):
             return True
-        if before >= 0 and (words.bare_art[before] in NAMING_NOUNS or words.bare[before] in self.lex.organizations
+        if before >= 0 and (words.bare_art[before] in self.lex.grammar.naming_noun or words.bare[before] in self.lex.organizations
                             or words.art[before] in self.lex.organizations
                             or words.bare_art[before] in self.lex.organizations):
             return True
@@ -398,7 +356,7 @@ class StatementFinder:
         last = self.content_end(words, sentence, first)
         stretch = sentence.quote_at(first) if first < sentence.last else None
         if (stretch is not None and stretch.open == first and stretch.close >= last - 1
-                and words.norm[marker_at] in BARE_COMPLEMENTISERS):
+                and words.norm[marker_at] in self.lex.grammar.bare_complementiser):
             # إن «...» with nothing outside the marks: the speaker's own words (but in
             # إنه «...» the pronoun is the reporter's, so that stays mixed).
             return Draft(cue, sentence, marker, cue.index + 1, marker_at, first + 1, stretch.close,
@@ -461,7 +419,7 @@ class StatementFinder:
             producing = []
             for k in range(sentence.first, sentence.last):
                 entry = self.cue_at(words, k)
-                if entry is not None and entry.cls in PRODUCING and sentence.quote_at(k) is None:
+                if entry is not None and self.lex.cue_has(entry.cls, "produces") and sentence.quote_at(k) is None:
                     producing.append(k)
             cached = self._sentence_positions[sentence.index] = (puncts, producing)
         return cached
@@ -492,7 +450,7 @@ class StatementFinder:
         j = words.next_word(k, sentence.last)
         if j is None:
             return False
-        if words.norm[j] in NARRATOR_CLAUSES:
+        if words.norm[j] in self.lex.grammar.narrator_clause:
             return True
         nxt = words.next_word(j, sentence.last)
         return words.bare[j] == "في" and nxt is not None and words.norm[nxt] == "حين"
@@ -502,9 +460,9 @@ class StatementFinder:
         steps = 0
         while j is not None and steps < 3:
             entry = self.cue_at(words, j)
-            if entry is not None and entry.cls in STOPPING_CLASSES:
+            if entry is not None and self.lex.cue_has(entry.cls, "stops"):
                 return True
-            if words.bare[j] not in CLAUSE_LINKS and words.norm[j] not in CLAUSE_LINKS:
+            if words.bare[j] not in self.lex.grammar.clause_link and words.norm[j] not in self.lex.grammar.clause_link:
                 return False
             j = words.next_word(j, sentence.last)
             steps += 1
