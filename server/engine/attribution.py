@@ -1,17 +1,20 @@
 """Attribution: decide who made each statement, and turn drafts into records.
 
-In order of preference, a statement's speaker is
-1. explicit: the phrase in the speaker zone after the cue (VSO, the common news order), with
-   a role in apposition (المتحدث باسم الكرملين، ديمتري بيسكوف) read as one person; or the phrase
-   right before the cue after أن / كان (أن مسؤولا أمنيا قال ...، وكانت باكستان قد ذكرت ...);
-2. sourcing: the phrase after عن for a transmitting cue (نقلت الوكالة عن فلان قوله), or after
-   حسب / وفقا لـ;
-3. continuation: a cue with no subject of its own (وأضاف:، مضيفا أن) takes the latest speaker
-   whose gender and number agree with it: first within the sentence, then the previous
-   statements, then the latest agreeing mention.
-A role-only speaker is resolved to the person the article named with that role. A statement
-whose content holds another cue with its own explicit speaker is only the channel of that
-statement (وذكرت الوكالة أن مسؤولا قال إن ...), and gives way to it.
+Pass by pass, for each sentence (``Attributor.attribute_sentence``):
+
+1. mentions: the role-, body- and place-headed phrases of the sentence (``scan``), so later
+   role-only mentions resolve and continuations have candidates;
+2. statements: each reporting cue and the content it opens (``StatementFinder.draft``), or
+   the sentence before a back-pointing cue (``_retro``: أعلن ذلك فلان);
+3. speaker strategies, tried in order (``STRATEGIES``; the strategy names the rule's last
+   part, ``records.Strategy``): coordination (قال وأضاف), a «الجهة:» label, transmission after
+   عن, wording in a document (جاء في البيان), sourcing (حسب / وفقا لـ), the cue's subject after
+   or before it, and continuation: the latest speaker whose gender and number agree, where
+   bodies and places mentioned in passing never speak by recency;
+4. role resolution: a role-only speaker becomes the person the article named with that role
+   (``EntityTable``);
+5. assembly: confidence from the rules' weights, channels that only carry another
+   statement with its own speaker dropped (وذكرت الوكالة أن مسؤولا قال إن ...).
 """
 
 from __future__ import annotations
@@ -22,12 +25,16 @@ from dataclasses import dataclass
 from qawl.engine.entities import Entity, EntityTable, name_key
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.phrases import Phrase, PhraseReader, without_proclitic
-from qawl.engine.records import Mention, Method, QuoteKind, Section, SpeakerType
+from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
 from qawl.engine.tokens import Words, is_definite
 
+Found = tuple["Phrase | None", Strategy]
+"""What a speaker strategy decides: the speaker's phrase (None: the latest agreeing speaker)."""
+UNSOURCED: Found = (None, Strategy.SOURCING)
+"""A statement whose source word names no speaker (حسب الخطة): no record is made."""
 CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
 CONTINUATION_REACH = 4
 SUBJECT_REACH = 12
@@ -216,7 +223,7 @@ class Attributor:
                 return Phrase(k, k + 1, SpeakerType.PERSON, w.text[k], w.start[k], w.end[k])
         return None
 
-    def _worded_in(self, draft: Draft) -> tuple[Phrase | None, str]:
+    def _worded_in(self, draft: Draft) -> Found:
         """جاء في البيان أن ...، ورد في تقرير المنظمة أن ...، جاء ذلك على لسان فلان: the
         source is what the wording is in, right after في (or على لسان)."""
         w = self.words
@@ -226,11 +233,11 @@ class Attributor:
         if k < draft.zone_last and w.norm[k] == "علي":
             k = w.first_word(k + 1, draft.zone_last)
             if k >= draft.zone_last or w.bare[k] != "لسان":
-                return None, "untyped-source"
+                return UNSOURCED
         elif k >= draft.zone_last or w.norm[k] != "في":
-            return None, "untyped-source"
+            return UNSOURCED
         phrase = self.explicit(k + 1, draft.zone_last)
-        return (phrase, "wording") if phrase is not None else (None, "untyped-source")
+        return (phrase, Strategy.WORDING) if phrase is not None else UNSOURCED
 
     def _after_lam(self, first: int, last: int) -> Phrase | None:
         """وفقا لوزارة الصحة، طبقا للبنك: the source glued to the preposition ل."""
@@ -380,38 +387,77 @@ class Attributor:
             return hit[1], hit[2]
         return self.table.add(phrase)
 
-    def _speaker(self, draft: Draft, scanned) -> tuple[Phrase | None, str]:
-        cls = draft.cue.entry.cls
+    # -- speaker strategies, tried in order -------------------------------------------------
+    # Each returns (phrase, strategy) when it decides the statement's speaker, (None, strategy)
+    # when it decides there is no phrase (coordination and continuation then take the latest
+    # speaker), UNSOURCED when the statement has no speaker at all, or None when it does not
+    # apply and the next one is tried.
+
+    def by_coordination(self, draft: Draft) -> Found | None:
+        """قال وأضاف أن …: a second cue joined to the first has the first cue's speaker."""
+        return (None, Strategy.COORDINATED) if draft.coordinated else None
+
+    def by_label(self, draft: Draft) -> Found | None:
+        """«الجهة: …»: the phrase before the colon, and nothing else before it, speaks."""
+        if draft.cue.entry.cls != "label":
+            return None
+        phrase = self.explicit(draft.sentence.first, draft.cue.index)
+        if phrase is None or self.words.first_word(phrase.last, draft.cue.index) < draft.cue.index:
+            return UNSOURCED
+        return phrase, Strategy.EXPLICIT
+
+    def by_transmission(self, draft: Draft) -> Found | None:
+        """نقلت الوكالة عن فلان قوله …، نقلا عن …: the phrase after عن."""
         w = self.words
-        if draft.coordinated:
-            return None, "coordinated"
-        if cls == "label":
-            phrase = self.explicit(draft.sentence.first, draft.cue.index)
-            if phrase is None or self.words.first_word(phrase.last, draft.cue.index) < draft.cue.index:
-                return None, "untyped-source"
-            return phrase, "explicit"
-        relayed = cls == "transmit" or any(w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last))
-        if relayed:
-            for k in range(draft.zone_first, draft.zone_last):
-                if w.norm[k] == "عن":
-                    phrase = self.explicit(k + 1, draft.zone_last)
-                    if phrase is not None:
-                        return phrase, "transmit"
-        if cls == "wording":
-            return self._worded_in(draft)
-        if cls == "sourcing":
-            end = draft.zone_last if draft.marker != "quote" else draft.content_first - 1
-            phrase = self._after_lam(draft.cue.index + 1, end) or self.explicit(draft.cue.index + 1, end)
-            if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
-                return phrase, "sourcing"
-            return None, "untyped-source"
+        if draft.cue.entry.cls != "transmit" and not any(
+                w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last)):
+            return None
+        for k in range(draft.zone_first, draft.zone_last):
+            if w.norm[k] == "عن":
+                phrase = self.explicit(k + 1, draft.zone_last)
+                if phrase is not None:
+                    return phrase, Strategy.TRANSMIT
+        return None
+
+    def by_wording(self, draft: Draft) -> Found | None:
+        """جاء في البيان أن …: what the wording is in."""
+        return self._worded_in(draft) if draft.cue.entry.cls == "wording" else None
+
+    def by_sourcing(self, draft: Draft) -> Found | None:
+        """حسب وزارة الصحة، … / … وفقا لوزير التجارة: a body or a titled person after the word."""
+        if draft.cue.entry.cls != "sourcing":
+            return None
+        end = draft.zone_last if draft.marker is not Marker.QUOTE else draft.content_first - 1
+        phrase = self._after_lam(draft.cue.index + 1, end) or self.explicit(draft.cue.index + 1, end)
+        if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
+            return phrase, Strategy.SOURCING
+        return UNSOURCED
+
+    def by_subject(self, draft: Draft) -> Found | None:
+        """The cue's subject: after it (VSO) or right before it (SVO), preferring a phrase with
+        a lexicon head before the cue over a bare name after it."""
         phrase = self.explicit(draft.zone_first, draft.zone_last)
         before = self.pre_verbal(draft.sentence, draft.cue.index)
         if phrase is not None and not (before is not None and _headed(before) and not _headed(phrase)):
-            return phrase, "explicit"
+            return phrase, Strategy.EXPLICIT
         if before is not None:
-            return before, "pre-verbal"
-        return None, "continuation"
+            return before, Strategy.PRE_VERBAL
+        return None
+
+    def by_continuation(self, draft: Draft) -> Found:
+        """No subject of its own: the latest speaker that agrees with the cue (``continuation``)."""
+        return None, Strategy.CONTINUATION
+
+    STRATEGIES = (by_coordination, by_label, by_transmission, by_wording, by_sourcing, by_subject,
+                  by_continuation)
+    """The speaker strategies in the order they are tried."""
+
+    def _speaker(self, draft: Draft) -> Found:
+        for strategy in self.STRATEGIES:
+            found = strategy(self, draft)
+            if found is not None:
+                return found
+        raise AssertionError("by_continuation always decides")
 
     def attribute_sentence(self, sentence: Sentence) -> None:
         """Find, attribute and record the statements of one sentence."""
@@ -430,16 +476,17 @@ class Attributor:
                 if not self._inside_content(cue.index, sentence):
                     self._register_subject(sentence, cue, scanned)
                 continue
-            phrase, how = self._speaker(draft, scanned)
-            if how == "untyped-source" or (cue.entry.cls == "label" and not _labels(phrase, self.words, self.lex)):
+            found = self._speaker(draft)
+            if found is UNSOURCED or (cue.entry.cls == "label" and not _labels(found[0], self.words, self.lex)):
                 continue
-            if how in ("continuation", "coordinated") and self._inside_content(cue.index, sentence):
+            phrase, how = found
+            if phrase is None and self._inside_content(cue.index, sentence):
                 continue
             if phrase is not None:
                 entity, resolved = self._entity_for(phrase, scanned)
                 self._learn_gender(entity, phrase, draft.cue.entry, how)
                 mention: Mention | None = phrase.mention
-                method = Method.SOURCING if how in ("transmit", "sourcing") else (
+                method = Method.SOURCING if how in (Strategy.TRANSMIT, Strategy.SOURCING) else (
                     Method.ROLE_RESOLVED if resolved else Method.EXPLICIT)
                 self._remember(phrase.first, sentence, entity, phrase, spoke=True)
             else:
@@ -455,10 +502,10 @@ class Attributor:
         self.results.extend(self._drop_channels(mine))
 
     @staticmethod
-    def _learn_gender(entity: Entity, phrase: Phrase, entry: CueEntry, how: str) -> None:
+    def _learn_gender(entity: Entity, phrase: Phrase, entry: CueEntry, how: Strategy) -> None:
         """A person named without a role takes the gender of the verb whose subject it is
         (وأضافت أبوالحسن: feminine), so a later وأوضحت continues her, not a body in passing."""
-        if (how in ("explicit", "pre-verbal") and entry.gender and entity.type is SpeakerType.PERSON
+        if (how in (Strategy.EXPLICIT, Strategy.PRE_VERBAL) and entry.gender and entity.type is SpeakerType.PERSON
                 and not phrase.role and entry.number == "sg"):
             entity.gender = entry.gender
 
@@ -488,7 +535,7 @@ class Attributor:
                 zone_last = k
                 break
         kind = QuoteKind.MIXED if w.quote_marks_in(first, last) else QuoteKind.INDIRECT
-        return Draft(cue, sentence, "back", pointer + 1, zone_last, first, last, kind)
+        return Draft(cue, sentence, Marker.BACK, pointer + 1, zone_last, first, last, kind)
 
     def _register_subject(self, sentence: Sentence, cue, scanned) -> None:
         """A cue without content still tells who is acting, for the cues that continue it."""
@@ -500,12 +547,13 @@ class Attributor:
             entity, _ = self._entity_for(phrase, scanned)
             self._remember(phrase.first, sentence, entity, phrase, spoke=True)
 
-    def _finish(self, draft: Draft, entity: Entity, mention: Mention | None, method: Method, how: str) -> Attributed:
+    def _finish(self, draft: Draft, entity: Entity, mention: Mention | None, method: Method,
+                how: Strategy) -> Attributed:
         w = self.words
         start = w.start[draft.content_first]
         end = w.end[draft.content_last - 1]
         confidence = self.lex.weights.confidence(method.value, draft.marker, draft.closed)
-        rule = f"{draft.cue.entry.cls}.{draft.marker}.{how}"
+        rule = f"{draft.cue.entry.cls}.{draft.marker.value}.{how.value}"
         i = draft.cue.index
         cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] else 0)
         cue = Mention(w.source[cue_start:w.end[i]], cue_start, w.end[i])

@@ -44,6 +44,52 @@ class Method(str, enum.Enum):
     """A sourcing phrase (according to, quoted by) names the source."""
 
 
+class Strategy(str, enum.Enum):
+    """Which speaker strategy named the speaker: the last part of a record's ``rule``.
+
+    A rule reads ``<cue class>.<marker>.<strategy>``: the cue class of cues.txt (or ``label``
+    for «الجهة: …»), the ``Marker`` that opened the content, and this strategy.
+    """
+
+    COORDINATED = "coordinated"
+    """A second cue joined by و to the first (قال وأضاف أن): the first cue's speaker."""
+    EXPLICIT = "explicit"
+    """The phrase in the speaker zone after the cue, or before a «الجهة:» colon."""
+    PRE_VERBAL = "pre-verbal"
+    """The phrase right before the cue (أن مسؤولا قال، وكانت باكستان قد ذكرت)."""
+    TRANSMIT = "transmit"
+    """The phrase after عن of a transmitting cue (نقلت الوكالة عن فلان قوله)."""
+    WORDING = "wording"
+    """What the wording is in, after في (جاء في البيان أن)."""
+    SOURCING = "sourcing"
+    """The phrase after حسب / وفقا لـ / طبقا لـ."""
+    CONTINUATION = "continuation"
+    """No subject of its own: the latest speaker that agrees with the cue."""
+
+
+class Marker(str, enum.Enum):
+    """What opened a statement's content: the middle part of a record's ``rule``."""
+
+    THAT = "that"
+    """أن / إن / بأن and their clitic forms."""
+    COLON = "colon"
+    """A colon after the speaker zone."""
+    QUOTE = "quote"
+    """A quotation after the speaker zone."""
+    PREP = "prep"
+    """A preposition of the cue class (أكد على، أعرب عن)."""
+    OBJECT = "object"
+    """A noun phrase object (أكد ضرورة …، وأكد مجددا رغبة …)."""
+    POSTPOSED = "postposed"
+    """A quotation before «، قال فلان»."""
+    SOURCING = "sourcing"
+    """The rest of the sentence after «حسب X،»."""
+    SOURCE_AFTER = "source-after"
+    """The clause before a source that ends the sentence (… بحسب البنك)."""
+    BACK = "back"
+    """The sentence before a back-pointing cue (أعلن ذلك فلان)."""
+
+
 class Section(str, enum.Enum):
     """Which part of the page a sentence belongs to."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.quotes import QuotedStretch
-from qawl.engine.records import QuoteKind
+from qawl.engine.records import Marker, QuoteKind
 from qawl.engine.sentences import Sentence
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
@@ -49,7 +49,7 @@ class Draft:
 
     cue: Cue
     sentence: Sentence
-    marker: str
+    marker: Marker
     zone_first: int
     zone_last: int
     content_first: int
@@ -232,10 +232,10 @@ class StatementFinder:
                     continue
                 return self._quoted(sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
-                return self._clause(words, sentence, cue, j, j + 1, "that")
+                return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
             if self.lex.cue_has(cls, "noun_object") and words.bare[j] in self.lex.content_nouns \
                     and sentence.quote_at(j) is None:
-                return self._clause(words, sentence, cue, j, j, "object")  # أكد الوزير ضرورة التعاون
+                return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
             if norm in self.lex.cue_prepositions(cls):
                 nxt = words.next_word(j, last)
                 if nxt is not None and self.is_complementiser(words, nxt):
@@ -245,7 +245,7 @@ class StatementFinder:
                     return self._quoted(sentence, cue, nxt, sentence.quote_at(nxt), zone_last=j)
                 if cls == "call" or nxt is None:
                     return None
-                return self._clause(words, sentence, cue, j, nxt, "prep")
+                return self._clause(words, sentence, cue, j, nxt, Marker.PREP)
             if j != cue.index and self._blocks(words, j, cls, consumed):
                 break
             if words.text[j] in (".", "!", "?", "؟"):
@@ -262,7 +262,7 @@ class StatementFinder:
             return None
         if self.is_complementiser(words, first) or self.cue_at(words, first) is not None:
             return None
-        draft = self._clause(words, sentence, cue, cue.index + 1, first, "object")
+        draft = self._clause(words, sentence, cue, cue.index + 1, first, Marker.OBJECT)
         draft.zone_last = cue.index + 1
         draft.coordinated = True
         return draft
@@ -284,7 +284,7 @@ class StatementFinder:
         while zone_last < sentence.last and words.text[zone_last] not in BOUNDARY_PUNCT \
                 and words.text[zone_last] not in (".", "!", "?", "؟") and not words.is_quote(zone_last):
             zone_last += 1
-        return Draft(cue, sentence, "postposed", cue.index + 1, zone_last, stretch.open + 1, stretch.close,
+        return Draft(cue, sentence, Marker.POSTPOSED, cue.index + 1, zone_last, stretch.open + 1, stretch.close,
                      QuoteKind.DIRECT)
 
     def coordinated(self, words: Words, cue: Cue) -> bool:
@@ -343,15 +343,15 @@ class StatementFinder:
                 return self._quoted(sentence, cue, nxt, stretch, zone_last=j)
         first = nxt if nxt is not None else j + 1
         last = self.content_end(words, sentence, first)
-        return Draft(cue, sentence, "colon", cue.index + 1, j, first, last, QuoteKind.DIRECT)
+        return Draft(cue, sentence, Marker.COLON, cue.index + 1, j, first, last, QuoteKind.DIRECT)
 
     def _quoted(self, sentence: Sentence, cue: Cue, j: int, stretch: QuotedStretch,
                 zone_last: int | None = None) -> Draft:
-        return Draft(cue, sentence, "quote", cue.index + 1, j if zone_last is None else zone_last,
+        return Draft(cue, sentence, Marker.QUOTE, cue.index + 1, j if zone_last is None else zone_last,
                      stretch.open + 1, stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
 
     def _clause(self, words: Words, sentence: Sentence, cue: Cue, marker_at: int, first: int,
-                marker: str) -> Draft:
+                marker: Marker) -> Draft:
         first = words.first_word(first, sentence.last)
         last = self.content_end(words, sentence, first)
         stretch = sentence.quote_at(first) if first < sentence.last else None
@@ -393,7 +393,7 @@ class StatementFinder:
             first = words.next_word(first, sentence.last)
         if first is None or _next(producing, first, sentence.last) < sentence.last:
             return None
-        return self._clause(words, sentence, cue, j, first, "sourcing")
+        return self._clause(words, sentence, cue, j, first, Marker.SOURCING)
 
     def _before_source(self, words: Words, sentence: Sentence, cue: Cue, zone_last: int,
                        producing: list[int]) -> Draft | None:
@@ -406,10 +406,10 @@ class StatementFinder:
             return None
         if sentence.quote_at(first) is not None and sentence.quote_at(first).close >= end - 1:
             stretch = sentence.quote_at(first)
-            return Draft(cue, sentence, "source-after", cue.index + 1, zone_last, stretch.open + 1,
+            return Draft(cue, sentence, Marker.SOURCE_AFTER, cue.index + 1, zone_last, stretch.open + 1,
                          stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
         kind = QuoteKind.MIXED if words.quote_marks_in(first, end) else QuoteKind.INDIRECT
-        return Draft(cue, sentence, "source-after", cue.index + 1, zone_last, first, end, kind)
+        return Draft(cue, sentence, Marker.SOURCE_AFTER, cue.index + 1, zone_last, first, end, kind)
 
     def _positions(self, words: Words, sentence: Sentence) -> tuple[list[int], list[int]]:
         """The sentence's punctuation tokens and its producing cues outside quotations, sorted."""

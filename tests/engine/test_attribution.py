@@ -270,3 +270,28 @@ def test_a_cue_inside_a_statements_content_names_no_speaker_for_later_continuati
     text = ("وأوضح الوزير أن المشاركة الواسعة تؤكد نجاح هذا المهرجان.\n"
             "وأشار إلى أن الدورة المقبلة أكبر.")
     assert [s for s, *_ in said(text)] == ["الوزير", "الوزير"]
+
+
+@pytest.mark.parametrize(
+    "text, strategy",
+    [
+        ("وشكر وزير الزراعة المزارعين على جهودهم، وأكد مجددا رغبة الحكومة في الحوار.", "coordinated"),
+        ('المتحدث باسم الوزارة: "الحدود مفتوحة".', "explicit"),
+        ("ونقلت الوكالة عن مصدر مسؤول قوله إن المفاوضات مستمرة.", "transmit"),
+        ("وجاء في البيان أن الاجتماع ناقش الأزمة.", "wording"),
+        ("وبحسب وزارة الصحة، فإن الحالات تراجعت.", "sourcing"),
+        ("وأكد أن مسؤولا أمنيا قال إن الهجوم أحبط.", "pre-verbal"),
+        ("وقال الوزير إن الزيارة ناجحة.\nوأضاف أن التعاون مستمر.", "continuation"),
+    ],
+)
+def test_each_speaker_strategy_names_its_rule(extractor, text, strategy):
+    rules = [q.rule for q in extractor.extract(text).quotes]
+    assert any(rule.endswith("." + strategy) for rule in rules), rules
+
+
+def test_the_strategies_are_tried_in_order():
+    from qawl.engine.attribution import Attributor
+
+    names = [s.__name__ for s in Attributor.STRATEGIES]
+    assert names == ["by_coordination", "by_label", "by_transmission", "by_wording", "by_sourcing",
+                     "by_subject", "by_continuation"]

@@ -366,7 +366,18 @@ class Quote(_message.Message):
     """Zero-based index of the sentence holding the cue."""
     section: Global___Section.ValueType
     rule: _builtins.str
-    """Name of the rule that produced the quote."""
+    """Name of the rule that produced the quote: "<cue class>.<marker>.<strategy>".
+    cue class: a section of the rules' cues.txt, declared in cue_classes.txt (speech,
+      emphasis, expressive, call, transmit, wording, participle, noun, sourcing), or "label"
+      for a "source: ..." line.
+    marker, what opened the content: that (an / inna / bi-anna), colon, quote, prep (a
+      preposition of the cue class), object (a noun phrase), postposed (a quotation before
+      ", said X"), sourcing (after "according to X,"), source-after (the clause before a source
+      that ends the sentence), back (the sentence before "X announced that").
+    strategy, how the speaker was found: explicit, pre-verbal, transmit, wording, sourcing,
+      coordinated, continuation.
+    The engine's records.Marker and records.Strategy enums hold the same names.
+    """
     @_builtins.property
     def span(self) -> Global___Span: ...
     @_builtins.property
