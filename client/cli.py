@@ -3,8 +3,8 @@
 Subcommands:
 
 - ``extract FILE|DIR... | -``: stream each article's quotes back (StreamQuotes) as a table on a
-  terminal or JSON lines otherwise (``--format`` overrides); a folder stands for its ``.txt``
-  files in name order.
+  terminal or JSON lines otherwise, or as one HTML page (``--format`` overrides); a folder
+  stands for its ``.txt`` files in name order.
 - ``eval --gold DIR FILE...``: stream quotes the same way and score them against annotations.
 - ``health --server HOST:PORT``: the server's health status.
 
@@ -86,24 +86,42 @@ def _report(entry: Future | tuple, errors: Console) -> Iterator[tuple[ArticleInp
 def cmd_extract(args: argparse.Namespace) -> int:
     """Stream and print the quotes of every file; exit 1 if any article failed.
 
-    Records go to stdout whatever the progress bar does: it draws on stderr.
+    Records go to stdout (or ``--output``) whatever the progress bar does: it draws on stderr.
     """
-    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    try:
+        target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as error:
+        return usage_error(f"--output {args.output}: {error.strerror}")
+    fmt = args.format or ("table" if target.isatty() else "jsonl")
+    # The page places highlights by code point; the other formats show offsets as asked.
+    encoding = ENCODINGS["codepoint" if fmt == "html" else args.encoding]
     paths = expand_paths(args.files)
-    out, errors = Console(), Console(stderr=True)
+    out, errors = Console(file=target), Console(stderr=True)
     show_progress = args.progress if args.progress is not None else (
         len(paths) > 1 and sys.stderr.isatty())
-    done = 0
-    with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients, \
-            render.progress_bar(len(paths), show_progress, errors) as bar:
-        for item, quotes in stream_all(clients, paths, ENCODINGS[args.encoding], bar, errors):
-            done += 1
-            with render.beside(bar):
-                if fmt == "jsonl":
-                    sys.stdout.write("".join(render.quote_json(quote) + "\n" for quote in quotes))
-                    sys.stdout.flush()
-                else:
-                    render.print_table(out, item.article_id, quotes)
+    done, shown = 0, []
+    try:
+        with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients, \
+                render.progress_bar(len(paths), show_progress, errors) as bar:
+            for item, quotes in stream_all(clients, paths, encoding, bar, errors):
+                done += 1
+                if fmt == "html":
+                    shown.append((item.article_id, item.text, quotes))
+                    continue
+                with render.beside(bar):
+                    if fmt == "jsonl":
+                        target.write("".join(render.quote_json(quote) + "\n" for quote in quotes))
+                        target.flush()
+                    else:
+                        render.print_table(out, item.article_id, quotes)
+        if fmt == "html":
+            from qawl.client.article_view import page
+
+            target.write(page(shown))
+            target.flush()
+    finally:
+        if target is not sys.stdout:
+            target.close()
     return 0 if done == len(paths) else 1
 
 
@@ -175,10 +193,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE",
                          help="article text files, folders (their .txt files in name order), "
                               "or - for stdin")
-    extract.add_argument("--format", choices=["table", "jsonl"],
-                         help="output format (default: table on a terminal, jsonl otherwise)")
+    extract.add_argument("--format", choices=["table", "jsonl", "html"],
+                         help="output format: a table, JSON lines, or one self-contained HTML page"
+                              " of every article with its statements highlighted (default: table"
+                              " on a terminal, jsonl otherwise)")
+    extract.add_argument("--output", "-o", metavar="FILE",
+                         help="write to FILE instead of standard output")
     extract.add_argument("--encoding", choices=sorted(ENCODINGS), default="codepoint",
-                         help="unit of span offsets (default %(default)s)")
+                         help="unit of span offsets in jsonl (default %(default)s)")
     extract.add_argument("--connections", type=_positive, default=1, metavar="N",
                          help="stream N articles at once, each over its own connection, so a server's"
                               " --workers processes share them (default %(default)s)")
