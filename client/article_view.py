@@ -23,6 +23,9 @@ from qawl.client.highlights import CUE, QUOTE, SPEAKER, Mark, marks, pieces
 from qawl.client.page import color, document, esc, tint
 from qawl.v1 import qawl_pb2
 
+PANEL_COLOR = "#263238"
+"""The background of the details panel shown on hover and focus."""
+
 VIEW_CSS = """
 header .key span { padding: 0 .2em; }
 nav ol { columns: 2; margin: .5rem 0; padding-inline-start: 1.5rem; }
@@ -40,7 +43,7 @@ mark.q:focus { outline: 3px solid var(--c); outline-offset: 3px; }
 mark.q:focus::after, mark.q:hover:not(:has(mark.q:hover))::after {
   content: attr(data-tip); position: fixed; z-index: 10; left: 1rem; right: 1rem; bottom: 1rem;
   max-width: 40rem; margin: 0 auto; padding: .6rem .9rem; border-radius: .5rem;
-  border-inline-start: .5rem solid var(--c); background: #202124; color: #fff;
+  border-inline-start: .5rem solid var(--c); background: """ + PANEL_COLOR + """; color: #fff;
   font: 15px/1.6 """ + '"Noto Sans", "DejaVu Sans", sans-serif' + """; direction: ltr; text-align: left;
   white-space: pre-line; box-shadow: 0 4px 16px rgba(0,0,0,.3); pointer-events: none; }
 """
@@ -85,7 +88,8 @@ def describe(quote: qawl_pb2.Quote) -> str:
     """The words shown for a statement on hover or focus: kind, confidence, speaker, cue, rule."""
     speaker = quote.speaker
     who = f"{isolate(speaker.name)} ({labels.speaker_type(speaker.type)}" + (
-        f", {isolate(speaker.role)})" if speaker.role else ")") if speaker.name else "no speaker found"
+        f", {isolate(speaker.role)})" if speaker.role and speaker.role != speaker.name else ")"
+    ) if speaker.name else "no speaker found"
     mention = f" · mention: {isolate(quote.speaker_mention.text)}" if quote.speaker_mention.text else ""
     lines = [
         f"{labels.kind(quote.kind)} statement · confidence {quote.confidence:.2f}",
@@ -96,6 +100,10 @@ def describe(quote: qawl_pb2.Quote) -> str:
     if quote.section not in (qawl_pb2.SECTION_BODY, qawl_pb2.SECTION_UNSPECIFIED):
         lines.append(f"section: {labels.section(quote.section)}")
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _color_class(entry: SpeakerEntry) -> str:
@@ -154,9 +162,9 @@ def legend(article_id: str, entries: dict[str, SpeakerEntry]) -> str:
         details = []
         if entry.name:
             details.append(esc(entry.type))
-        if entry.role:
+        if entry.role and entry.role != entry.name:
             details.append(f'<bdi lang="ar">{esc(entry.role)}</bdi>')
-        details.append(f'{entry.count} statement{"s" if entry.count != 1 else ""}')
+        details.append(_count(entry.count, "statement"))
         name = f'<bdi lang="ar">{esc(entry.name)}</bdi>' if entry.name else "<bdi>no speaker found</bdi>"
         items.append(
             f'<li class="{_color_class(entry)}"><span class="swatch" aria-hidden="true"></span>'
@@ -175,7 +183,7 @@ def article_section(number: int, article_id: str, text: str, quotes: Sequence[qa
     return (
         f'<section class="article" id="{prefix}" aria-labelledby="{prefix}-h">\n'
         f'<h2 id="{prefix}-h"><bdi>{esc(article_id)}</bdi> '
-        f'<span class="muted">· {len(quotes)} statements · {named} speakers</span></h2>\n'
+        f'<span class="muted">· {_count(len(quotes), "statement")} · {_count(named, "speaker")}</span></h2>\n'
         f"{legend(article_id, entries)}\n"
         f'<article class="text" dir="rtl" lang="ar">{highlighted_text(prefix, text, quotes, entries)}'
         "</article>\n"
@@ -203,8 +211,8 @@ def page(articles: Sequence[tuple[str, str, Sequence[qawl_pb2.Quote]]]) -> str:
         nav = f'<nav aria-label="articles"><ol>{links}</ol></nav>'
     header = (
         "<header><h1>Who said what</h1>"
-        f'<p class="muted">{len(articles)} article{"s" if len(articles) != 1 else ""} · '
-        f"{total} statements · extracted by qawl</p>"
+        f'<p class="muted">{_count(len(articles), "article")} · '
+        f"{_count(total, 'statement')} · extracted by qawl</p>"
         '<p class="key sp-0">Highlighted: a statement, in its speaker\'s colour. '
         '<span class="who">Boxed</span>: the speaker\'s mention. '
         '<span class="cue">Underlined</span>: the reporting cue. Dashed: a statement outside '

@@ -6,9 +6,11 @@ Subcommands:
   terminal or JSON lines otherwise, or as one HTML page (``--format`` overrides); a folder
   stands for its ``.txt`` files in name order.
 - ``eval --gold DIR FILE...``: stream quotes the same way and score them against annotations.
+- ``report PATH...``: who is quoted most, by speaker type, outlet and month, direct against
+  indirect, over articles (extracted the same way) or JSONL records: an HTML page and CSV files.
 - ``health --server HOST:PORT``: the server's health status.
 
-Without ``--server``, ``extract`` and ``eval`` start a server in their own process, listening
+Without ``--server``, ``extract``, ``eval`` and ``report`` start a server in their own process, listening
 on a Unix domain socket in a private temporary folder, and talk to it through real gRPC; with
 ``--server HOST:PORT`` they talk to a running one. Usage errors print one line and exit 2.
 """
@@ -149,6 +151,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Tally who is quoted across articles or JSONL records into an HTML page and CSV files."""
+    from qawl.client.report import run_report
+
+    return run_report(args)
+
+
 def usage_error(message: str) -> int:
     """Print ``qawl: message`` as one line on stderr; the exit status of a usage error, 2."""
     print(f"qawl: {message}", file=sys.stderr)
@@ -176,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--server", metavar="HOST:PORT",
-                        help="a running qawl server (default for extract and eval: start one "
+                        help="a running qawl server (default for extract, eval and report: start one "
                              "in-process on a private Unix socket; health needs it)")
     common.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="deadline per RPC (default %(default)s)")
@@ -215,6 +224,28 @@ def build_parser() -> argparse.ArgumentParser:
                           help="list every match, miss and false alarm (a match with the wrong "
                                "speaker or kind is listed as such)")
     evaluate.set_defaults(run=cmd_eval)
+
+    report = sub.add_parser("report", parents=[common],
+                            help="who is quoted most, by type, outlet and month: an HTML page and CSV")
+    report.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files, folders of .txt articles (extracted through the service),"
+                             " or .jsonl files from 'qawl extract --format jsonl' (- reads JSONL"
+                             " from standard input)")
+    report.add_argument("--meta", action="append", metavar="TABLE",
+                        help="CSV or TSV with an article_id, id or file column and outlet/source and"
+                             " published/date/month columns (a folder's meta.tsv or meta.csv is read"
+                             " by itself); may be repeated")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the page to FILE (default: stdout)")
+    report.add_argument("--csv", metavar="DIR", help="also write every table as DIR/NAME.csv")
+    report.add_argument("--top", type=_positive, default=15, metavar="N",
+                        help="speakers in the chart and table (default %(default)s; the CSV has all)")
+    report.add_argument("--all-sections", action="store_true",
+                        help="count statements in related-story teasers and page furniture too")
+    report.add_argument("--connections", type=_positive, default=1, metavar="N",
+                        help="stream N articles at once, as in extract (default %(default)s)")
+    report.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar on stderr (default: on for several files on a terminal)")
+    report.set_defaults(run=cmd_report)
 
     health = sub.add_parser("health", parents=[common],
                             help="check a running server's health (needs --server)")
