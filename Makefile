@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test stubs lint bench browser
+.PHONY: setup run test stubs lint bench browser docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,18 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	        apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; \
 	else echo "chromium or its fonts missing and not root: the browser tests may be skipped"; fi
+
+# The README's pictures: the seeds' article view and report, as pages and headless-Chromium
+# screenshots in docs/.
+CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars
+docs: setup browser
+	$(BIN)/qawl extract --format html --output docs/seeds.html seeds/*.txt
+	$(BIN)/qawl report seeds --output docs/report.html --csv docs/report
+	profile=$$(mktemp -d) && $(CHROMIUM) --user-data-dir=$$profile --window-size=1200,1400 \
+	    --screenshot=docs/article-view.png docs/seeds.html 2>/dev/null; rm -rf $$profile
+	profile=$$(mktemp -d) && $(CHROMIUM) --user-data-dir=$$profile --window-size=1100,1600 \
+	    --screenshot=docs/report.png docs/report.html 2>/dev/null; rm -rf $$profile
 
 # Regenerate the committed Python stubs after editing proto/.
 stubs: setup

@@ -74,7 +74,7 @@ def _chart(table: Table, top: int) -> str:
         svg = report_charts.kind_bars(table, f"c-{table.name}", horizontal=False)
     elif table.name == "speakers":
         shown = min(top, len(table.rows))
-        title = f"{table.title} (top {shown} of {len(table.rows)})" if shown < len(table.rows) else None
+        title = f"top {shown} of {len(table.rows)} speakers" if shown < len(table.rows) else None
         svg = report_charts.kind_bars(table, f"c-{table.name}", limit=top, title=title)
     else:
         svg = report_charts.kind_bars(table, f"c-{table.name}")
@@ -99,7 +99,7 @@ def page(tables: Sequence[Table], summary: Summary, top: int = 15) -> str:
     ]
     for table in tables:
         listed = top if table.name == "speakers" else None
-        more = (f'<p class="muted">The table lists the top {top}; the CSV file has all '
+        more = (f'<p class="muted">The table lists the top {top}; the CSV file (--csv) has all '
                 f"{len(table.rows)}.</p>") if listed and len(table.rows) > top else ""
         parts.append(f'<section id="{esc(table.name)}"><h2>{esc(table.title)}</h2>'
                      f"{_chart(table, top)}{html_table(table, listed)}{more}</section>")
