@@ -331,3 +331,10 @@ def test_extract_html_goes_to_stdout_without_output(capsys, target):
     assert main(["extract", "--server", target, "--format", "html", str(SEEDS[2])]) == 0
     out = capsys.readouterr().out
     assert out.startswith("<!DOCTYPE html>") and out.count("<article ") == 1
+
+
+def test_an_output_file_that_cannot_be_written_is_a_one_line_usage_error(capsys, tmp_path):
+    assert main(["extract", "--format", "html", "--output", str(tmp_path / "no" / "x.html"),
+                 str(SEEDS[0])]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("qawl: --output ") and "No such file or directory" in line

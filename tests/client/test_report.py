@@ -121,3 +121,13 @@ def test_several_charts_on_one_page_never_share_an_element_id(tmp_path, seed_jso
 
 def test_require_passes_when_matplotlib_is_installed():
     report_charts.require()
+
+
+def test_the_pages_modules_load_neither_spacy_nor_matplotlib_until_a_chart_is_drawn():
+    import subprocess
+
+    code = ("import sys, qawl.client.cli, qawl.client.article_view, qawl.client.report, "
+            "qawl.client.report_page; print(sorted(m for m in ('spacy', 'matplotlib', 'qawl.engine') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
