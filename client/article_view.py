@@ -27,6 +27,7 @@ PANEL_COLOR = "#263238"
 """The background of the details panel shown on hover and focus."""
 
 VIEW_CSS = """
+html { scroll-padding-bottom: 10rem; }  /* a statement reached with Tab stays above the panel */
 header .key span { padding: 0 .2em; }
 nav ol { columns: 2; margin: .5rem 0; padding-inline-start: 1.5rem; }
 .legend { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; gap: .35rem .6rem; }
