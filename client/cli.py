@@ -3,12 +3,14 @@
 Subcommands:
 
 - ``extract FILE|DIR... | -``: stream each article's quotes back (StreamQuotes) as a table on a
-  terminal or JSON lines otherwise (``--format`` overrides); a folder stands for its ``.txt``
-  files in name order.
+  terminal or JSON lines otherwise, or as one HTML page (``--format`` overrides); a folder
+  stands for its ``.txt`` files in name order.
 - ``eval --gold DIR FILE...``: stream quotes the same way and score them against annotations.
+- ``report PATH...``: who is quoted most, by speaker type, outlet and month, direct against
+  indirect, over articles (extracted the same way) or JSONL records: an HTML page and CSV files.
 - ``health --server HOST:PORT``: the server's health status.
 
-Without ``--server``, ``extract`` and ``eval`` start a server in their own process, listening
+Without ``--server``, ``extract``, ``eval`` and ``report`` start a server in their own process, listening
 on a Unix domain socket in a private temporary folder, and talk to it through real gRPC; with
 ``--server HOST:PORT`` they talk to a running one. Usage errors print one line and exit 2.
 """
@@ -86,24 +88,42 @@ def _report(entry: Future | tuple, errors: Console) -> Iterator[tuple[ArticleInp
 def cmd_extract(args: argparse.Namespace) -> int:
     """Stream and print the quotes of every file; exit 1 if any article failed.
 
-    Records go to stdout whatever the progress bar does: it draws on stderr.
+    Records go to stdout (or ``--output``) whatever the progress bar does: it draws on stderr.
     """
-    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    try:
+        target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as error:
+        return usage_error(f"--output {args.output}: {error.strerror}")
+    fmt = args.format or ("table" if target.isatty() else "jsonl")
+    # The page places highlights by code point; the other formats show offsets as asked.
+    encoding = ENCODINGS["codepoint" if fmt == "html" else args.encoding]
     paths = expand_paths(args.files)
-    out, errors = Console(), Console(stderr=True)
+    out, errors = Console(file=target), Console(stderr=True)
     show_progress = args.progress if args.progress is not None else (
         len(paths) > 1 and sys.stderr.isatty())
-    done = 0
-    with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients, \
-            render.progress_bar(len(paths), show_progress, errors) as bar:
-        for item, quotes in stream_all(clients, paths, ENCODINGS[args.encoding], bar, errors):
-            done += 1
-            with render.beside(bar):
-                if fmt == "jsonl":
-                    sys.stdout.write("".join(render.quote_json(quote) + "\n" for quote in quotes))
-                    sys.stdout.flush()
-                else:
-                    render.print_table(out, item.article_id, quotes)
+    done, shown = 0, []
+    try:
+        with connect_many(args.server, args.timeout, args.connections, **client_options(args)) as clients, \
+                render.progress_bar(len(paths), show_progress, errors) as bar:
+            for item, quotes in stream_all(clients, paths, encoding, bar, errors):
+                done += 1
+                if fmt == "html":
+                    shown.append((item.article_id, item.text, quotes))
+                    continue
+                with render.beside(bar):
+                    if fmt == "jsonl":
+                        target.write("".join(render.quote_json(quote) + "\n" for quote in quotes))
+                        target.flush()
+                    else:
+                        render.print_table(out, item.article_id, quotes)
+        if fmt == "html":
+            from qawl.client.article_view import page
+
+            target.write(page(shown))
+            target.flush()
+    finally:
+        if target is not sys.stdout:
+            target.close()
     return 0 if done == len(paths) else 1
 
 
@@ -129,6 +149,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qawl.client.evaluate import run_eval
 
     return run_eval(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Tally who is quoted across articles or JSONL records into an HTML page and CSV files."""
+    from qawl.client.report import run_report
+
+    return run_report(args)
 
 
 def usage_error(message: str) -> int:
@@ -158,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--server", metavar="HOST:PORT",
-                        help="a running qawl server (default for extract and eval: start one "
+                        help="a running qawl server (default for extract, eval and report: start one "
                              "in-process on a private Unix socket; health needs it)")
     common.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="deadline per RPC (default %(default)s)")
@@ -175,10 +202,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE",
                          help="article text files, folders (their .txt files in name order), "
                               "or - for stdin")
-    extract.add_argument("--format", choices=["table", "jsonl"],
-                         help="output format (default: table on a terminal, jsonl otherwise)")
+    extract.add_argument("--format", choices=["table", "jsonl", "html"],
+                         help="output format: a table, JSON lines, or one self-contained HTML page"
+                              " of every article with its statements highlighted (default: table"
+                              " on a terminal, jsonl otherwise)")
+    extract.add_argument("--output", "-o", metavar="FILE",
+                         help="write to FILE instead of standard output")
     extract.add_argument("--encoding", choices=sorted(ENCODINGS), default="codepoint",
-                         help="unit of span offsets (default %(default)s)")
+                         help="unit of span offsets in jsonl (default %(default)s)")
     extract.add_argument("--connections", type=_positive, default=1, metavar="N",
                          help="stream N articles at once, each over its own connection, so a server's"
                               " --workers processes share them (default %(default)s)")
@@ -193,6 +224,28 @@ def build_parser() -> argparse.ArgumentParser:
                           help="list every match, miss and false alarm (a match with the wrong "
                                "speaker or kind is listed as such)")
     evaluate.set_defaults(run=cmd_eval)
+
+    report = sub.add_parser("report", parents=[common],
+                            help="who is quoted most, by type, outlet and month: an HTML page and CSV")
+    report.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files, folders of .txt articles (extracted through the service),"
+                             " or .jsonl files from 'qawl extract --format jsonl' (- reads JSONL"
+                             " from standard input)")
+    report.add_argument("--meta", action="append", metavar="TABLE",
+                        help="CSV or TSV with an article_id, id or file column and outlet/source and"
+                             " published/date/month columns (a folder's meta.tsv or meta.csv is read"
+                             " by itself); may be repeated")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the page to FILE (default: stdout)")
+    report.add_argument("--csv", metavar="DIR", help="also write every table as DIR/NAME.csv")
+    report.add_argument("--top", type=_positive, default=15, metavar="N",
+                        help="speakers in the chart and table (default %(default)s; the CSV has all)")
+    report.add_argument("--all-sections", action="store_true",
+                        help="count statements in related-story teasers and page furniture too")
+    report.add_argument("--connections", type=_positive, default=1, metavar="N",
+                        help="stream N articles at once, as in extract (default %(default)s)")
+    report.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar on stderr (default: on for several files on a terminal)")
+    report.set_defaults(run=cmd_report)
 
     health = sub.add_parser("health", parents=[common],
                             help="check a running server's health (needs --server)")

@@ -309,3 +309,32 @@ def test_a_folder_without_text_files_is_reported(capsys, target, tmp_path):
     assert main(["extract", "--server", target, str(tmp_path), str(SEEDS[0])]) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert str(tmp_path) in line and "no .txt file" in line
+
+
+def test_extract_html_is_one_page_of_every_article_with_a_tab_stop_per_statement(
+        capsys, target, tmp_path, seed_texts):
+    from tests.client.dom import parse
+
+    out = tmp_path / "seeds.html"
+    assert main(["extract", "--server", target, "--format", "html", "--output", str(out),
+                 *map(str, SEEDS)]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["extract", "--server", target, "--format", "jsonl", *map(str, SEEDS)]) == 0
+    records = _jsonl(capsys.readouterr().out)
+    doc = parse(out.read_text(encoding="utf-8"))
+    assert [a.text() for a in doc.find_all("article")] == [seed_texts[p.name] for p in SEEDS]
+    stops = [m for m in doc.find_all("mark", "q") if "tabindex" in m.attrs]
+    assert [m.text() for m in stops] == [r["text"] for r in records]
+
+
+def test_extract_html_goes_to_stdout_without_output(capsys, target):
+    assert main(["extract", "--server", target, "--format", "html", str(SEEDS[2])]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and out.count("<article ") == 1
+
+
+def test_an_output_file_that_cannot_be_written_is_a_one_line_usage_error(capsys, tmp_path):
+    assert main(["extract", "--format", "html", "--output", str(tmp_path / "no" / "x.html"),
+                 str(SEEDS[0])]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("qawl: --output ") and "No such file or directory" in line
