@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qawl.engine.kinds import kind_of
 from qawl.engine.normalize import normalize
 from qawl.engine.phrases import Phrase, phrase_key
 from qawl.engine.records import Mention, SpeakerType
@@ -159,12 +160,13 @@ class EntityTable:
         for entity in reversed(self.entities):
             if entity.type is not kind or (gender and entity.gender and gender != entity.gender):
                 continue
-            if kind is SpeakerType.PERSON:
+            merge = kind_of(kind).merge
+            if merge == "person":
                 if entity.names and same_person(key, entity.key):
                     return entity
                 if not entity.names and role_key and role_key in entity.role_keys:
                     return entity
-            elif kind in (SpeakerType.ORGANIZATION, SpeakerType.DOCUMENT):
+            elif merge == "body":
                 if same_body(key, entity.body_key):
                     return entity
             elif key == entity.body_key:

@@ -23,6 +23,7 @@ from qawl.engine.grammar import (
     parse_grammar,
     parse_weights,
 )
+from qawl.engine.kinds import HEAD_ATTRIBUTES
 from qawl.engine.normalize import normalize, strip_marks
 
 DEFAULT_RULES_DIR = Path(__file__).with_name("rules")
@@ -101,8 +102,7 @@ class Lexicon:
     @cached_property
     def head_words(self) -> frozenset[str]:
         """Every word a speaker phrase with a lexicon head can start with."""
-        return frozenset(self.titles | self.counterparts | self.organizations | self.places | self.documents
-                         | self.unnamed | set(self.organization_phrases) | set(self.place_phrases))
+        return frozenset(word for attribute in HEAD_ATTRIBUTES for word in getattr(self, attribute))
 
     def cue_has(self, cls: str, prop: str) -> bool:
         """Does cue class ``cls`` have property ``prop`` (cue_classes.txt: verb, stops, ...)?"""

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qawl.engine.kinds import READ_ORDER, kind_of
 from qawl.engine.lexicon import Lexicon
 from qawl.engine.records import Mention, SpeakerType
 from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction, word_forms
@@ -371,7 +372,6 @@ class PhraseReader:
         return self._maybe_group(words, phrase, last)
 
     def _read_single(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
-        text = words.source
         if words.bare[i] == "كل" and i + 2 < last and words.norm[i + 1] == "من":
             inner = self._read_single(words, i + 2, last)
             if inner is not None:
@@ -379,54 +379,89 @@ class PhraseReader:
                 if group.type is SpeakerType.GROUP:
                     group.first = i
                     return group
-        if self.is_title(words, i) or self.is_counterpart(words, i):
-            role_end = self.qualifiers(words, i + 1, last, self._takes_no_genitive(words, i))
-            while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
-                role_end = self.qualifiers(words, role_end + 1, last, True)
-            role_end = self._stacked_roles(words, role_end, last)
-            role_end = self._second_role(words, role_end, last)
-            name_end = self.name_run(words, role_end, last)
-            role = text[words.start[i]:words.end[role_end - 1]]
-            gender = "f" if words.norm[i].endswith("ه") and not self.is_counterpart(words, i) else "m"
-            if name_end > role_end:
-                return Phrase(i, name_end, SpeakerType.PERSON, text[words.start[role_end]:words.end[name_end - 1]],
-                              words.start[role_end], words.end[name_end - 1], role, i, role_end, gender,
-                              counterpart=self.is_counterpart(words, i))
-            return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
-                          role, i, role_end, gender, counterpart=self.is_counterpart(words, i))
-        place = self.place_at(words, i, last)
-        if place:
-            return self._phrase(words, i, i + place, SpeakerType.COUNTRY, "f")
-        org = self.org_at(words, i, last)
-        if org:
-            end = self._proper_run(words, i + org, last)
-            end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
-            end = self._proper_run(words, end, last)
-            named = self._self_named(words, end, last)
-            gender = "f" if words.bare[i].endswith("ه") else "m"
-            if named is not None:
-                start, stop, close = named
-                phrase = self._phrase(words, start, stop, SpeakerType.ORGANIZATION, gender)
-                phrase.first, phrase.last = i, close
+        for reader in READ_ORDER:  # the kinds table's readers, lexicon heads first
+            phrase = getattr(self, reader)(words, i, last, after_title)
+            if phrase is not None:
                 return phrase
-            return self._phrase(words, i, end, SpeakerType.ORGANIZATION, gender)
-        head = self.head(words, i)
-        if self.in_set(words, i, self.lex.documents):
-            end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
-            gender = "f" if head.endswith("ه") else "m"
-            return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
-        if self.in_set(words, i, self.lex.unnamed):
-            end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
-            number = "pl" if words.bare[i].endswith(("ون", "ين")) or head == "مصادر" else "sg"
-            return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+        return None
+
+    # -- readers of the kinds table (kinds.py), each for a mention starting at token i ----------
+
+    def read_role(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """A person headed by a title: the role through its qualifiers, then the name if any."""
+        if not (self.is_title(words, i) or self.is_counterpart(words, i)):
+            return None
+        text = words.source
+        role_end = self.qualifiers(words, i + 1, last, self._takes_no_genitive(words, i))
+        while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
+            role_end = self.qualifiers(words, role_end + 1, last, True)
+        role_end = self._stacked_roles(words, role_end, last)
+        role_end = self._second_role(words, role_end, last)
+        name_end = self.name_run(words, role_end, last)
+        role = text[words.start[i]:words.end[role_end - 1]]
+        gender = "f" if words.norm[i].endswith("ه") and not self.is_counterpart(words, i) else "m"
+        if name_end > role_end:
+            return Phrase(i, name_end, SpeakerType.PERSON, text[words.start[role_end]:words.end[name_end - 1]],
+                          words.start[role_end], words.end[name_end - 1], role, i, role_end, gender,
+                          counterpart=self.is_counterpart(words, i))
+        return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
+                      role, i, role_end, gender, counterpart=self.is_counterpart(words, i))
+
+    def read_place(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """A country or capital that speaks as a state (قالت طهران)."""
+        place = self.place_at(words, i, last)
+        return self._phrase(words, i, i + place, SpeakerType.COUNTRY, "f") if place else None
+
+    def read_body(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """An organisation: its head, its proper name, its qualifiers, or the name it gives
+        itself (تنظيم يسمي نفسه "X")."""
+        org = self.org_at(words, i, last)
+        if not org:
+            return None
+        end = self._proper_run(words, i + org, last)
+        end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
+        end = self._proper_run(words, end, last)
+        named = self._self_named(words, end, last)
+        gender = "f" if words.bare[i].endswith("ه") else "m"
+        if named is not None:
+            start, stop, close = named
+            phrase = self._phrase(words, start, stop, SpeakerType.ORGANIZATION, gender)
+            phrase.first, phrase.last = i, close
+            return phrase
+        return self._phrase(words, i, end, SpeakerType.ORGANIZATION, gender)
+
+    def read_document(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """A statement, report or communiqué (البيان الختامي، تقرير المنظمة)."""
+        if not self.in_set(words, i, self.lex.documents):
+            return None
+        end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
+        gender = "f" if self.head(words, i).endswith("ه") else "m"
+        return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
+
+    def read_unnamed(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """An unnamed source with its description and place (مصدر أمني، مصادر من عين المكان)."""
+        if not self.in_set(words, i, self.lex.unnamed):
+            return None
+        end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
+        number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) == "مصادر" else "sg"
+        return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+
+    def read_name(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """A person by name alone (فادي حداد)."""
         end = self.name_run(words, i, last, after_title=after_title)
-        if end > i:
-            return self._phrase(words, i, end, SpeakerType.PERSON, self.name_gender(words, i))
-        if self._surname(words, i):
-            end = i + 1
-            while end < last and end - i < MAX_NAME_WORDS and self._surname(words, end):
-                end += 1
-            return self._phrase(words, i, end, SpeakerType.PERSON, "m")  # وأضاف العواش أن
+        return self._phrase(words, i, end, SpeakerType.PERSON, self.name_gender(words, i)) if end > i else None
+
+    def read_surname(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """A person by a definite family name no dictionary knows (وأضاف العواش أن)."""
+        if not self._surname(words, i):
+            return None
+        end = i + 1
+        while end < last and end - i < MAX_NAME_WORDS and self._surname(words, end):
+            end += 1
+        return self._phrase(words, i, end, SpeakerType.PERSON, "m")
+
+    def read_described_name(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """A name after the nisba that describes it (الإعلامي أحمد سالم)."""
         return self._described_name(words, i, last)
 
     def _described_name(self, words: Words, i: int, last: int) -> Phrase | None:
@@ -538,11 +573,11 @@ class PhraseReader:
         j = phrase.last
         if j >= last or not words.norm[j].startswith("و") or len(words.norm[j]) < 3:
             return phrase
-        if phrase.type not in (SpeakerType.COUNTRY, SpeakerType.PERSON, SpeakerType.ORGANIZATION):
+        if not kind_of(phrase.type).groups:
             return phrase
         probe = _without_conjunction(words, j)
         other = self._read_single(probe, j, last)
-        if other is None or other.type not in (SpeakerType.COUNTRY, SpeakerType.PERSON, SpeakerType.ORGANIZATION):
+        if other is None or not kind_of(other.type).groups:
             return phrase
         if (phrase.type is SpeakerType.PERSON) != (other.type is SpeakerType.PERSON):
             return phrase

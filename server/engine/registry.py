@@ -15,9 +15,9 @@ from __future__ import annotations
 from itertools import combinations
 
 from qawl.engine.entities import Entity, name_key, same_person
+from qawl.engine.kinds import kind_of
 from qawl.engine.records import SpeakerType
 
-_BODIES = (SpeakerType.ORGANIZATION, SpeakerType.DOCUMENT)
 MAX_SUBSET_WORDS = 10
 """A body name longer than this is matched by its superset index and exactly, not by subsets."""
 
@@ -47,11 +47,12 @@ class SpeakerRegistry:
         return self._ids[found]
 
     def _match(self, kind: SpeakerType, key: Key) -> int | None:
-        if kind is SpeakerType.PERSON:
+        merge = kind_of(kind).merge
+        if merge == "person":
             people = self._people.get(key[-1], []) if key else []
             return min((n for known, n in people if same_person(key, known)), default=None)
         exact = self._exact.get((kind, key))
-        if kind not in _BODIES or not key:
+        if merge != "body" or not key:
             return exact
         words = frozenset(key)
         found = {exact} if exact is not None else set()
@@ -70,10 +71,11 @@ class SpeakerRegistry:
         n = len(self._ids)
         self._ids.append(f"s{n + 1}")
         self._exact.setdefault((kind, key), n)
-        if kind is SpeakerType.PERSON:
+        merge = kind_of(kind).merge
+        if merge == "person":
             if key:
                 self._people.setdefault(key[-1], []).append((key, n))
-        elif kind in _BODIES and key:
+        elif merge == "body" and key:
             words = frozenset(key)
             self._word_sets.setdefault((kind, words), n)
             for word in words:
