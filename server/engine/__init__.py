@@ -30,6 +30,7 @@ _EXPORTS = {
     "extract": "pipeline",
     "QawlAttribution": "component",
     "SpeakerRegistry": "registry",
+    "ExtractionStopped": "attribution",
 }
 
 __all__ = sorted(_EXPORTS)

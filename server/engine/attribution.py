@@ -20,6 +20,7 @@ Pass by pass, for each sentence (``Attributor.attribute_sentence``):
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qawl.engine.entities import Entity, EntityTable, name_key
@@ -572,9 +573,19 @@ class Attributor:
         return kept
 
 
-def attribute(words: Words, lex: Lexicon) -> list[Attributed]:
-    """Run the grammar over a tokenised article and return its attributed statements."""
+class ExtractionStopped(Exception):
+    """The caller asked an extraction to stop (its deadline passed, or it was cancelled)."""
+
+
+def attribute(words: Words, lex: Lexicon, should_stop: Callable[[], bool] | None = None) -> list[Attributed]:
+    """Run the grammar over a tokenised article and return its attributed statements.
+
+    ``should_stop`` is asked between sentences; when it answers True the extraction raises
+    ``ExtractionStopped``, so a call whose client has gone frees its thread within a sentence.
+    """
     attributor = Attributor(lex, words)
     for sentence in split_sentences(words, classify_lines(words.source, lex)):
+        if should_stop is not None and should_stop():
+            raise ExtractionStopped(f"stopped at sentence {sentence.index}")
         attributor.attribute_sentence(sentence)
     return attributor.results

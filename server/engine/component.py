@@ -19,7 +19,9 @@ Hunspell language of the ordinary-word test, ``"ar"``; loading fails with the pa
 install when it is missing; ``null`` runs without it, with weaker name finding).
 
 Set ``doc._.qawl_registry`` to a ``SpeakerRegistry`` before the component runs to keep speaker
-ids stable across documents; the component takes it off the Doc, so the Doc stays serialisable.
+ids stable across documents, and ``doc._.qawl_stop`` to a callable that answers True when the
+extraction should stop (``ExtractionStopped`` is raised between sentences); the component takes
+both off the Doc, so the Doc stays serialisable.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ if not Doc.has_extension("qawl"):
     Doc.set_extension("qawl", getter=_extraction)
 if not Doc.has_extension("qawl_registry"):
     Doc.set_extension("qawl_registry", default=None)
+if not Doc.has_extension("qawl_stop"):
+    Doc.set_extension("qawl_stop", default=None)
 
 
 @Language.factory(
@@ -96,9 +100,9 @@ class QawlAttribution(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` (spaCy's component protocol)."""
-        registry = doc._.qawl_registry
-        doc._.qawl_registry = None
-        extraction = self.extract(doc, registry)
+        registry, should_stop = doc._.qawl_registry, doc._.qawl_stop
+        doc._.qawl_registry = doc._.qawl_stop = None
+        extraction = self.extract(doc, registry, should_stop)
         doc._.qawl_data = extraction.to_dict()
         doc.spans[SPANS_QUOTES] = [
             span for q in extraction.quotes
@@ -110,12 +114,13 @@ class QawlAttribution(Pipe):
         ]
         return doc
 
-    def extract(self, doc: Doc, registry: SpeakerRegistry | None = None) -> Extraction:
-        """The extraction of ``doc``, without writing onto it."""
+    def extract(self, doc: Doc, registry: SpeakerRegistry | None = None,
+                should_stop: Callable[[], bool] | None = None) -> Extraction:
+        """The extraction of ``doc``, without writing onto it (``should_stop``: see ``attribute``)."""
         registry = registry if registry is not None else SpeakerRegistry()
         text = doc.text
         tokens = doc if self._tokenize is None else self._tokenize(text)
-        return to_records(attribute(Words.from_doc(tokens, text), self.lexicon), registry, text)
+        return to_records(attribute(Words.from_doc(tokens, text), self.lexicon, should_stop), registry, text)
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
         """Annotate a stream of Docs, handing failures to the pipeline's error handler."""

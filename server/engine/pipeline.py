@@ -8,6 +8,7 @@ component with its loaded rules. ``extract`` runs exactly that pipeline, as a sp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.language import Language
@@ -37,10 +38,16 @@ class Extractor:
         """The loaded rule lexicons."""
         return self.component.lexicon
 
-    def extract(self, text: str, registry: SpeakerRegistry | None = None) -> Extraction:
-        """Return the speakers and quotes found in ``text`` (offsets in code points)."""
+    def extract(self, text: str, registry: SpeakerRegistry | None = None,
+                should_stop: Callable[[], bool] | None = None) -> Extraction:
+        """Return the speakers and quotes found in ``text`` (offsets in code points).
+
+        ``should_stop`` is asked between sentences; when it answers True, ``ExtractionStopped``
+        is raised (a server passes its call's deadline and cancellation).
+        """
         doc = self.nlp.make_doc(text)
         doc._.qawl_registry = registry
+        doc._.qawl_stop = should_stop
         return self.nlp(doc)._.qawl
 
 

@@ -149,3 +149,19 @@ def test_malformed_cue_line_is_refused(tmp_path):
         f.write("said قال\n")
     with pytest.raises(RulesError, match=r"cues.txt:\d+: malformed cue line"):
         Extractor(rules)
+
+
+def test_an_extraction_stops_between_sentences_when_asked():
+    from qawl.engine import ExtractionStopped
+
+    text = "\n".join(f"وقال الوزير إن الخطة {n} جاهزة." for n in range(50))
+    asked = []
+
+    def stop_after_ten():
+        asked.append(1)
+        return len(asked) > 10
+
+    with pytest.raises(ExtractionStopped):
+        Extractor().extract(text, should_stop=stop_after_ten)
+    assert len(asked) == 11
+    assert len(Extractor().extract(text, should_stop=lambda: False).quotes) == 50
