@@ -44,7 +44,9 @@ class Reason(str, enum.Enum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     """No bearer token, or one the server does not know."""
     DEADLINE_EXPIRED = "DEADLINE_EXPIRED"
-    """The call's deadline passed before extraction began."""
+    """The call's deadline passed before or during extraction."""
+    CANCELLED = "CANCELLED"
+    """The client cancelled the call while its article was being extracted."""
     EXTRACTION_FAILED = "EXTRACTION_FAILED"
     """A fault inside the engine; the server log has the details."""
 

@@ -9,8 +9,9 @@ here knows how extraction works, and nothing in the engine knows about gRPC.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 import grpc
@@ -18,7 +19,7 @@ import grpc
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 from qawl.server import logs
 from qawl.server.convert import extraction_to_proto
-from qawl.engine import Extractor, SpeakerRegistry
+from qawl.engine import ExtractionStopped, Extractor, SpeakerRegistry
 from qawl.server.runner import ExtractionRunner
 from qawl.server.errors import Problem, Reason
 from qawl.server.validate import encoding_problem, text_problem
@@ -35,6 +36,16 @@ class Extracted:
     engine_seconds: float
 
 
+def _stop_signal(context: grpc.aio.ServicerContext, remaining: float | None) -> Callable[[], bool]:
+    """What the engine asks between sentences: has the call's deadline passed, or has it
+    ended (the client cancelled)? A thread's extraction then stops within one sentence; one
+    on the event loop stops at its deadline (the loop cannot see a cancellation meanwhile)."""
+    ended = threading.Event()
+    context.add_done_callback(lambda _: ended.set())
+    deadline = None if remaining is None else time.monotonic() + remaining
+    return lambda: ended.is_set() or (deadline is not None and time.monotonic() > deadline)
+
+
 class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
     """Serves Extract, StreamQuotes and ExtractBatch over one shared ``Extractor``."""
 
@@ -45,10 +56,11 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         self._log = logs.get()
 
     def _answer(self, text: str, article_id: str, encoding_type: int,
-                registry: SpeakerRegistry | None, response_type: type) -> Extracted:
+                registry: SpeakerRegistry | None, response_type: type,
+                should_stop: Callable[[], bool] | None = None) -> Extracted:
         """Extract ``text`` and convert the records: the work that runs inline or on a thread."""
         started = time.perf_counter()
-        extraction = self._extractor.extract(text, registry)
+        extraction = self._extractor.extract(text, registry, should_stop)
         engine_seconds = time.perf_counter() - started
         response = extraction_to_proto(extraction, text, article_id, encoding_type, response_type)
         return Extracted(response, len(text), engine_seconds)
@@ -68,7 +80,13 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
                            Reason.DEADLINE_EXPIRED)
         try:
             return await self._runner.run(self._answer, text, article.id, encoding_type, registry,
-                                          response_type)
+                                          response_type, _stop_signal(context, remaining))
+        except ExtractionStopped:
+            if context.cancelled():
+                return Problem(grpc.StatusCode.CANCELLED, "the client cancelled the call during extraction",
+                               Reason.CANCELLED)
+            return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired during extraction",
+                           Reason.DEADLINE_EXPIRED)
         except Exception:
             self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
             return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details",

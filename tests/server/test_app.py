@@ -27,7 +27,7 @@ class SlowExtractor:
         self.seconds = seconds
         self.started = threading.Event()
 
-    def extract(self, text, registry=None) -> Extraction:
+    def extract(self, text, registry=None, should_stop=None) -> Extraction:
         self.started.set()
         time.sleep(self.seconds)
         return Extraction(speakers=[], quotes=[])

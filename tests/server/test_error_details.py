@@ -125,7 +125,7 @@ def test_unauthenticated_calls_have_a_reason(shared_extractor, tmp_path):
 
 
 class _BrokenExtractor:
-    def extract(self, text, registry=None):
+    def extract(self, text, registry=None, should_stop=None):
         raise RuntimeError("engine fault")
 
 

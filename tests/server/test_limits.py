@@ -30,7 +30,7 @@ class GatedExtractor:
         self.calls = 0
         self._lock = threading.Lock()
 
-    def extract(self, text, registry=None) -> Extraction:
+    def extract(self, text, registry=None, should_stop=None) -> Extraction:
         with self._lock:
             self.calls += 1
         self.gate.wait(10)
@@ -44,7 +44,7 @@ class PacedExtractor:
         self.seconds = seconds
         self.calls = 0
 
-    def extract(self, text, registry=None) -> Extraction:
+    def extract(self, text, registry=None, should_stop=None) -> Extraction:
         self.calls += 1
         time.sleep(self.seconds)
         return Extraction(speakers=[], quotes=[])
@@ -174,5 +174,58 @@ def test_a_probe_is_answered_while_a_long_article_is_extracted(shared_extractor,
             assert health.status == health_pb2.HealthCheckResponse.SERVING
             assert not long_call.done()
             assert long_call.result(timeout=60).quotes
+    finally:
+        running.stop(None)
+
+
+TEXT_SHORT = "وقال الوزير إن الخطة جاهزة."
+LONG_COPIES = 70
+"""Seed copies in a long article: about 930,000 characters, seconds of engine work."""
+
+
+@pytest.mark.parametrize("inline_chars", [0, 2_000_000], ids=["on a thread", "on the event loop"])
+def test_an_extraction_past_its_deadline_stops_and_frees_its_thread(shared_extractor, seed_texts,
+                                                                   inline_chars):
+    text = "\n".join(seed_texts.values()) * LONG_COPIES
+    # One extraction thread (or the event loop itself): a short call after the late one is
+    # answered at once only if the late extraction let go of it.
+    running = start(ServerConfig(address="127.0.0.1:0", threads=1, max_concurrent_rpcs=4,
+                                 inline_chars=inline_chars), shared_extractor)
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+            stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+            whole = time.perf_counter()
+            shared_extractor.extract(text)
+            whole = time.perf_counter() - whole
+            with pytest.raises(grpc.RpcError) as caught:
+                stub.Extract(qawl_pb2.ExtractRequest(article=qawl_pb2.Article(id="late", text=text)),
+                             timeout=0.5)
+            assert caught.value.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+            after_deadline = time.perf_counter()
+            short = qawl_pb2.ExtractRequest(article=qawl_pb2.Article(text=TEXT_SHORT * (1 if inline_chars else 2)))
+            assert stub.Extract(short, timeout=30).quotes
+            waited = time.perf_counter() - after_deadline
+            assert waited < min(1.5, whole / 2), (waited, whole)
+            assert _wait_until(lambda: running.limit.in_flight == 0)
+    finally:
+        running.stop(None)
+
+
+def test_a_cancelled_extraction_on_a_thread_stops(shared_extractor, seed_texts):
+    text = "\n".join(seed_texts.values()) * LONG_COPIES
+    running = start(ServerConfig(address="127.0.0.1:0", threads=1, max_concurrent_rpcs=4, inline_chars=0),
+                    shared_extractor)
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel:
+            stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+            call = stub.Extract.future(qawl_pb2.ExtractRequest(article=qawl_pb2.Article(id="gone", text=text)),
+                                       timeout=60)
+            assert _wait_until(lambda: running.limit.in_flight == 1)
+            time.sleep(0.3)
+            call.cancel()
+            cancelled = time.perf_counter()
+            assert stub.Extract(qawl_pb2.ExtractRequest(article=qawl_pb2.Article(text=TEXT_SHORT)),
+                                timeout=30).quotes
+            assert time.perf_counter() - cancelled < 1.5
     finally:
         running.stop(None)
