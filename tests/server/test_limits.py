@@ -205,7 +205,9 @@ def test_an_extraction_past_its_deadline_stops_and_frees_its_thread(shared_extra
             short = qawl_pb2.ExtractRequest(article=qawl_pb2.Article(text=TEXT_SHORT * (1 if inline_chars else 2)))
             assert stub.Extract(short, timeout=30).quotes
             waited = time.perf_counter() - after_deadline
-            assert waited < min(1.5, whole / 2), (waited, whole)
+            # without stopping, the short call waits for the rest of the article (most of
+            # ``whole``); stopping between sentences leaves at most the tokenizing before them
+            assert waited < whole / 2, (waited, whole)
             assert _wait_until(lambda: running.limit.in_flight == 0)
     finally:
         running.stop(None)
@@ -218,6 +220,9 @@ def test_a_cancelled_extraction_on_a_thread_stops(shared_extractor, seed_texts):
     try:
         with grpc.insecure_channel(f"127.0.0.1:{running.port}") as channel:
             stub = qawl_pb2_grpc.ExtractionServiceStub(channel)
+            whole = time.perf_counter()
+            shared_extractor.extract(text)
+            whole = time.perf_counter() - whole
             call = stub.Extract.future(qawl_pb2.ExtractRequest(article=qawl_pb2.Article(id="gone", text=text)),
                                        timeout=60)
             assert _wait_until(lambda: running.limit.in_flight == 1)
@@ -226,6 +231,7 @@ def test_a_cancelled_extraction_on_a_thread_stops(shared_extractor, seed_texts):
             cancelled = time.perf_counter()
             assert stub.Extract(qawl_pb2.ExtractRequest(article=qawl_pb2.Article(text=TEXT_SHORT)),
                                 timeout=30).quotes
-            assert time.perf_counter() - cancelled < 1.5
+            waited = time.perf_counter() - cancelled
+            assert waited < whole / 2, (waited, whole)
     finally:
         running.stop(None)
