@@ -178,14 +178,15 @@ class Attributor:
                 a = self.words.first_word(a + 1, b)  # أعلن ذلك اللواء فلان: the object, then the subject
             if a >= b or self.reader.is_function(self.words, a):
                 continue
-            if self.words.is_quote(a):  # وقال «فلان» إن: a name in quotation marks
+            quoted = self.words.is_quote(a)
+            if quoted:  # وقال «فلان» إن: a name in quotation marks, which say it is a name
                 close = next((k for k in range(a + 1, b) if self.words.is_quote(k)), None)
                 if close is None or close == a + 1:
                     return None
                 a, b = a + 1, close
             if self.words.bare[a] in self.lex.grammar.same_before_noun:
                 return None  # ذات المصادر، نفس المسؤول: the one named before, a continuation
-            phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b)
+            phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b, after_title=quoted)
             if phrase is None:
                 return None
             after = self.words.first_word(phrase.last, b)

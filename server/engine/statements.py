@@ -238,6 +238,10 @@ class StatementFinder:
                 return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
             if norm in self.lex.cue_prepositions(cls):
                 nxt = words.next_word(j, last)
+                if nxt is not None and words.text[nxt] in BOUNDARY_PUNCT:
+                    after = words.next_word(nxt, last)  # أشار إلى، أن …: a stray comma
+                    if after is not None and self.is_complementiser(words, after):
+                        nxt = after
                 if nxt is not None and self.is_complementiser(words, nxt):
                     j = nxt
                     continue
@@ -321,6 +325,8 @@ class StatementFinder:
                             or words.art[before] in self.lex.organizations
                             or words.bare_art[before] in self.lex.organizations):
             return True
+        if before > cue.index and words.norm[before] == "عن" and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1:
+            return True  # نقلت الوكالة عن "فلان" قوله: the source, quoted
         if after is not None and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
                 form in self.lex.titles for form in (words.norm[after], words.art[after], words.bare_art[after])):
             return True  # قال "فلان" الرئيس التنفيذي للشركة إن: a quoted name, then the role
@@ -440,10 +446,17 @@ class StatementFinder:
         if sentence.stops is None:
             sentence.stops = [
                 k for k in range(sentence.first, sentence.last)
-                if words.text[k] in BOUNDARY_PUNCT and sentence.quote_at(k) is None
-                and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k))
+                if (words.text[k] in BOUNDARY_PUNCT and sentence.quote_at(k) is None
+                    and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k)))
+                or (self._closes_quote(sentence, k) and self._cue_follows(words, sentence, k))
             ]
         return sentence.stops
+
+    @staticmethod
+    def _closes_quote(sentence: Sentence, k: int) -> bool:
+        """Is token k the closing mark of a quotation («…» مؤكدا على …: a new cue after it)?"""
+        stretch = sentence.quote_at(k)
+        return stretch is not None and stretch.closed and stretch.close == k
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""

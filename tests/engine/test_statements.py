@@ -315,3 +315,14 @@ def test_bayyana_at_a_clause_start_is_a_cue_and_bayna_is_not(said):
 
 def test_a_short_clause_before_its_source(said):
     assert [s for s, *_ in said("الأسعار ستنخفض، وفقا لوزير التجارة.")] == ["وزير التجارة"]
+
+
+def test_a_participle_after_a_closing_quote_opens_a_statement_of_its_own(said):
+    found = said('وأشار الوزير إلى، أن "الجلسة تمت في غيابه،" مؤكدا على "عدم جواز انعقادها".')
+    assert [(s, c) for s, _, c, _ in found] == [("الوزير", "الجلسة تمت في غيابه،"),
+                                               ("الوزير", "عدم جواز انعقادها")]
+
+
+def test_a_quoted_source_after_an_is_the_speaker_not_a_quote(said):
+    found = said('ونقلت الوكالة عن "ماسك" قوله: "الشركة كانت تعاني".')
+    assert [(s, c) for s, _, c, _ in found] == [("ماسك", "الشركة كانت تعاني")]
