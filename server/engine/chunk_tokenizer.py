@@ -39,6 +39,9 @@ quadratic time. Each piece is tokenized on its own, so a token never crosses a p
 
 PIECE = 100
 
+SOURCE_KEY = ("qawl", "source")
+"""Where a Doc this tokenizer made keeps the text it was made from (taken off by the component)."""
+
 MAX_CACHED_CHUNKS = 200_000
 """Chunks remembered before the memory is emptied and starts again (a few tens of MB at most)."""
 
@@ -102,7 +105,9 @@ class ChunkTokenizer:
         if gap:
             words.append(gap)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[SOURCE_KEY] = text  # spares the component rebuilding it token by token
+        return doc
 
     def _learn(self, chunks: set[str]) -> None:
         """Split every chunk not yet remembered: plain words at once, the rest in one spaCy call."""

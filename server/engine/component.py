@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from qawl.engine.assemble import to_records
 from qawl.engine.attribution import attribute
-from qawl.engine.chunk_tokenizer import ChunkTokenizer
+from qawl.engine.chunk_tokenizer import SOURCE_KEY, ChunkTokenizer
 from qawl.engine.lexicon import DEFAULT_RULES_DIR, Lexicon, RuleTexts, lexicon_from_texts, read_rule_texts, write_rule_texts
 from qawl.engine.records import Extraction
 from qawl.engine.registry import SpeakerRegistry
@@ -100,6 +100,12 @@ class QawlAttribution(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` (spaCy's component protocol)."""
+        self.annotate(doc)
+        return doc
+
+    def annotate(self, doc: Doc) -> Extraction:
+        """Write the extraction onto ``doc`` as ``__call__`` does, and return it (spares a caller
+        that runs the pipeline itself rebuilding it from the Doc)."""
         registry, should_stop = doc._.qawl_registry, doc._.qawl_stop
         doc._.qawl_registry = doc._.qawl_stop = None
         extraction = self.extract(doc, registry, should_stop)
@@ -112,13 +118,13 @@ class QawlAttribution(Pipe):
             span for s in extraction.speakers for m in s.mentions
             if (span := doc.char_span(m.start, m.end, label=s.id, alignment_mode="expand"))
         ]
-        return doc
+        return extraction
 
     def extract(self, doc: Doc, registry: SpeakerRegistry | None = None,
                 should_stop: Callable[[], bool] | None = None) -> Extraction:
         """The extraction of ``doc``, without writing onto it (``should_stop``: see ``attribute``)."""
         registry = registry if registry is not None else SpeakerRegistry()
-        text = doc.text
+        text = doc.user_data.pop(SOURCE_KEY, None) or doc.text
         tokens = doc if self._tokenize is None else self._tokenize(text)
         return to_records(attribute(Words.from_doc(tokens, text), self.lexicon, should_stop), registry, text)
 

@@ -67,6 +67,7 @@ class PhraseReader:
         self.stop = lex.stop_words
         self.heads = lex.head_words
         self.cue_forms = lex.cues.keys()
+        self._readers = [getattr(self, name) for name in READ_ORDER]
 
     # -- word classes ------------------------------------------------------------------
 
@@ -379,8 +380,8 @@ class PhraseReader:
                 if group.type is SpeakerType.GROUP:
                     group.first = i
                     return group
-        for reader in READ_ORDER:  # the kinds table's readers, lexicon heads first
-            phrase = getattr(self, reader)(words, i, last, after_title)
+        for reader in self._readers:  # the kinds table's readers, lexicon heads first
+            phrase = reader(words, i, last, after_title)
             if phrase is not None:
                 return phrase
         return None

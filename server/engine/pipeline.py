@@ -2,8 +2,9 @@
 
 ``Extractor`` owns the one extraction pipeline: a blank Arabic pipeline whose tokenizer is the
 registered ``qawl.tokenizer.v1`` (``tokens.PIPELINE_CONFIG``), plus the ``qawl_attribution``
-component with its loaded rules. ``extract`` runs exactly that pipeline, as a spaCy user's
-``nlp(text)`` does, and returns the records the component wrote onto the Doc.
+component with its loaded rules. ``extract`` runs exactly that pipeline's components in order,
+as a spaCy user's ``nlp(text)`` does, and returns the records the component wrote onto the Doc
+(taken from the component, not rebuilt from the Doc's plain-data copy).
 """
 
 from __future__ import annotations
@@ -48,7 +49,14 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         doc._.qawl_registry = registry
         doc._.qawl_stop = should_stop
-        return self.nlp(doc)._.qawl
+        extraction = None
+        for _, process in self.nlp.pipeline:  # the pipeline's components in order, as nlp(doc)
+            if process is self.component:
+                extraction = process.annotate(doc)
+            else:
+                doc = process(doc)
+        assert extraction is not None
+        return extraction
 
 
 _default: Extractor | None = None

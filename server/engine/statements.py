@@ -220,6 +220,8 @@ class StatementFinder:
         cls = cue.entry.cls
         last = sentence.last
         limit = min(last, cue.index + 1 + MAX_ZONE)
+        prepositions = self.lex.cue_prepositions(cls)
+        content_nouns = self.lex.content_nouns if self.lex.cue_has(cls, "noun_object") else frozenset()
         j = cue.index + 1
         while j < limit:
             norm = words.norm[j]
@@ -233,10 +235,9 @@ class StatementFinder:
                 return self._quoted(sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
-            if self.lex.cue_has(cls, "noun_object") and words.bare[j] in self.lex.content_nouns \
-                    and sentence.quote_at(j) is None:
+            if words.bare[j] in content_nouns and sentence.quote_at(j) is None:
                 return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
-            if norm in self.lex.cue_prepositions(cls):
+            if norm in prepositions:
                 nxt = words.next_word(j, last)
                 if nxt is not None and words.text[nxt] in BOUNDARY_PUNCT:
                     after = words.next_word(nxt, last)  # أشار إلى، أن …: a stray comma
@@ -444,19 +445,13 @@ class StatementFinder:
         """Clause boundaries of the sentence, outside quotations, where the narrator or a new
         cue takes over; computed once per sentence."""
         if sentence.stops is None:
-            sentence.stops = [
-                k for k in range(sentence.first, sentence.last)
-                if (words.text[k] in BOUNDARY_PUNCT and sentence.quote_at(k) is None
-                    and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k)))
-                or (self._closes_quote(sentence, k) and self._cue_follows(words, sentence, k))
-            ]
+            commas = [k for k in range(sentence.first, sentence.last)
+                      if words.text[k] in BOUNDARY_PUNCT and sentence.quote_at(k) is None
+                      and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k))]
+            closes = [q.close for q in sentence.quotes  # «…» مؤكدا على …: a new cue after a quotation
+                      if q.closed and q.close < sentence.last and self._cue_follows(words, sentence, q.close)]
+            sentence.stops = sorted(commas + closes)
         return sentence.stops
-
-    @staticmethod
-    def _closes_quote(sentence: Sentence, k: int) -> bool:
-        """Is token k the closing mark of a quotation («…» مؤكدا على …: a new cue after it)?"""
-        stretch = sentence.quote_at(k)
-        return stretch is not None and stretch.closed and stretch.close == k
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""
