@@ -479,6 +479,36 @@ def build(paths: dict[str, Path], dictionary) -> dict[str, tuple[list, dict]]:
                     f"territories.txt wins (الولايات المتحدة over أمريكا)",
     })
 
+    # name_words.txt ----------------------------------------------------------------------
+    # Given and family names of public figures (بوتين، ماكرون، فلاديمير): names the Hunspell
+    # dictionary often reads as clitic + word (ب+وتين), which person_names.txt lacks.
+    figures = read_json(paths["arwikicats"], "people/peoples.json")
+    place_keys = {normalize(e) for e in out["countries.txt"][0] + out["territories.txt"][0] + out["cities.txt"][0]}
+    name_words, short, other = set(), 0, 0
+    for arabic in figures.values():
+        parts = [clean(w) for w in str(arabic).split()]
+        parts = [w for w in parts if w]
+        if len(parts) < 2:
+            other += 1
+            continue
+        for word in {parts[0], parts[-1]}:
+            key = normalize(word)
+            if len(key) < 4 or key.startswith("ال"):
+                short += 1
+            elif key in function_words or key in place_keys:
+                other += 1
+            else:
+                name_words.add(word)
+    out["name_words.txt"] = (dedupe(name_words, function_words), {
+        "title": "Given and family names of public figures, one word each (positive evidence "
+                 "of a name; the full names are Wikipedia category titles)",
+        "source": [SOURCES["arwikicats"], "ArWikiCats/jsons/people/peoples.json (the first and "
+                   "last word of each Arabic name)"],
+        "filtered": f"one-word names and words that are a function word or a place ({other}); "
+                    f"words under four letters or with the article ({short}), which are often "
+                    f"ordinary words (شي، سنت)",
+    })
+
     # cities_weak.txt -------------------------------------------------------------------
     raw = []
     for city in geo_cities.values():

@@ -47,6 +47,7 @@ RULE_FILES = (
     "lists/cities.txt",
     "lists/demonyms.txt",
     "lists/person_names.txt",
+    "lists/name_words.txt",
 )
 """The files a rules folder must hold (``lists/`` is built by tools/build_word_lists.py)."""
 
@@ -335,5 +336,6 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
         lex.demonyms[normalize(form)] = normalize(country)
     given = sections("given_names.txt")
     lex.female_names = _words(given.get("female", []))
-    lex.person_names = _words(sections("lists/person_names.txt")[""]) | _words(given.get("male", [])) | lex.female_names
+    lex.person_names = (_words(sections("lists/person_names.txt")[""]) | _words(sections("lists/name_words.txt")[""])
+                        | _words(given.get("male", [])) | lex.female_names)
     return lex

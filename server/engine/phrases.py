@@ -124,8 +124,9 @@ class PhraseReader:
             return False
         if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
             return False
-        if is_definite(norm) and not (i > 0 and words.bare[i - 1] in self.lex.grammar.name_link):
-            return False
+        if is_definite(norm) and not _hamza_initial(words.text[i]) and not (
+                i > 0 and words.bare[i - 1] in self.lex.grammar.name_link):
+            return False  # the article; but ألفريد، إلياس begin with a hamza, not with ال
         if self.is_title(words, i) and not self.lex.is_person_name(norm, words.bare[i]):
             return False  # وحيد سعيد رئيس القسم: the role in apposition, not the name
         return True
@@ -597,6 +598,13 @@ def _without_conjunction(words: Words, j: int) -> Words:
     """The same tokens with token j read without its conjunction و (no list is copied)."""
     return dataclasses.replace(words, norm=_Overlay(words.norm, j, words.bare[j]),
                                art=_Overlay(words.art, j, words.bare_art[j]))
+
+
+def _hamza_initial(text: str) -> bool:
+    """Does the word (after one و / ف) begin with a hamza alef (ألفريد، وإلياس), which
+    normalisation folds into the article's bare alef?"""
+    first = text[1:2] if text[:1] in ("و", "ف") and len(text) > 2 else text[:1]
+    return first in ("أ", "إ", "آ")
 
 
 def without_proclitic(words: Words, j: int) -> Words:

@@ -238,3 +238,47 @@ def test_an_addressee_with_lam_ends_a_name(said):
 
 def test_abu_opens_a_name_before_a_listed_name(said):
     assert speakers(said, "وقال أبو محمد إن الوضع صعب.") == ["أبو محمد"]
+
+
+# -- each bundled list, read right in a sentence ---------------------------------------------
+
+def test_countries_list_names_a_state_speaker(extractor):
+    (speaker,) = extractor.extract("وقالت فنزويلا إنها سترفع الصادرات.").speakers
+    assert (speaker.name, speaker.type.value) == ("فنزويلا", "country")
+
+
+def test_territories_list_names_a_state_by_its_official_form(extractor):
+    (speaker,) = extractor.extract("وقالت المملكة العربية السعودية إن الاجتماع مثمر.").speakers
+    assert (speaker.name, speaker.type.value) == ("المملكة العربية السعودية", "country")
+
+
+def test_demonyms_list_keeps_a_nationality_out_of_the_name(extractor):
+    assert extractor.lexicon.is_nationality("فنزويلي") and extractor.lexicon.is_nationality("الكولومبيين"[2:])
+    (speaker,) = extractor.extract("وقال وزير الخارجية الكولومبي ماريو سانتوس إن الحدود آمنة.").speakers
+    assert speaker.name == "ماريو سانتوس" and speaker.role.endswith("الكولومبي")
+
+
+def test_cities_list_is_never_a_lone_family_name(extractor):
+    from qawl.engine.phrases import PhraseReader
+    from qawl.engine.tokens import Words
+
+    text = "وأضاف القاهرة"
+    words = Words.from_doc(extractor.nlp.make_doc(text), text)
+    assert "القاهره" in extractor.lexicon.cities or "القاهرة" in extractor.lexicon.cities
+    assert PhraseReader(extractor.lexicon).read_surname(words, 1, len(words)) is None
+
+
+def test_person_names_list_opens_a_name_the_dictionary_takes_for_a_word(said):
+    assert extractor_lexicon_has("ألفريد")
+    assert speakers(said, "وقال ألفريد جونسون إن المشروع ناجح.") == ["ألفريد جونسون"]
+
+
+def test_name_words_list_opens_a_name_read_as_clitic_and_word(said):
+    assert speakers(said, "وقال بوتين إن الحرب لن تتوقف.") == ["بوتين"]
+
+
+def extractor_lexicon_has(name):
+    from qawl.engine.lexicon import load_lexicon
+    from qawl.engine.normalize import normalize
+
+    return normalize(name) in load_lexicon().person_names

