@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-from qawl.server import logs
+from qawl.server import logs, stderr
 from qawl.server.config import parse_args, with_port
 from qawl.server.ports import claim_port
 from qawl.server.preflight import StartupError, check_files
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> None:
             else:
                 from qawl.server.app import serve
 
-                logs.configure(config.log_level)
+                logs.configure(config.log_level, stderr.route())
                 logging_started = True
                 serve(config)
     except StartupError as error:

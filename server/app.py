@@ -22,6 +22,7 @@ from qawl.v1 import qawl_pb2_grpc
 from qawl.server import eventloop, logs
 from qawl.server.affinity import pin_process
 from qawl.server.auth import BearerTokenAuth, read_tokens
+from qawl.server.calllog import CallLog
 from qawl.server.config import ServerConfig
 from qawl.server.decoding import ParseRequests
 from qawl.engine import Extractor
@@ -73,6 +74,7 @@ def start(config: ServerConfig, extractor: Extractor | None = None) -> RunningSe
 async def _start(config: ServerConfig, extractor: Extractor) -> RunningServer:
     limit = ConcurrencyLimit(config.rpc_limit, services=(SERVICE_NAME,))
     interceptors: list[grpc.aio.ServerInterceptor] = [
+        CallLog(config.max_message_bytes, own_service=SERVICE_NAME),  # outermost: sees every end
         *([BearerTokenAuth(read_tokens(config.auth_token_file))] if config.auth_token_file else []),
         limit,
         ParseRequests(services=(SERVICE_NAME,)),

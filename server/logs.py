@@ -1,7 +1,8 @@
 """Structured logs: one JSON object per line on stderr.
 
-Each RPC logs one line with its method, article id, sizes, outcome, duration and the engine's
-share of it (``engine_ms``), so logs can be filtered and aggregated by field. Article text is never logged at INFO or above.
+Each RPC logs one line (``server.calllog``) with its method, outcome, duration and, for
+extraction calls, the article id, sizes and the engine's share of the time (``engine_ms``), so
+logs can be filtered and aggregated by field. Article text is never logged at INFO or above.
 Every line carries the process id, since ``--workers`` processes share one stderr.
 """
 

@@ -90,7 +90,8 @@ def run_worker(config: ServerConfig, report: Connection) -> None:
     Sends ``("serving", port)`` on ``report`` once it listens, or ``("failed", reason)``.
     """
     _exit_with_parent()
-    logs.configure(config.log_level)
+    from qawl.server import stderr
+    logs.configure(config.log_level, stderr.route())
     from qawl.server.app import serve  # loads gRPC and the engine in the worker, after the spawn
 
     def tell(*message: object) -> None:
