@@ -5,16 +5,20 @@ a request that does not parse, too many calls in flight); aborted by the service
 article, a deadline already past); cancelled by its client; past its deadline while it ran; or
 refused by gRPC itself before any Python code saw its request (a message over
 ``--max-message-bytes``). ``CallLog`` is the server's outermost interceptor: it wraps every
-call's behaviour to see how it ended and writes the line as the behaviour ends; a callback on
+call's behaviour to see how it ended and writes the line as the behaviour ends. A callback on
 the call's task, which grpc.aio finishes only once the call is over, writes the line of a call
-whose behaviour never ran. Code inside a call adds to that line with ``note(...)``: the servicer gives the
-article id, its length, the quote count and the engine's time.
+whose behaviour never ran. Code inside a call adds to its line with ``note(...)``: the
+servicer gives the article id, its length, the quote count and the engine's time.
 
 Responses are checked against ``--max-message-bytes`` here, before gRPC sends them: a unary
 response is serialized by this wrapper (gRPC then sends the bytes as they are), a streamed one
 as it is written. One that is too large ends the call with RESOURCE_EXHAUSTED naming the limit,
 and is logged so; left to gRPC it would be dropped after the behaviour returned, and the call
 would look answered.
+
+What grpc.aio does not show: a call whose request the C core refused for its size looks the
+same as one whose client went away before sending it (the line says both), and an oversize
+message in a request stream looks like the stream's end, so such a batch's line reads OK.
 
 Health checks are logged at DEBUG (probes come every few seconds); every other call at INFO.
 """
@@ -127,17 +131,16 @@ class CallLog(grpc.aio.ServerInterceptor):
         """``behavior``, recording how it ended in ``call``; ``serialize``: the unary response's."""
         async def observed(request, context: grpc.aio.ServicerContext):
             call.code = grpc.StatusCode.OK
+            peer = context.peer()  # a cancelled call no longer knows it
             try:
                 response = await behavior(request, context)
                 if serialize is not None:
                     response = serialize(response)
             except _TooLarge as error:
                 call.code, call.detail = grpc.StatusCode.RESOURCE_EXHAUSTED, self._too_large(error.size)
-                call.fields["peer"] = context.peer()
                 await context.abort(call.code, call.detail)
             except grpc.aio.AbortError:
                 call.code, call.detail = context.code(), context.details()
-                call.fields["peer"] = context.peer()
                 raise
             except asyncio.CancelledError:
                 expired = _expired(context)
@@ -151,7 +154,10 @@ class CallLog(grpc.aio.ServerInterceptor):
             finally:
                 if call.code is grpc.StatusCode.OK and _expired(context):
                     # gRPC drops the answer: the client already has DEADLINE_EXCEEDED
-                    call.code, call.detail = grpc.StatusCode.DEADLINE_EXCEEDED, "answer came after the deadline"
+                    call.code = grpc.StatusCode.DEADLINE_EXCEEDED
+                    call.detail = "answer came after the deadline"
+                if call.code is not grpc.StatusCode.OK:
+                    call.fields["peer"] = peer
                 self._write(call)
             return response
         return observed

@@ -89,9 +89,10 @@ def run_worker(config: ServerConfig, report: Connection) -> None:
 
     Sends ``("serving", port)`` on ``report`` once it listens, or ``("failed", reason)``.
     """
-    _exit_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C; serve() takes over
     from qawl.server import stderr
     logs.configure(config.log_level, stderr.route())
+    _exit_with_parent()
     from qawl.server.app import serve  # loads gRPC and the engine in the worker, after the spawn
 
     def tell(*message: object) -> None:
@@ -105,7 +106,7 @@ def run_worker(config: ServerConfig, report: Connection) -> None:
     except StartupError as error:
         tell("failed", str(error))
         raise SystemExit(error.exit_code) from None
-    except BaseException as error:
+    except Exception as error:
         logs.get().exception("worker failed")
         tell("failed", f"{type(error).__name__}: {error}")
         raise
@@ -175,7 +176,7 @@ class _Supervisor:
     def _wait(self, timeout: float | None) -> None:
         """Sleep until a worker reports or exits, a signal arrives, or ``timeout`` passes."""
         objects = [self._wake_read, *(w.process.sentinel for w in self.workers),
-                   *(w.report for w in self.workers if not w.serving)]
+                   *(w.report for w in self.workers if not (w.serving or w.failure))]
         wait(objects, timeout)
         try:
             os.read(self._wake_read, 512)

@@ -45,7 +45,8 @@ def test_a_bad_environment_value_is_refused_naming_the_variable(monkeypatch, cap
     with pytest.raises(SystemExit) as exited:
         parse_args([])
     assert exited.value.code == 2
-    assert capsys.readouterr().err == "qawl-server: error: QAWL_GRACE_SECONDS: 'soon' is not a number of seconds\n"
+    assert capsys.readouterr().err == (
+        "qawl-server: error: QAWL_GRACE_SECONDS: 'soon' is not a number of seconds\n")
 
 
 def test_a_flag_wins_over_a_bad_environment_value(monkeypatch):
