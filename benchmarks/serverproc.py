@@ -25,11 +25,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class ServerProcess:
-    """``python -m server --workers N [--cpus LIST]`` on 127.0.0.1, used as a context manager."""
+    """``python -m server --workers N [--cpus LIST] [ARGS]`` on 127.0.0.1, as a context manager."""
 
     def __init__(self, workers: int = 1, threads: int = 16, cpus: tuple[int, ...] = (),
-                 start_timeout: float = 120.0) -> None:
+                 start_timeout: float = 120.0, args: tuple[str, ...] = ()) -> None:
         self.workers = workers
+        self.args = args
         self.cpus = cpus
         self.threads = threads
         self.start_timeout = start_timeout
@@ -37,6 +38,11 @@ class ServerProcess:
         self.pids: list[int] = []
         self._log = tempfile.NamedTemporaryFile(prefix="qawl-bench-", suffix=".log")
         self._process: subprocess.Popen | None = None
+
+    @property
+    def pid(self) -> int:
+        """The server's own process (with workers, their parent)."""
+        return self._process.pid
 
     @property
     def target(self) -> str:
@@ -48,6 +54,7 @@ class ServerProcess:
                    "--workers", str(self.workers), "--threads", str(self.threads)]  # fmt: skip
         if self.cpus:
             command += ["--cpus", ",".join(map(str, self.cpus))]
+        command += self.args
         self._process = subprocess.Popen(command, cwd=REPO, stderr=self._log)
         started = self._started_line()
         self.port = started["port"]
