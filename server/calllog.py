@@ -36,6 +36,7 @@ import grpc
 from grpc_health.v1 import health
 
 from qawl.server import logs
+from qawl.server.errors import Problem, Reason
 from qawl.server.handlers import service_of, with_behavior
 
 _fields: ContextVar[dict | None] = ContextVar("qawl_call_fields", default=None)
@@ -123,9 +124,11 @@ class CallLog(grpc.aio.ServerInterceptor):
             return data
         return checked
 
-    def _too_large(self, size: int) -> str:
-        return (f"response is {size:,} bytes; the limit is {self._limit:,} "
-                f"(server flag --max-message-bytes)")
+    def _too_large(self, size: int) -> Problem:
+        return Problem(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                       f"response is {size:,} bytes; the limit is {self._limit:,} "
+                       f"(server flag --max-message-bytes)", Reason.RESPONSE_TOO_LARGE,
+                       metadata={"size": str(size), "limit": str(self._limit)})
 
     def _observed(self, behavior: Callable, call: _Call, serialize: Callable | None):
         """``behavior``, recording how it ended in ``call``; ``serialize``: the unary response's."""
@@ -137,8 +140,9 @@ class CallLog(grpc.aio.ServerInterceptor):
                 if serialize is not None:
                     response = serialize(response)
             except _TooLarge as error:
-                call.code, call.detail = grpc.StatusCode.RESOURCE_EXHAUSTED, self._too_large(error.size)
-                await context.abort(call.code, call.detail)
+                problem = self._too_large(error.size)
+                call.code, call.detail = problem.code, problem.message
+                await problem.abort(context)
             except grpc.aio.AbortError:
                 call.code, call.detail = context.code(), context.details()
                 raise

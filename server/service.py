@@ -10,6 +10,7 @@ engine knows about gRPC.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
@@ -33,6 +34,7 @@ class Extracted:
     """One article's answer, with what its log line reports."""
 
     response: qawl_pb2.ExtractResponse | qawl_pb2.ExtractBatchResponse
+    chars: int
     engine_seconds: float
 
 
@@ -63,13 +65,14 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         extraction = self._extractor.extract(text, registry, should_stop)
         engine_seconds = time.perf_counter() - started
         response = extraction_to_proto(extraction, text, article_id, encoding_type, response_type)
-        return Extracted(response, engine_seconds)
+        return Extracted(response, len(text), engine_seconds)
 
-    async def _extract(self, text: str, article_id: str, encoding_type: int,
+    async def _extract(self, article: qawl_pb2.Article, encoding_type: int,
                        context: grpc.aio.ServicerContext,
                        registry: SpeakerRegistry | None = None,
                        response_type: type = qawl_pb2.ExtractResponse) -> Extracted | Problem:
         """The article's extraction as a ``response_type`` message, or the Problem that prevented it."""
+        text = article.text  # each read of a string field decodes it anew
         problem = text_problem(text, self._max_chars) or encoding_problem(encoding_type)
         if problem is not None:
             return problem
@@ -78,7 +81,7 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
             return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired before extraction began",
                            Reason.DEADLINE_EXPIRED)
         try:
-            return await self._runner.run(self._answer, text, article_id, encoding_type, registry,
+            return await self._runner.run(self._answer, text, article.id, encoding_type, registry,
                                           response_type, _stop_signal(context, remaining))
         except ExtractionStopped:
             if context.cancelled():
@@ -87,25 +90,33 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
             return Problem(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline expired during extraction",
                            Reason.DEADLINE_EXPIRED)
         except Exception:
-            self._log.exception("extraction failed", extra={"fields": {"article_id": article_id}})
+            self._log.exception("extraction failed", extra={"fields": {"article_id": article.id}})
             return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details",
                            Reason.EXTRACTION_FAILED)
 
-    @staticmethod
-    def _note(result: Extracted) -> None:
-        """Put the engine's time and the quote count on the call's log line."""
-        calllog.note(engine_ms=round(result.engine_seconds * 1000, 2),
-                     quotes=len(result.response.quotes))
+    async def _extract_noted(self, article: qawl_pb2.Article, encoding_type: int,
+                             context: grpc.aio.ServicerContext) -> Extracted | Problem:
+        """``_extract``, putting the article's id, length, quote count and engine time on the
+        call's log line (the text is read again only when the call does not end OK)."""
+        calllog.note(article_id=article.id)
+        try:
+            result = await self._extract(article, encoding_type, context)
+        except asyncio.CancelledError:
+            calllog.note(chars=len(article.text))
+            raise
+        if isinstance(result, Problem):
+            calllog.note(chars=len(article.text))
+        else:
+            calllog.note(chars=result.chars, engine_ms=round(result.engine_seconds * 1000, 2),
+                         quotes=len(result.response.quotes))
+        return result
 
     async def Extract(self, request: qawl_pb2.ExtractRequest,
                       context: grpc.aio.ServicerContext) -> qawl_pb2.ExtractResponse:
         """Extract all speakers and quotes of one article."""
-        text = request.article.text  # each read of a string field decodes it anew
-        calllog.note(article_id=request.article.id, chars=len(text))
-        result = await self._extract(text, request.article.id, request.encoding_type, context)
+        result = await self._extract_noted(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
             await result.abort(context)
-        self._note(result)
         return result.response
 
     async def StreamQuotes(self, request: qawl_pb2.StreamQuotesRequest,
@@ -115,12 +126,9 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         A client that cancels cancels this coroutine at its next write, so no further quote is
         built or sent; the call's log line counts the quotes sent until then.
         """
-        text = request.article.text
-        calllog.note(article_id=request.article.id, chars=len(text))
-        result = await self._extract(text, request.article.id, request.encoding_type, context)
+        result = await self._extract_noted(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
             await result.abort(context)
-        self._note(result)
         sent = 0
         try:
             for quote in result.response.quotes:
@@ -129,11 +137,12 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         finally:
             calllog.note(quotes=sent)
 
-    def _log_article(self, index: int, article_id: str, chars: int, started: float,
+    def _log_article(self, index: int, article: qawl_pb2.Article, started: float,
                      result: Extracted | Problem) -> None:
         """The line of one article of a batch; the call gets a line of its own at the end."""
         code = result.code if isinstance(result, Problem) else grpc.StatusCode.OK
-        fields = {"rpc": "ExtractBatch", "batch_index": index, "article_id": article_id,
+        chars = len(article.text) if isinstance(result, Problem) else result.chars
+        fields = {"rpc": "ExtractBatch", "batch_index": index, "article_id": article.id,
                   "code": code.name, "chars": chars,
                   "ms": round((time.perf_counter() - started) * 1000, 2)}
         if isinstance(result, Problem):
@@ -158,10 +167,9 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         async for request in request_iterator:
             started = time.perf_counter()
             article = request.article
-            text = article.text
-            result = await self._extract(text, article.id, request.encoding_type, context, registry,
+            result = await self._extract(article, request.encoding_type, context, registry,
                                          qawl_pb2.ExtractBatchResponse)
-            self._log_article(articles, article.id, len(text), started, result)
+            self._log_article(articles, article, started, result)
             articles += 1
             if isinstance(result, Problem):
                 known = result.reason is not Reason.ENCODING_UNKNOWN

@@ -10,6 +10,7 @@ from concurrent import futures
 import grpc
 import pytest
 
+from qawl.client.api import error_details
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
 from qawl.server.app import start
 from qawl.server.config import ServerConfig
@@ -28,7 +29,7 @@ class HeldExtractor:
         self.seconds = seconds
         self.started = threading.Event()
 
-    def extract(self, text, registry=None) -> Extraction:
+    def extract(self, text, registry=None, should_stop=None) -> Extraction:
         self.started.set()
         self.gate.wait(self.seconds)
         return Extraction(speakers=[], quotes=[])
@@ -145,6 +146,8 @@ def test_a_response_over_the_message_limit_is_refused_and_logged_so(serve, lines
     channel, _ = serve(max_message_bytes=limit)
     error = _fails(grpc.StatusCode.RESOURCE_EXHAUSTED, _extract, channel, article_id="big", timeout=10)
     assert "--max-message-bytes" in error.details()
+    info = error_details(error)
+    assert (info.reason, info.metadata["limit"]) == ("RESPONSE_TOO_LARGE", str(limit))
     [line] = lines("Extract")
     assert (line["code"], line["article_id"]) == ("RESOURCE_EXHAUSTED", "big")
     assert f"the limit is {limit:,}" in line["detail"]
