@@ -33,6 +33,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import grpc
+from grpc._cython import cygrpc
 from grpc_health.v1 import health
 
 from qawl.server import logs
@@ -40,6 +41,9 @@ from qawl.server.errors import Problem, Reason
 from qawl.server.handlers import service_of, with_behavior
 
 _fields: ContextVar[dict | None] = ContextVar("qawl_call_fields", default=None)
+
+_CALL_GONE = getattr(cygrpc, "ExecuteBatchError", ())
+"""What grpc.aio raises when the server writes to, or ends, a call that has already ended."""
 
 NEVER_RAN = ("the request never reached the server: larger than --max-message-bytes ({limit:,} "
              "bytes), or the client went away before sending it")
@@ -153,7 +157,14 @@ class CallLog(grpc.aio.ServerInterceptor):
                                else "cancelled: the client went away, or the server stopped")
                 raise
             except Exception as error:
-                call.code, call.detail = grpc.StatusCode.UNKNOWN, f"{type(error).__name__}: {error}"
+                if _expired(context):  # e.g. an abort too late: gRPC had ended the call itself
+                    call.code = grpc.StatusCode.DEADLINE_EXCEEDED
+                    call.detail = context.details() or "deadline passed while the call ran"
+                elif isinstance(error, _CALL_GONE):
+                    call.code = grpc.StatusCode.CANCELLED
+                    call.detail = "the call ended before the server answered: the client went away"
+                else:
+                    call.code, call.detail = grpc.StatusCode.UNKNOWN, f"{type(error).__name__}: {error}"
                 raise
             finally:
                 if call.code is grpc.StatusCode.OK and _expired(context):
