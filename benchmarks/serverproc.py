@@ -1,8 +1,10 @@
 """A qawl server in a child process on loopback, for the RPC benchmark: start, wait, measure, stop.
 
 The server is started exactly as a user starts it (``python -m server``), with its logs going
-to a temporary file so a full pipe never slows it down. The port comes from its first log
-line; memory and CPU time are read from ``/proc`` for each serving process.
+to a temporary file so a full pipe never slows it down. The port and the serving processes
+come from the line that says it serves (with ``--workers``, the parent's "serving with
+workers", logged once every worker listens); memory and CPU time are read from ``/proc`` for
+each serving process.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class ServerProcess:
-    """``python -m server --workers N [--cpus LIST]`` on 127.0.0.1, used as a context manager."""
+    """``python -m server --workers N [--cpus LIST] [ARGS]`` on 127.0.0.1, as a context manager."""
 
     def __init__(self, workers: int = 1, threads: int = 16, cpus: tuple[int, ...] = (),
-                 start_timeout: float = 120.0) -> None:
+                 start_timeout: float = 120.0, args: tuple[str, ...] = ()) -> None:
         self.workers = workers
+        self.args = args
         self.cpus = cpus
         self.threads = threads
         self.start_timeout = start_timeout
@@ -35,6 +38,11 @@ class ServerProcess:
         self.pids: list[int] = []
         self._log = tempfile.NamedTemporaryFile(prefix="qawl-bench-", suffix=".log")
         self._process: subprocess.Popen | None = None
+
+    @property
+    def pid(self) -> int:
+        """The server's own process (with workers, their parent)."""
+        return self._process.pid
 
     @property
     def target(self) -> str:
@@ -46,10 +54,11 @@ class ServerProcess:
                    "--workers", str(self.workers), "--threads", str(self.threads)]  # fmt: skip
         if self.cpus:
             command += ["--cpus", ",".join(map(str, self.cpus))]
+        command += self.args
         self._process = subprocess.Popen(command, cwd=REPO, stderr=self._log)
-        first = self._first_log_line()
-        self.port = first["port"]
-        self.pids = first.get("pids", [self._process.pid])
+        started = self._started_line()
+        self.port = started["port"]
+        self.pids = started.get("pids", [self._process.pid])
         self._wait_until_serving()
         return self
 
@@ -93,13 +102,17 @@ class ServerProcess:
         counts = self.connections()
         return sum(1 for n in counts if n) == min(len(counts), sum(counts))
 
-    def _first_log_line(self) -> dict:
+    def _started_line(self) -> dict:
+        """The log line that gives the port and the serving processes' ids."""
+        wanted = "serving with workers" if self.workers > 1 else "serving"
         deadline = time.monotonic() + self.start_timeout
         path = Path(self._log.name)
         while time.monotonic() < deadline:
             text = path.read_text(encoding="utf-8")
-            if "\n" in text:
-                return json.loads(text.split("\n", 1)[0])
+            for line in text[:text.rfind("\n") + 1].splitlines():  # whole lines only
+                entry = json.loads(line)
+                if entry.get("msg") == wanted:
+                    return entry
             if self._process.poll() is not None:
                 raise RuntimeError(f"server exited with {self._process.returncode}: {text}")
             time.sleep(0.05)

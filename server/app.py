@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import grpc
@@ -21,10 +22,12 @@ from qawl.v1 import qawl_pb2_grpc
 from qawl.server import eventloop, logs
 from qawl.server.affinity import pin_process
 from qawl.server.auth import BearerTokenAuth, read_tokens
+from qawl.server.calllog import CallLog
 from qawl.server.config import ServerConfig
 from qawl.server.decoding import ParseRequests
 from qawl.engine import Extractor
 from qawl.server.limits import ConcurrencyLimit
+from qawl.server.preflight import StartupError
 from qawl.server.reflection import enable_reflection
 from qawl.server.runner import ExtractionRunner
 from qawl.server.service import SERVICE_NAME, ExtractionServicer
@@ -70,14 +73,19 @@ def start(config: ServerConfig, extractor: Extractor | None = None) -> RunningSe
 
 async def _start(config: ServerConfig, extractor: Extractor) -> RunningServer:
     limit = ConcurrencyLimit(config.rpc_limit, services=(SERVICE_NAME,))
-    interceptors: list[grpc.aio.ServerInterceptor] = [limit, ParseRequests(services=(SERVICE_NAME,))]
-    if config.auth_token_file:
-        interceptors.insert(0, BearerTokenAuth(read_tokens(config.auth_token_file)))
+    interceptors: list[grpc.aio.ServerInterceptor] = [
+        CallLog(config.max_message_bytes, own_service=SERVICE_NAME),  # outermost: sees every end
+        *([BearerTokenAuth(read_tokens(config.auth_token_file))] if config.auth_token_file else []),
+        limit,
+        ParseRequests(services=(SERVICE_NAME,)),
+    ]
     server = grpc.aio.server(
         interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", config.max_message_bytes),
             ("grpc.max_send_message_length", config.max_message_bytes),
+            # Only the processes of one server share its port (server.ports says why).
+            ("grpc.so_reuseport", 1 if config.workers > 1 else 0),
         ],
     )
     runner = ExtractionRunner(config.inline_chars, config.threads)
@@ -100,20 +108,29 @@ async def _start(config: ServerConfig, extractor: Extractor) -> RunningServer:
     return RunningServer(server, port, health_servicer, limit, runner)
 
 
-def serve(config: ServerConfig) -> None:
-    """Run a server until SIGTERM or SIGINT, then shut down within the grace period."""
+def serve(config: ServerConfig, on_serving: Callable[[int], None] = lambda port: None) -> None:
+    """Run a server until SIGTERM or SIGINT, then shut down within the grace period.
+
+    ``on_serving(port)`` is called once the server listens. Raises StartupError if gRPC cannot
+    listen on ``config.address``.
+    """
     log = logs.get()
     if config.cpus:
         pin_process(config.cpus)
-    running = start(config)
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda number, _frame: stopping.set())
+    try:
+        running = start(config)
+    except RuntimeError:  # gRPC's "Failed to bind to address"; the C core logged the reason
+        raise StartupError(f"cannot listen on {config.address}: gRPC could not bind it",
+                           exit_code=1) from None
     log.info("serving", extra={"fields": {
         "address": config.address, "port": running.port, "threads": config.threads,
         "cpus": list(config.cpus) or "any", "inline_chars": config.inline_chars,
         "max_concurrent_rpcs": config.rpc_limit, "tls": bool(config.tls_cert),
         "mutual_tls": bool(config.tls_client_ca), "auth": bool(config.auth_token_file)}})
-    stopping = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda number, _frame: stopping.set())
+    on_serving(running.port)
     stopping.wait()
     log.info("shutting down", extra={"fields": {"grace_seconds": config.grace_seconds}})
     running.stop(config.grace_seconds)

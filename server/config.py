@@ -1,18 +1,25 @@
 """The server's settings: where it listens, the limits it enforces, and who may call it.
 
 Each setting comes from a command-line flag, else a ``QAWL_*`` environment variable, else the
-default here; the README's "Limits" and "Security" sections state the same defaults.
+default here; the README's "Running the server" table states the same defaults. A value that
+does not parse or is out of range is refused in one line naming the flag or the variable it
+came from (``qawl-server: error: ...``, exit status 2, as argparse does), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qawl.server.affinity import check_cpus, parse_cpus
 
 MIB = 1024 * 1024
+MAX_MESSAGE_BYTES = 2**31 - 1
+"""The largest message limit gRPC takes (its channel arguments are C ints)."""
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class ServerConfig:
     """Longest Article.text, in code points; longer ones get INVALID_ARGUMENT."""
     grace_seconds: float = 10.0
     """How long in-flight calls may run on after SIGTERM/SIGINT."""
+    max_worker_restarts: int = 5
+    """With ``workers`` > 1: dead workers replaced within a minute before the server gives up."""
     log_level: str = "INFO"
     tls_cert: str = ""
     """PEM certificate chain file; with ``tls_key``, serve TLS instead of plaintext."""
@@ -52,66 +61,140 @@ class ServerConfig:
         return self.max_concurrent_rpcs or self.threads
 
 
-def _env(name: str, default: object) -> str:
-    return os.environ.get(f"QAWL_{name.upper()}", str(default))
+def split_address(address: str) -> tuple[str, int]:
+    """``host:port`` (host possibly ``[v6]``) as the bare host and the port number.
+
+    Raises ValueError for anything else: no port, a port outside 0-65535, an empty host or an
+    IPv6 address without its brackets.
+    """
+    host, colon, port = address.rpartition(":")
+    if not colon or not host or not port.isdigit():
+        raise ValueError(f"{address!r} is not host:port (for example 0.0.0.0:50051 or [::]:50051)")
+    if int(port) > 65535:
+        raise ValueError(f"{address!r}: port {int(port)} is outside 0-65535")
+    bracketed = host.startswith("[") and host.endswith("]")
+    if ":" in host and not bracketed or host.startswith("[") != host.endswith("]"):
+        raise ValueError(f"{address!r}: an IPv6 address goes in brackets, as in [::1]:50051")
+    bare = host[1:-1] if bracketed else host
+    if not bare:
+        raise ValueError(f"{address!r} has an empty host")
+    return bare, int(port)
+
+
+def with_port(address: str, port: int) -> str:
+    """``address`` with its port replaced by ``port``."""
+    return f"{address.rpartition(':')[0]}:{port}"
+
+
+def _address(text: str) -> str:
+    try:
+        split_address(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _whole(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    """A parser of whole numbers from ``minimum`` to ``maximum``."""
+    def whole(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}, got {value:,}")
+        return value
+    return whole
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds, 0 or more, got {text}")
+    return value
+
+
+def _level(text: str) -> str:
+    if text.strip().upper() not in LOG_LEVELS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not one of {', '.join(LOG_LEVELS)}")
+    return text.strip().upper()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with each error in one line (``qawl-server: error: ...``) and exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+# flag, parser, metavar, help; the environment variable is QAWL_ and the flag's name in capitals
+_OPTIONS: list[tuple[str, Callable[[str], object], str, str]] = [
+    ("--address", _address, "HOST:PORT", "where to listen"),
+    ("--threads", _whole(1), "N", "threads extracting articles longer than --inline-chars"),
+    ("--inline-chars", _whole(0), "N", "extract articles up to this many code points on the event "
+                                       "loop itself, longer ones on a thread; 0 sends all to threads"),
+    ("--workers", _whole(1), "N", "server processes sharing the port"),
+    ("--cpus", str, "LIST", "CPUs to run on, e.g. 1 or 0,1 or 0-3; with --workers, worker k on "
+                            "the k-th"),
+    ("--max-concurrent-rpcs", _whole(0), "N", "extraction RPCs in flight before "
+                                              "RESOURCE_EXHAUSTED; 0: as many as --threads"),
+    ("--max-message-bytes", _whole(1, MAX_MESSAGE_BYTES), "N", "largest message in bytes"),
+    ("--max-article-chars", _whole(1), "N", "longest article text in code points"),
+    ("--grace-seconds", _seconds, "SECONDS", "shutdown grace period"),
+    ("--max-worker-restarts", _whole(0), "N", "with --workers: dead workers replaced within a "
+                                              "minute before the server stops; 0 stops at the first"),
+    ("--log-level", _level, "LEVEL", f"log level: {', '.join(LOG_LEVELS)}"),
+    ("--tls-cert", str, "PEM", "certificate chain; serve TLS"),
+    ("--tls-key", str, "PEM", "private key of --tls-cert"),
+    ("--tls-client-ca", str, "PEM", "require client certificates signed by this CA"),
+    ("--auth-token-file", str, "FILE", "accepted bearer tokens, one per line"),
+]
+
+
+def _field(flag: str) -> str:
+    return flag[2:].replace("-", "_")
+
+
+def _env_name(flag: str) -> str:
+    return "QAWL_" + _field(flag).upper()
 
 
 def parse_args(argv: list[str] | None = None) -> ServerConfig:
-    """Build a ``ServerConfig`` from command-line flags and ``QAWL_*`` environment variables."""
-    d = ServerConfig()
-    p = argparse.ArgumentParser(prog="qawl-server", description="Serve qawl's extraction over gRPC.")
-    p.add_argument("--address", default=_env("address", d.address),
-                   help="host:port to listen on (env QAWL_ADDRESS; default %(default)s)")
-    p.add_argument("--threads", type=int, default=int(_env("threads", d.threads)),
-                   help="threads extracting articles longer than --inline-chars "
-                        "(env QAWL_THREADS; default %(default)s)")
-    p.add_argument("--inline-chars", type=int, default=int(_env("inline_chars", d.inline_chars)),
-                   help="extract articles up to this many code points on the event loop itself, "
-                        "longer ones on a thread; 0 sends all to threads "
-                        "(env QAWL_INLINE_CHARS; default %(default)s)")
-    p.add_argument("--workers", type=int, default=int(_env("workers", d.workers)),
-                   help="server processes sharing the port (env QAWL_WORKERS; default %(default)s)")
-    p.add_argument("--cpus", default=_env("cpus", ""), metavar="LIST",
-                   help="CPUs to run on, e.g. 1 or 0,1 or 0-3; with --workers, worker k on the "
-                        "k-th (env QAWL_CPUS; default: any)")
-    p.add_argument("--max-concurrent-rpcs", type=int,
-                   default=int(_env("max_concurrent_rpcs", d.max_concurrent_rpcs)),
-                   help="extraction RPCs in flight before RESOURCE_EXHAUSTED "
-                        "(env QAWL_MAX_CONCURRENT_RPCS; default: --threads)")
-    p.add_argument("--max-message-bytes", type=int,
-                   default=int(_env("max_message_bytes", d.max_message_bytes)),
-                   help="largest message in bytes (env QAWL_MAX_MESSAGE_BYTES; default %(default)s)")
-    p.add_argument("--max-article-chars", type=int,
-                   default=int(_env("max_article_chars", d.max_article_chars)),
-                   help="longest article text in code points (env QAWL_MAX_ARTICLE_CHARS; "
-                        "default %(default)s)")
-    p.add_argument("--grace-seconds", type=float, default=float(_env("grace_seconds", d.grace_seconds)),
-                   help="shutdown grace period (env QAWL_GRACE_SECONDS; default %(default)s)")
-    p.add_argument("--log-level", default=_env("log_level", d.log_level),
-                   choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-                   help="log level (env QAWL_LOG_LEVEL; default %(default)s)")
-    p.add_argument("--tls-cert", default=_env("tls_cert", ""), metavar="PEM",
-                   help="certificate chain; serve TLS (env QAWL_TLS_CERT)")
-    p.add_argument("--tls-key", default=_env("tls_key", ""), metavar="PEM",
-                   help="private key of --tls-cert (env QAWL_TLS_KEY)")
-    p.add_argument("--tls-client-ca", default=_env("tls_client_ca", ""), metavar="PEM",
-                   help="require client certificates signed by this CA (env QAWL_TLS_CLIENT_CA)")
-    p.add_argument("--auth-token-file", default=_env("auth_token_file", ""), metavar="FILE",
-                   help="accepted bearer tokens, one per line (env QAWL_AUTH_TOKEN_FILE)")
-    a = p.parse_args(argv)
-    if bool(a.tls_cert) != bool(a.tls_key):
-        p.error("--tls-cert and --tls-key go together")
-    if a.tls_client_ca and not a.tls_cert:
-        p.error("--tls-client-ca needs --tls-cert and --tls-key")
+    """Build a ``ServerConfig`` from command-line flags and ``QAWL_*`` environment variables.
+
+    A bad value exits with status 2 after one line on stderr naming the flag or variable.
+    """
+    defaults = ServerConfig()
+    parser = _Parser(prog="qawl-server", description="Serve qawl's extraction over gRPC.")
+    for flag, parse, metavar, text in _OPTIONS:
+        default = getattr(defaults, _field(flag))
+        shown = f"; default {default}" if default not in ("", ()) else ""
+        parser.add_argument(flag, type=parse, default=None, metavar=metavar,
+                            help=f"{text} (env {_env_name(flag)}{shown})".replace("%", "%%"))
+    given = vars(parser.parse_args(argv))
+    values = {}
+    for flag, parse, _metavar, _text in _OPTIONS:
+        name = _field(flag)
+        value = given[name]
+        if value is None and _env_name(flag) in os.environ:
+            raw = os.environ[_env_name(flag)]
+            try:
+                value = parse(raw)
+            except argparse.ArgumentTypeError as error:
+                parser.error(f"{_env_name(flag)}: {error}")
+        values[name] = getattr(defaults, name) if value is None else value
+    if bool(values["tls_cert"]) != bool(values["tls_key"]):
+        parser.error("--tls-cert and --tls-key go together")
+    if values["tls_client_ca"] and not values["tls_cert"]:
+        parser.error("--tls-client-ca needs --tls-cert and --tls-key")
     try:
-        cpus = parse_cpus(a.cpus)
-        check_cpus(cpus)
+        values["cpus"] = parse_cpus(values["cpus"]) if isinstance(values["cpus"], str) else values["cpus"]
+        check_cpus(values["cpus"])
     except ValueError as error:
-        p.error(str(error))
-    return ServerConfig(address=a.address, threads=a.threads, inline_chars=a.inline_chars,
-                        workers=a.workers, cpus=cpus,
-                        max_concurrent_rpcs=a.max_concurrent_rpcs,
-                        max_message_bytes=a.max_message_bytes,
-                        max_article_chars=a.max_article_chars, grace_seconds=a.grace_seconds,
-                        log_level=a.log_level, tls_cert=a.tls_cert, tls_key=a.tls_key,
-                        tls_client_ca=a.tls_client_ca, auth_token_file=a.auth_token_file)
+        parser.error(str(error))
+    return ServerConfig(**values)

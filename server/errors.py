@@ -49,6 +49,8 @@ class Reason(str, enum.Enum):
     """The client cancelled the call while its article was being extracted."""
     EXTRACTION_FAILED = "EXTRACTION_FAILED"
     """A fault inside the engine; the server log has the details."""
+    RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"
+    """The answer is larger than the server's ``--max-message-bytes``."""
 
 
 @dataclass(frozen=True)

@@ -22,18 +22,25 @@ def service_of(method: str) -> str:
     return method.lstrip("/").partition("/")[0]
 
 
+_KEEP = object()
+
+
 def with_behavior(handler: grpc.RpcMethodHandler, wrap: Callable[[Callable], Callable],
-                  request_deserializer: Callable | None = None) -> grpc.RpcMethodHandler:
+                  request_deserializer: Callable | None = None,
+                  response_serializer: Callable | None | object = _KEEP) -> grpc.RpcMethodHandler:
     """A handler of ``handler``'s kind whose behaviour is ``wrap(its behaviour)``.
 
-    ``request_deserializer``, if given, replaces the handler's own.
+    ``request_deserializer``, if given, replaces the handler's own; so does
+    ``response_serializer`` (None: the behaviour hands over bytes, already serialized).
     """
+    if response_serializer is _KEEP:
+        response_serializer = handler.response_serializer
     for kind, factory in _FACTORIES.items():
         behavior = getattr(handler, kind)
         if behavior is not None:
             return factory(wrap(behavior),
                            request_deserializer=request_deserializer or handler.request_deserializer,
-                           response_serializer=handler.response_serializer)
+                           response_serializer=response_serializer)
     return handler
 
 

@@ -2,8 +2,10 @@
 
 Each RPC validates the article, runs the shared ``Extractor`` (through an ``ExtractionRunner``,
 which picks the event loop or a thread for it) and converts its records with
-``server.convert``. The methods are coroutines on the grpc.aio server's event loop. Nothing
-here knows how extraction works, and nothing in the engine knows about gRPC.
+``server.convert``. The methods are coroutines on the grpc.aio server's event loop. Each call's
+log line is written by ``server.calllog``; the methods add the article's id, length, quote
+count and engine time to it. Nothing here knows how extraction works, and nothing in the
+engine knows about gRPC.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 import grpc
 
 from qawl.v1 import qawl_pb2, qawl_pb2_grpc
-from qawl.server import logs
+from qawl.server import calllog, logs
 from qawl.server.convert import extraction_to_proto
 from qawl.engine import ExtractionStopped, Extractor, SpeakerRegistry
 from qawl.server.runner import ExtractionRunner
@@ -92,28 +94,29 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
             return Problem(grpc.StatusCode.INTERNAL, "extraction failed; the server log has details",
                            Reason.EXTRACTION_FAILED)
 
-    def _log_rpc(self, rpc: str, article: qawl_pb2.Article, started: float,
-                 code: grpc.StatusCode, result: Extracted | None = None, sent: int | None = None,
-                 detail: str = "") -> None:
-        fields = {"rpc": rpc, "article_id": article.id, "code": code.name,
-                  "chars": len(article.text) if result is None else result.chars,
-                  "ms": round((time.perf_counter() - started) * 1000, 2)}
-        if result is not None:
-            fields.update(engine_ms=round(result.engine_seconds * 1000, 2),
-                          quotes=len(result.response.quotes) if sent is None else sent)
-        if detail:
-            fields["detail"] = detail
-        self._log.info("%s %s", rpc, code.name, extra={"fields": fields})
+    async def _extract_noted(self, article: qawl_pb2.Article, encoding_type: int,
+                             context: grpc.aio.ServicerContext) -> Extracted | Problem:
+        """``_extract``, putting the article's id, length, quote count and engine time on the
+        call's log line (the text is read again only when the call does not end OK)."""
+        calllog.note(article_id=article.id)
+        try:
+            result = await self._extract(article, encoding_type, context)
+        except asyncio.CancelledError:
+            calllog.note(chars=len(article.text))
+            raise
+        if isinstance(result, Problem):
+            calllog.note(chars=len(article.text))
+        else:
+            calllog.note(chars=result.chars, engine_ms=round(result.engine_seconds * 1000, 2),
+                         quotes=len(result.response.quotes))
+        return result
 
     async def Extract(self, request: qawl_pb2.ExtractRequest,
                       context: grpc.aio.ServicerContext) -> qawl_pb2.ExtractResponse:
         """Extract all speakers and quotes of one article."""
-        started = time.perf_counter()
-        result = await self._extract(request.article, request.encoding_type, context)
+        result = await self._extract_noted(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
-            self._log_rpc("Extract", request.article, started, result.code, detail=result.message)
             await result.abort(context)
-        self._log_rpc("Extract", request.article, started, grpc.StatusCode.OK, result)
         return result.response
 
     async def StreamQuotes(self, request: qawl_pb2.StreamQuotesRequest,
@@ -121,44 +124,62 @@ class ExtractionServicer(qawl_pb2_grpc.ExtractionServiceServicer):
         """Stream the quotes of one article, stopping early if the client goes away.
 
         A client that cancels cancels this coroutine at its next write, so no further quote is
-        built or sent.
+        built or sent; the call's log line counts the quotes sent until then.
         """
-        started = time.perf_counter()
-        result = await self._extract(request.article, request.encoding_type, context)
+        result = await self._extract_noted(request.article, request.encoding_type, context)
         if isinstance(result, Problem):
-            self._log_rpc("StreamQuotes", request.article, started, result.code, detail=result.message)
             await result.abort(context)
         sent = 0
         try:
             for quote in result.response.quotes:
                 await context.write(qawl_pb2.StreamQuotesResponse(quote=quote))
                 sent += 1
-        except asyncio.CancelledError:
-            self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.CANCELLED, result, sent)
-            raise
-        self._log_rpc("StreamQuotes", request.article, started, grpc.StatusCode.OK, result)
+        finally:
+            calllog.note(quotes=sent)
+
+    def _log_article(self, index: int, article: qawl_pb2.Article, started: float,
+                     result: Extracted | Problem) -> None:
+        """The line of one article of a batch; the call gets a line of its own at the end."""
+        code = result.code if isinstance(result, Problem) else grpc.StatusCode.OK
+        chars = len(article.text) if isinstance(result, Problem) else result.chars
+        fields = {"rpc": "ExtractBatch", "batch_index": index, "article_id": article.id,
+                  "code": code.name, "chars": chars,
+                  "ms": round((time.perf_counter() - started) * 1000, 2)}
+        if isinstance(result, Problem):
+            fields["detail"] = result.message
+        else:
+            fields.update(engine_ms=round(result.engine_seconds * 1000, 2),
+                          quotes=len(result.response.quotes))
+        self._log.info("ExtractBatch article %s", code.name, extra={"fields": fields})
 
     async def ExtractBatch(self, request_iterator: AsyncIterator[qawl_pb2.ExtractBatchRequest],
                            context: grpc.aio.ServicerContext) -> None:
         """Answer each article of the stream in order, sharing speaker ids across the stream.
 
         An article that cannot be extracted gets a response with ``error`` set (the code,
-        message and ``ErrorInfo`` reason the unary RPC would have returned); the stream goes on. A client that cancels cancels this coroutine at its next read or write.
+        message and ``ErrorInfo`` reason the unary RPC would have returned); the stream goes
+        on. A client that cancels cancels this coroutine at its next read or write. Each
+        article gets a log line, and the call's own line counts the articles and quotes.
         """
         registry = SpeakerRegistry()
+        articles = quotes = 0
+        calllog.note(articles=0, quotes=0)
         async for request in request_iterator:
             started = time.perf_counter()
             article = request.article
             result = await self._extract(article, request.encoding_type, context, registry,
                                          qawl_pb2.ExtractBatchResponse)
+            self._log_article(articles, article, started, result)
+            articles += 1
             if isinstance(result, Problem):
-                self._log_rpc("ExtractBatch", article, started, result.code, detail=result.message)
                 known = result.reason is not Reason.ENCODING_UNKNOWN
-                await context.write(qawl_pb2.ExtractBatchResponse(
+                response = qawl_pb2.ExtractBatchResponse(
                     article_id=article.id,
                     encoding_type=request.encoding_type if known else qawl_pb2.ENCODING_TYPE_UNSPECIFIED,
                     error=qawl_pb2.ArticleError(code=result.code.value[0], message=result.message,
-                                                reason=result.reason.value)))
-                continue
-            self._log_rpc("ExtractBatch", article, started, grpc.StatusCode.OK, result)
-            await context.write(result.response)
+                                                reason=result.reason.value))
+            else:
+                response = result.response
+                quotes += len(response.quotes)
+            calllog.note(articles=articles, quotes=quotes)
+            await context.write(response)

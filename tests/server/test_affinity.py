@@ -47,12 +47,12 @@ def _thread_cpus(pid: int) -> set[frozenset[int]]:
     return {frozenset(os.sched_getaffinity(int(tid))) for tid in os.listdir(f"/proc/{pid}/task")}
 
 
-def _serving(process: subprocess.Popen) -> dict:
+def _serving(process: subprocess.Popen, msg: str = "serving") -> dict:
     for line in process.stderr:
         entry = json.loads(line)
-        if entry["msg"].startswith("serving"):
+        if entry["msg"] == msg:
             return entry
-    raise AssertionError("the server never logged that it serves")
+    raise AssertionError(f"the server never logged {msg!r}")
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -89,9 +89,7 @@ def test_each_worker_runs_on_its_own_cpu():
          "--cpus", ",".join(map(str, cpus))],
         cwd=REPO, stderr=subprocess.PIPE, text=True)
     try:
-        pids = _serving(process)["pids"]
-        for _ in range(2):  # each worker logs its own "serving" line once it is up
-            _serving(process)
+        pids = _serving(process, "serving with workers")["pids"]  # once every worker is up
         assert [_thread_cpus(pid) for pid in pids] == [{frozenset({cpu})} for cpu in cpus]
     finally:
         _stop(process)

@@ -88,3 +88,12 @@ def test_with_behavior_keeps_the_kind_and_serializers():
 
 def test_service_of_a_method_path():
     assert service_of("/qawl.v1.ExtractionService/Extract") == "qawl.v1.ExtractionService"
+
+
+def test_with_behavior_can_hand_over_bytes_the_behaviour_serialized():
+    async def behavior(request, context):
+        return request
+
+    handler = grpc.unary_unary_rpc_method_handler(behavior, response_serializer=bytes.lower)
+    assert with_behavior(handler, lambda b: b, response_serializer=None).response_serializer is None
+    assert with_behavior(handler, lambda b: b).response_serializer is bytes.lower
