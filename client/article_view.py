@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qawl.client import labels
-from qawl.client.highlights import CUE, QUOTE, SPEAKER, Mark, marks, pieces
+from qawl.client.highlights import QUOTE, SPEAKER, Mark, marks, pieces
 from qawl.client.page import color, document, esc, tint
 from qawl.v1 import qawl_pb2
 

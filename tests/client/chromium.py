@@ -33,7 +33,7 @@ def find() -> str | None:
 
 
 def _run(binary: str, switches: list[str], size: tuple[int, int], timeout: float = 120) -> str:
-    with tempfile.TemporaryDirectory(prefix="qawl-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix="qawl-chromium-", ignore_cleanup_errors=True) as profile:
         done = subprocess.run([binary, *FLAGS, f"--user-data-dir={profile}",
                                f"--window-size={size[0]},{size[1]}", *switches],
                               capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
@@ -65,7 +65,7 @@ class DevTools:
     def __enter__(self) -> "DevTools":
         import websocket
 
-        self._profile = tempfile.TemporaryDirectory(prefix="qawl-chromium-")
+        self._profile = tempfile.TemporaryDirectory(prefix="qawl-chromium-", ignore_cleanup_errors=True)
         self._process = subprocess.Popen(
             [self.binary, *FLAGS, f"--user-data-dir={self._profile.name}",
              f"--window-size={self.size[0]},{self.size[1]}", "--remote-debugging-address=127.0.0.1",
