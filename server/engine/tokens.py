@@ -29,6 +29,7 @@ CLOSING_QUOTES = "”»‟"
 SYMMETRIC_QUOTES = '"'
 QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + SYMMETRIC_QUOTES
 _QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
+_ARABIC_RUN = "[\u0621-\u064a]+"
 _SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
 
 
@@ -51,11 +52,17 @@ def build_tokenizer(nlp: Language) -> ChunkTokenizer:
     It sits inside a ``ChunkTokenizer``, which gives the same tokens but splits each distinct
     chunk only once.
     """
+    url_match = nlp.Defaults.url_match
+    if url_match is not None:
+        # spaCy reads «الفيروس.وطالب» (no space after a full stop) as a Unicode domain name
+        flags, pattern = re.match(r"(\(\?[aiLmsux]+\))?(.*)", url_match.__self__.pattern, re.S).groups()
+        url_match = re.compile(rf"{flags or ''}(?!{_ARABIC_RUN}(?:[.!?؟]{_ARABIC_RUN})+$)(?:{pattern})").match
     tokenizer = Tokenizer(nlp.vocab, rules=nlp.Defaults.tokenizer_exceptions,
-                          token_match=nlp.Defaults.token_match, url_match=nlp.Defaults.url_match)
+                          token_match=nlp.Defaults.token_match, url_match=url_match)
     prefixes = [_SPLIT_PUNCT, *nlp.Defaults.prefixes]
     suffixes = [_SPLIT_PUNCT, *nlp.Defaults.suffixes]
     infixes = [_QUOTE_CLASS, r"(?<=\w)[،؛:](?=\w)", rf"(?<=\w)[،؛:](?={_QUOTE_CLASS})",
+               r"(?<=[\u0621-\u064a])[.!?؟](?=[\u0621-\u064a])",  # «الفيروس.وطالب»: no space after the stop
                *nlp.Defaults.infixes]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search

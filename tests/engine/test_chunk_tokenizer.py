@@ -123,3 +123,9 @@ def test_a_run_longer_than_any_word_is_tokenized_in_pieces():
     pieces = [run[k:k + chunk_tokenizer.PIECE] for k in range(0, len(run), chunk_tokenizer.PIECE)]
     inner = [token.text for piece in pieces for token in TOKENIZER.inner(piece)]
     assert [token.text for token in doc][1:-1] == inner
+
+
+def test_a_full_stop_with_no_space_after_it_splits_arabic_words_but_not_addresses():
+    doc = TOKENIZER("من الفيروس.وطالب الوزير www.example.com https://qawl.org/a")
+    assert [t.text for t in doc] == ["من", "الفيروس", ".", "وطالب", "الوزير", "www.example.com",
+                                     "https://qawl.org/a"]
