@@ -5,11 +5,12 @@ with SO_REUSEPORT join a port: a second server started on a port already served 
 take half its connections (a server without token auth beside one with it, say). So
 ``qawl-server`` claims its port before it serves, and keeps the claim until it exits:
 
-1. A lock: an abstract Unix socket named after the port (``\\0qawl-server:PORT``). Only one
-   process can bind the name; the kernel drops it when that process ends, ``kill -9``
-   included, so no stale lock outlives a server. Abstract names live in the network
-   namespace, like the port itself. This keeps a second qawl server out from the first one's
-   claim onwards, including the second or two before the first one's workers listen.
+1. A lock (Linux): an abstract Unix socket named after the port (``\\0qawl-server:PORT``).
+   Only one process can bind the name; the kernel drops it when that process ends,
+   ``kill -9`` included, so no stale lock outlives a server. Abstract names live in the
+   network namespace, like the port itself. The lock is taken before the check below and
+   held to the end, so there is no race: of two qawl servers started at once, one is
+   refused, even in the second or two before the other's workers listen.
 2. A reservation socket: a TCP socket with SO_REUSEADDR (so connections of an earlier server
    left in TIME_WAIT do not block a restart) but without SO_REUSEPORT, bound to the address
    and never listening. Its bind fails if anything at all listens on the address, qawl or
@@ -28,8 +29,9 @@ from __future__ import annotations
 import errno
 import socket
 import struct
+import sys
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 
 from qawl.server.config import split_address, with_port
 from qawl.server.preflight import StartupError
@@ -44,16 +46,22 @@ class PortInUse(StartupError):
     exit_code = 1
 
 
-def lock_port(port: int, shown: str = "") -> socket.socket:
+def lock_port(port: int, shown: str = "") -> AbstractContextManager:
     """Bind the lock name of ``port``; PortInUse, naming the holder's pid, if it is taken.
 
-    ``shown`` is the address the message names (the port alone by default).
+    ``shown`` is the address the message names (the port alone by default). Abstract socket
+    names are Linux's; elsewhere there is no lock, and the reservation socket alone guards
+    the port (``--workers`` needs Linux anyway).
     """
+    if not sys.platform.startswith("linux"):
+        return nullcontext()
     lock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         lock.bind(f"\0{LOCK_PREFIX}{port}")
-    except OSError:
+    except OSError as error:
         lock.close()
+        if error.errno != errno.EADDRINUSE:
+            raise StartupError(f"cannot lock port {port}: {error.strerror}", exit_code=1) from None
         holder = _lock_holder(port)
         raise PortInUse(f"{shown or f'port {port}'} is already served by another qawl server"
                         + (f" (pid {holder})" if holder else "")) from None

@@ -93,3 +93,28 @@ def test_a_port_in_use_by_a_listener_without_reuseport_is_refused():
         with pytest.raises(PortInUse, match="already in use"):
             with claim_port(f"127.0.0.1:{other.getsockname()[1]}"):
                 pass
+
+
+def test_of_two_servers_started_at_once_on_one_port_exactly_one_serves():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = ("--address", f"127.0.0.1:{port}", "--workers", "2", "--grace-seconds", "1")
+    with ServerProcess(*args) as first, ServerProcess(*args) as second:
+        # each claims the port at once, but its workers take a second or two to listen
+        refused = [s for s in (first, second) if _exits_within(s, 60)]
+        assert len(refused) == 1 and refused[0].process.returncode == 1
+        assert "already served by another qawl server" in refused[0].lines[-1]
+        serving = second if refused[0] is first else first
+        assert serving.wait_for_msg("serving with workers")["port"] == port
+        assert serving.stop() == 0
+
+
+def _exits_within(server: ServerProcess, seconds: float) -> bool:
+    """Whether ``server`` exits before it logs that it serves (within ``seconds``)."""
+    try:
+        server.wait_for(lambda e: e["msg"] == "serving with workers", seconds)
+    except AssertionError:
+        server.process.wait(10)
+        return True
+    return False
