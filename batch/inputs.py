@@ -117,8 +117,24 @@ def _text(spark: SparkSession, path: str) -> DataFrame:
     relative = F.when(file_path.startswith(root), F.expr(f"substring(path, {len(root) + 1})")) \
         .otherwise(F.element_at(F.split(file_path, "/"), -1))
     none = F.lit(None).cast(StringType())
-    return frame.select(
-        relative.alias("id"), none.alias("text"), F.col("content"),
-        none.alias("outlet"), none.alias("date"), none.alias("url"),
-        file_path.alias("source"), none.alias("defect"),
-    )
+
+    def shaped(files: DataFrame, content) -> DataFrame:
+        return files.select(
+            relative.alias("id"), none.alias("text"), content.alias("content"),
+            none.alias("outlet"), none.alias("date"), none.alias("url"),
+            file_path.alias("source"), none.alias("defect"),
+        )
+
+    return shaped(frame, F.col("content")).unionByName(
+        shaped(_empty_files(spark, frame), F.unhex(F.lit(""))))
+
+
+def _empty_files(spark: SparkSession, frame: DataFrame) -> DataFrame:
+    """The listed files that Spark's scan skips: it splits a file into byte ranges, and a file of
+    no bytes has none. They are articles too (with an empty text), so they are kept."""
+    listed = spark.createDataFrame([(path,) for path in frame.inputFiles()], "uri string")
+    # The listing gives URIs (file:///a%20b.txt), the scan Hadoop paths (file:/a b.txt).
+    path = F.url_decode(F.regexp_replace(F.regexp_replace("uri", "^file:///", "file:/"),
+                                         r"\+", "%2B"))
+    return (listed.select(path.alias("path")).join(frame.select("path"), on="path", how="left_anti")
+            .orderBy("path"))

@@ -36,7 +36,7 @@ from qawl.batch import records, schema
 from qawl.batch.dedupe import mark_duplicates
 from qawl.batch.inputs import InputError, read_articles
 from qawl.batch.options import BatchConfig, add_arguments, config_from_args
-from qawl.batch.progress import progress
+from qawl.batch.progress import Progress
 from qawl.batch.worker import extract_partition
 
 log = logging.getLogger("qawl.batch")
@@ -90,7 +90,7 @@ def speaker_table(statements: DataFrame, *by: str) -> DataFrame:
             .sortWithinPartitions(F.desc("statements"), *[F.asc_nulls_first(k) for k in keys]))
 
 
-def extract(spark: SparkSession, config: BatchConfig, counter=None,
+def extract(spark: SparkSession, config: BatchConfig, progress: Progress | None = None,
             partition_fn=extract_partition) -> DataFrame:
     """The tagged rows (``schema.TAGGED``) of every input record, not yet computed."""
     articles = mark_duplicates(read_articles(spark, config.input, config.input_format))
@@ -99,23 +99,24 @@ def extract(spark: SparkSession, config: BatchConfig, counter=None,
                     .sortWithinPartitions("id", "_position"))
     rows = articles.drop("_position").rdd.mapPartitions(functools.partial(
         partition_fn, encoding=config.encoding, max_chars=config.max_article_chars,
-        counter=counter))
+        progress=None if progress is None else (progress.records, progress.partitions)))
+    if progress is not None:
+        progress.total = rows.getNumPartitions()
     return spark.createDataFrame(rows, schema.TAGGED, verifySchema=False)
 
 
 def run(spark: SparkSession, config: BatchConfig, partition_fn=extract_partition) -> dict:
     """Run the job on ``spark`` and return its summary (counts per table and error reason)."""
     check_paths(config)
-    sc = spark.sparkContext
-    counter = sc.accumulator(0)
-    tagged = extract(spark, config, counter, partition_fn).persist(StorageLevel.MEMORY_AND_DISK)
+    progress = Progress(spark.sparkContext, config.log_every)
+    tagged = extract(spark, config, progress, partition_fn).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         statements = tagged.where(F.col("tag") == records.STATEMENT).select("statement.*")
         articles = tagged.where(F.col("tag") == records.ARTICLE).select("article.*")
         errors = tagged.where(F.col("tag") == records.ERROR).select("error.*")
         out = config.output.rstrip("/")
         log.info("reading %s, writing %s tables to %s", config.input, config.format, out)
-        with progress(sc, "qawl-batch-extract", counter, config.log_every):
+        with progress:
             _write(statements, f"{out}/statements", config.format)
         _write(articles, f"{out}/articles", config.format)
         _write(errors, f"{out}/errors", config.format)
@@ -143,13 +144,19 @@ def run(spark: SparkSession, config: BatchConfig, partition_fn=extract_partition
 
 def run_cli(config: BatchConfig) -> int:
     """Start a session, run the job, print the summary as one JSON line; the exit status."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s qawl batch: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    try:
+        return _run_logged(config)
+    finally:
+        log.removeHandler(handler)
+
+
+def _run_logged(config: BatchConfig) -> int:
     from qawl.batch.session import JavaMissing, build_session
 
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s qawl batch: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
     try:
         check_paths(config)
         existing = SparkSession.getActiveSession()

@@ -1,9 +1,9 @@
-"""Progress lines for long runs: partitions extracted, articles read, articles per second.
+"""Progress lines for long runs: partitions extracted, records read, records per second.
 
-A driver thread polls Spark's status tracker for the jobs of one job group and logs a line
-each time ``every`` more tasks (partitions) of them have finished, and once at the end. The
-article count is an accumulator the partition function adds to, so it counts the partitions
-that have finished. Spark's own console progress bar shows as well on a terminal.
+Two Spark accumulators, added to by the partition function (records as it reads them,
+partitions as it finishes them), reach the driver as each task finishes; a driver thread
+polls them and logs a line each time ``every`` more partitions are done, and once at the end.
+Spark's own console progress bar shows as well on a terminal.
 """
 
 from __future__ import annotations
@@ -11,60 +11,45 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from contextlib import contextmanager
 
 log = logging.getLogger("qawl.batch")
 
 
-class _Poller(threading.Thread):
-    def __init__(self, spark_context, group: str, counter, every: int, interval: float) -> None:
-        super().__init__(name="qawl-batch-progress", daemon=True)
-        self.sc, self.group, self.counter = spark_context, group, counter
+class Progress:
+    """Counts what the workers have finished and logs it from a driver thread."""
+
+    def __init__(self, spark_context, every: int, interval: float = 1.0) -> None:
+        self.records = spark_context.accumulator(0)
+        self.partitions = spark_context.accumulator(0)
         self.every, self.interval = every, interval
-        self.stopped = threading.Event()
-        self.started = time.monotonic()
-        self.logged = 0
+        self.total = 0
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._started = 0.0
 
-    def tasks(self) -> tuple[int, int]:
-        """Finished and total tasks over every stage of the group's jobs so far."""
-        tracker = self.sc.statusTracker()
-        done = total = 0
-        for job_id in tracker.getJobIdsForGroup(self.group):
-            job = tracker.getJobInfo(job_id)
-            for stage_id in (job.stageIds if job else ()):
-                stage = tracker.getStageInfo(stage_id)
-                if stage is not None:
-                    done += stage.numCompletedTasks
-                    total += stage.numTasks
-        return done, total
+    def line(self) -> None:
+        """Log where the run stands."""
+        records = self.records.value
+        seconds = max(time.monotonic() - self._started, 1e-9)
+        log.info("%d/%d partitions extracted, %s records read, %.0f records/s",
+                 self.partitions.value, self.total, f"{records:,}", records / seconds)
 
-    def line(self, done: int, total: int) -> None:
-        articles = self.counter.value
-        seconds = max(time.monotonic() - self.started, 1e-9)
-        log.info("%d/%d partitions extracted, %s records read, %.0f records/s", done, total,
-                 f"{articles:,}", articles / seconds)
+    def _poll(self) -> None:
+        logged = 0
+        while not self._stopped.wait(self.interval):
+            done = self.partitions.value
+            if done >= logged + self.every:
+                logged = done - done % self.every
+                self.line()
 
-    def run(self) -> None:
-        while not self.stopped.wait(self.interval):
-            try:
-                done, total = self.tasks()
-            except Exception:  # noqa: BLE001 - the context may be stopping; progress is optional
-                return
-            if done >= self.logged + self.every:
-                self.logged = done - done % self.every
-                self.line(done, total)
+    def __enter__(self) -> "Progress":
+        self._started = time.monotonic()
+        self._thread = threading.Thread(target=self._poll, name="qawl-batch-progress", daemon=True)
+        self._thread.start()
+        return self
 
-
-@contextmanager
-def progress(spark_context, group: str, counter, every: int, interval: float = 1.0):
-    """Log progress of the jobs run in job group ``group`` while the block runs."""
-    spark_context.setJobGroup(group, "qawl batch: extract articles")
-    poller = _Poller(spark_context, group, counter, every, interval)
-    poller.start()
-    try:
-        yield
-    finally:
-        poller.stopped.set()
-        poller.join()
-        spark_context.setLocalProperty("spark.jobGroup.id", None)
-        poller.line(*poller.tasks())
+    def __exit__(self, *exc) -> None:
+        self._stopped.set()
+        self._thread.join()
+        if exc[0] is None:
+            self.line()

@@ -32,12 +32,12 @@ def _article(row) -> ArticleIn:
 
 
 def extract_partition(rows: Iterable, encoding: str, max_chars: int,
-                      counter=None) -> Iterator[tuple]:
+                      progress=None) -> Iterator[tuple]:
     """Spark ``mapPartitions`` function: input rows in, tagged output rows out, in input order.
 
     Each output row is ``(tag, statement, article, error)`` with the one struct its tag names
-    filled and the other two None. ``counter`` (a Spark accumulator) counts articles read, for
-    the driver's progress lines.
+    filled and the other two None. ``progress`` is ``(records, partitions)``, two Spark
+    accumulators this adds to for the driver's progress lines.
     """
     unit = UNITS[encoding]
     extract = extractor().extract
@@ -45,5 +45,7 @@ def extract_partition(rows: Iterable, encoding: str, max_chars: int,
         for tag, fields in article_rows(_article(row), extract, unit, max_chars):
             yield (tag, fields if tag == STATEMENT else None, fields if tag == ARTICLE else None,
                    fields if tag == ERROR else None)
-        if counter is not None:
-            counter.add(1)
+        if progress is not None:
+            progress[0].add(1)
+    if progress is not None:
+        progress[1].add(1)
