@@ -90,6 +90,21 @@ def speaker_table(statements: DataFrame, *by: str) -> DataFrame:
             .sortWithinPartitions(F.desc("statements"), *[F.asc_nulls_first(k) for k in keys]))
 
 
+def _tally(tagged: DataFrame) -> tuple[dict[str, int], dict[str, int], bool]:
+    """Rows per tag, errors per reason, and whether any article has an outlet or a month, in
+    one pass over the persisted rows."""
+    dated = (F.col("article.outlet").isNotNull() | F.col("article.month").isNotNull()).cast("int")
+    rows = (tagged.groupBy("tag", F.col("error.reason").alias("reason"))
+            .agg(F.count(F.lit(1)).alias("rows"), F.sum(dated).alias("dated")).collect())
+    counts: dict[str, int] = {}
+    reasons: dict[str, int] = {}
+    for row in rows:
+        counts[row["tag"]] = counts.get(row["tag"], 0) + row["rows"]
+        if row["reason"] is not None:
+            reasons[row["reason"]] = row["rows"]
+    return counts, reasons, any(row["dated"] for row in rows)
+
+
 def extract(spark: SparkSession, config: BatchConfig, progress: Progress | None = None,
             partition_fn=extract_partition) -> DataFrame:
     """The tagged rows (``schema.TAGGED``) of every input record, not yet computed."""
@@ -120,16 +135,13 @@ def run(spark: SparkSession, config: BatchConfig, partition_fn=extract_partition
             _write(statements, f"{out}/statements", config.format)
         _write(articles, f"{out}/articles", config.format)
         _write(errors, f"{out}/errors", config.format)
+        counts, reasons, by_outlet_month = _tally(tagged)
         _write(speaker_table(statements), f"{out}/speakers", config.format)
-        by_outlet_month = articles.where(F.col("outlet").isNotNull() | F.col("month").isNotNull()) \
-            .limit(1).count() > 0
         if by_outlet_month:
             _write(speaker_table(statements, "outlet", "month"), f"{out}/speakers_by_outlet_month",
                    config.format)
         else:
             _delete(spark, f"{out}/speakers_by_outlet_month")
-        counts = {row["tag"]: row["count"] for row in tagged.groupBy("tag").count().collect()}
-        reasons = {row["reason"]: row["count"] for row in errors.groupBy("reason").count().collect()}
     finally:
         tagged.unpersist()
     return {
