@@ -12,9 +12,10 @@ SPARK_CONF = (
 )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def spark():
-    """A local session with two cores, each task allowed two attempts (``local[2,2]``)."""
+    """A local session with two cores, each task allowed two attempts (``local[2,2]``), stopped
+    when the batch tests are done so its JVM and workers do not run beside the other tests."""
     pytest.importorskip("pyspark", reason="the batch tests need the qawl[spark] extra")
     from qawl.batch.session import JavaMissing, build_session, check_java
 
