@@ -1,13 +1,14 @@
 # Set up and run qawl on the seed articles, or run its tests, on a fresh machine.
 #   make run    create .venv, install qawl, extract quotes from seeds/ and score them
 #   make test   create .venv, install qawl, run the test suite (with Chromium for the browser tests)
+#   (both also install the Spark extra, and Java 17 for it where missing: see tools/ensure_java.sh)
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup run test stubs lint bench browser docs
+.PHONY: setup java run test stubs lint bench bench-batch browser docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +23,14 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	  else \
 	    echo "qawl needs the system packages $(SYSTEM_PACKAGES) (Debian/Ubuntu: sudo apt-get install $(SYSTEM_PACKAGES))" >&2; exit 1; \
 	  fi; }
-	$(BIN)/pip install --quiet -e '.[dev,report]'
+	$(BIN)/pip install --quiet -e '.[dev,report,spark]'
 	touch $@
 
-setup: $(INSTALLED)
+setup: $(INSTALLED) java
+
+# Spark (qawl batch) needs a Java 17+ runtime: installed with apt-get as root where missing.
+java:
+	@sh tools/ensure_java.sh
 
 run: setup
 	$(BIN)/qawl extract --format table seeds/*.txt
@@ -71,3 +76,8 @@ lint: setup
 # input, and RPC load with 1 and 2 workers, then paired rounds (about eight minutes, loopback only).
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# The Spark batch job against the engine alone on 10,000 articles (about four minutes; apart from
+# `make bench` for its length and its Spark start-ups).
+bench-batch: setup
+	$(BIN)/python -m benchmarks.batch

@@ -9,6 +9,9 @@ Subcommands:
 - ``report PATH...``: who is quoted most, by speaker type, outlet and month, direct against
   indirect, over articles (extracted the same way) or JSONL records: an HTML page and CSV files.
 - ``health --server HOST:PORT``: the server's health status.
+- ``batch INPUT OUTPUT``: extract a whole archive on Apache Spark, in-process engines, no
+  server (``qawl.batch``; needs the ``qawl[spark]`` extra and Java). Spark and the engine are
+  imported only when this command runs.
 
 Without ``--server``, ``extract``, ``eval`` and ``report`` start a server in their own process, listening
 on a Unix domain socket in a private temporary folder, and talk to it through real gRPC; with
@@ -172,6 +175,17 @@ def version() -> str:
         return "unknown (not installed)"
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Run the Spark batch job over an archive."""
+    try:
+        from qawl.batch.job import run_cli
+    except ImportError as error:
+        return usage_error(f"batch needs pyspark: pip install 'qawl[spark]' ({error})")
+    from qawl.batch.options import config_from_args
+
+    return run_cli(config_from_args(args))
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if not 1 <= value <= 64:
@@ -251,6 +265,14 @@ def build_parser() -> argparse.ArgumentParser:
                             help="check a running server's health (needs --server)")
     health.add_argument("--service", default="", help="service name (default: the whole server)")
     health.set_defaults(run=cmd_health)
+
+    from qawl.batch.options import add_arguments as add_batch_arguments
+
+    batch = sub.add_parser("batch", help="extract an archive on Apache Spark (no server)",
+                           description="Extract every article of an archive on Apache Spark:"
+                                       " local[*] by default, a cluster with --master.")
+    add_batch_arguments(batch)
+    batch.set_defaults(run=cmd_batch)
     return parser
 
 
