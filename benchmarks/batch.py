@@ -106,7 +106,7 @@ def run(articles: int = 10_000) -> str:
     for master, fig in figs.items():
         rows.append((f"Spark {master}", fig["partitions"], f"{fig['start']:.1f}",
                      *(f"{t:.1f} / {rate(t)}" for t in fig["runs"])))
-        rows.append((f"  engine alone after it", "-", f"{fig['engine_load']:.1f} (load)",
+        rows.append(("  engine alone after it", "-", f"{fig['engine_load']:.1f} (load)",
                      *(f"{t:.1f} / {rate(t)}" for t in fig["engine"])))
     one, two = (figs[m] for m in MASTERS)
     # Spark's speed as a share of the engine's, each measured next to the other.

@@ -165,4 +165,4 @@ def test_the_report_draws_its_bars_and_names_and_stays_inert(browser, target, tm
         width = tab.js("(() => { const t = [...document.querySelectorAll('#speakers svg text')]"
                        f".find(e => e.textContent === {first!r}); return t ? t.getComputedTextLength() : -1; }})()")
         assert width > 0
-        assert tab.js(f"getComputedStyle([...document.querySelectorAll('#t-speakers bdi')][0]).direction") == "rtl"
+        assert tab.js("getComputedStyle([...document.querySelectorAll('#t-speakers bdi')][0]).direction") == "rtl"
