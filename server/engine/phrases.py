@@ -351,7 +351,7 @@ class PhraseReader:
         if self.lex.is_person_name(words.art[j]) or not self.lex.is_ordinary_word(words.text[j]):
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
         nxt = words.first_word(j + 1, last)
-        return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt)
+        return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt) or self.is_function(words, nxt)
                 or words.norm[nxt] in self.lex.grammar.clause_opener or words.norm[nxt] in self.lex.grammar.circumstance_opener
                 or self._coordinated_name(words, nxt) or self.is_title(words, nxt))
 

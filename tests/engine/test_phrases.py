@@ -282,3 +282,11 @@ def extractor_lexicon_has(name):
     from qawl.engine.normalize import normalize
 
     return normalize(name) in load_lexicon().person_names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأكد الناطق باسم الوزارة الدكتور عبدالله السند مجددا على أن الحالات مستقرة.", "عبدالله السند"),
+    ("وقال الوزير خالد السعيد في تصريح إن الخطة جاهزة.", "خالد السعيد"),
+])
+def test_a_definite_family_name_before_an_adverb_or_preposition_stays_in_the_name(said, text, name):
+    assert speakers(said, text) == [name]
