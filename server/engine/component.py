@@ -128,15 +128,6 @@ class QawlAttribution(Pipe):
         tokens = doc if self._tokenize is None else self._tokenize(text)
         return to_records(attribute(Words.from_doc(tokens, text), self.lexicon, should_stop), registry, text)
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        """Annotate a stream of Docs, handing failures to the pipeline's error handler."""
-        handler = self.get_error_handler()
-        for doc in stream:
-            try:
-                yield self(doc)
-            except Exception as error:  # noqa: BLE001  (spaCy's error-handler protocol)
-                handler(self.name, self, [doc], error)
-
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """The rule texts as bytes (spaCy serialisation protocol)."""
         return srsly.msgpack_dumps(self.texts)
