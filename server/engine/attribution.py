@@ -30,7 +30,7 @@ from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, Spe
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from qawl.engine.tokens import Words, is_definite
+from qawl.engine.tokens import Words
 
 Found = tuple["Phrase | None", Strategy]
 """What a speaker strategy decides: the speaker's phrase (None: the latest agreeing speaker)."""
@@ -335,13 +335,12 @@ class Attributor:
     def _in_passing(self, index: int, sentence: Sentence) -> bool:
         """Is the mention at ``index`` a prepositional object or inside a relative clause?"""
         w = self.words
-        if w.bare[index][:1] in ("ب", "ل") and w.bare[index][1:] != w.bare_art[index][1:] and \
-                is_definite(w.bare[index][1:]):
+        if w.bare[index].startswith(("بال", "لل")):
             return True  # بالوزارة، للشركة
         k = index - 1
         while k >= sentence.first and not w.text[k].strip():
             k -= 1
-        if k >= sentence.first and self.reader.is_function(w, k) and w.bare[k] in self.lex.prepositions:
+        if k >= sentence.first and w.bare[k] in self.lex.prepositions:
             return True
         while k >= sentence.first and w.text[k] not in CHUNK_BREAKS and w.text[k] not in (".", ":"):
             if w.bare[k] in self.lex.relatives:

@@ -382,15 +382,12 @@ class StatementFinder:
         """
         puncts, producing = self._positions(words, sentence)
         j = _next(puncts, cue.index + 1, sentence.last)
-        while j < sentence.last:
-            stretch = sentence.quote_at(j)
-            if stretch is None or stretch.open != j:
-                break
+        stretch = sentence.quote_at(j) if j < sentence.last else None
+        if stretch is not None and stretch.open == j:  # حسب بيان «…»، …: past the quoted title
             after = words.next_word(stretch.close, sentence.last)
             if after is None or words.text[after] not in BOUNDARY_PUNCT:
                 return self._quoted(sentence, cue, j, stretch)
             j = after
-            break
         if j >= sentence.last or words.text[j] in SENTENCE_ENDS:
             return self._before_source(words, sentence, cue, j, producing)
         if words.text[j] not in BOUNDARY_PUNCT:
@@ -411,8 +408,8 @@ class StatementFinder:
         first = words.first_word(sentence.first, end)
         if end - first < MIN_SOURCED_TOKENS or _next(producing, first, end) < end:
             return None
-        if sentence.quote_at(first) is not None and sentence.quote_at(first).close >= end - 1:
-            stretch = sentence.quote_at(first)
+        stretch = sentence.quote_at(first)
+        if stretch is not None and stretch.close >= end - 1:
             return Draft(cue, sentence, Marker.SOURCE_AFTER, cue.index + 1, zone_last, stretch.open + 1,
                          stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
         kind = QuoteKind.MIXED if words.quote_marks_in(first, end) else QuoteKind.INDIRECT
