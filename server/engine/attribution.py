@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qawl.engine.entities import Entity, EntityTable, name_key
+from qawl.engine.kinds import kind_of
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.phrases import Phrase, PhraseReader, without_proclitic
 from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
@@ -324,11 +325,9 @@ class Attributor:
         is mentioned in passing: after a preposition (في الوزارة، بالوزارة) or inside a relative
         clause (الاحتفالية التي تنظمها وزارة البيئة).
         """
-        kind = seen.entity.type
-        if kind in (SpeakerType.PERSON, SpeakerType.UNNAMED, SpeakerType.GROUP):
-            return True
-        if kind is SpeakerType.COUNTRY:
-            return False
+        continues = kind_of(seen.entity.type).continues  # the kinds table says which
+        if continues != "acting":
+            return continues == "always"
         sentence = self._sentences.get(seen.sentence)
         return sentence is not None and not self._in_passing(seen.index, sentence)
 

@@ -2,8 +2,9 @@
 
 A row says, for one ``SpeakerType``: which rules lists hold the words that head its mentions,
 which reader of ``PhraseReader`` reads a mention's extent (in the order ``READ_ORDER`` tries
-them), how its gender and number are read, whether it may stand in a group (X وY), and how two
-mentions are found to be one speaker (within an article and across a batch).
+them), how its gender and number are read, whether it may stand in a group (X وY), how two
+mentions are found to be one speaker (within an article and across a batch), and whether a
+mention of it in passing may be continued by a later cue.
 
 A new kind is a row here, its rules file (read into the lexicon attribute the row names), and
 a ``SPEAKER_TYPE_<NAME>`` value in the proto, which the server maps by name.
@@ -32,22 +33,27 @@ class Kind:
     merge: str
     """How two mentions are one speaker: ``person`` (same surname, one's words within the
     other's), ``body`` (one's words within the other's), ``exact`` (the same words)."""
+    continues: str
+    """Whether a mention that has not spoken can be the speaker a continuation cue goes on
+    with: ``always``, ``acting`` (only when it acts in its clause, not when mentioned in
+    passing after a preposition or in a relative clause) or ``never`` (only as a cue's subject)."""
 
 
 KINDS = (
     Kind(SpeakerType.PERSON, ("titles", "counterparts"), ("read_role", "read_name", "read_surname",
          "read_described_name"),
-         "a feminine title (وزيرة), a woman's given name, or the verb it is subject of", True, "person"),
+         "a feminine title (وزيرة), a woman's given name, or the verb it is subject of", True, "person",
+         "always"),
     Kind(SpeakerType.COUNTRY, ("places", "place_phrases"), ("read_place",),
-         "feminine, as states are", True, "exact"),
+         "feminine, as states are", True, "exact", "never"),
     Kind(SpeakerType.ORGANIZATION, ("organizations", "organization_phrases"), ("read_body",),
-         "the head's ending (وزارة: feminine)", True, "body"),
+         "the head's ending (وزارة: feminine)", True, "body", "acting"),
     Kind(SpeakerType.DOCUMENT, ("documents",), ("read_document",),
-         "the head's ending (الوثيقة: feminine)", False, "body"),
+         "the head's ending (الوثيقة: feminine)", False, "body", "acting"),
     Kind(SpeakerType.UNNAMED, ("unnamed",), ("read_unnamed",),
-         "masculine; plural for a plural head (مصادر، مسؤولون)", False, "exact"),
+         "masculine; plural for a plural head (مصادر، مسؤولون)", False, "exact", "always"),
     Kind(SpeakerType.GROUP, (), (),
-         "a pair: dual and plural cues (قالتا، قالوا)", False, "exact"),
+         "a pair: dual and plural cues (قالتا، قالوا)", False, "exact", "always"),
 )
 """The speaker kinds (a group is made of two grouping mentions, so it has no reader)."""
 

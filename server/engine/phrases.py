@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from qawl.engine.kinds import READ_ORDER, kind_of
 from qawl.engine.lexicon import Lexicon
+from qawl.engine.normalize import strip_marks
 from qawl.engine.records import Mention, SpeakerType
 from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction, word_forms
 
@@ -309,9 +310,11 @@ class PhraseReader:
         """An ordinary word carrying ل or ب (لصحافيين، بالحضور): an addressee or an object
         after a name, not the name's next word (but لطفي، بشار are names)."""
         bare = words.bare[j]
-        return (bare[:1] in ("ل", "ب") and len(bare) > 3 and bare not in self.lex.grammar.name_link
-                and not self.lex.is_person_name(words.norm[j], bare)
-                and self.lex.is_ordinary_word(words.text[j][len(words.text[j]) - len(bare) + 1:]))
+        if bare[:1] not in ("ل", "ب") or len(bare) <= 3 or bare in self.lex.grammar.name_link:
+            return False
+        plain = strip_marks(words.text[j])
+        rest = plain[2:] if plain[:1] in ("و", "ف") and plain[1:2] in ("ل", "ب") else plain[1:]
+        return not self.lex.is_person_name(words.norm[j], bare) and self.lex.is_ordinary_word(rest)
 
     def _surname(self, words: Words, i: int) -> bool:
         """A definite word that no dictionary knows and no list names as a place, body or role

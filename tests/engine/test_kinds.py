@@ -22,6 +22,7 @@ def test_a_rows_readers_and_head_lists_exist(kind):
     for attribute in kind.heads:
         assert attribute in Lexicon.__dataclass_fields__
     assert kind.merge in ("person", "body", "exact")
+    assert kind.continues in ("always", "acting", "never")
 
 
 def test_every_reader_belongs_to_a_kind():
