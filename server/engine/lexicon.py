@@ -92,7 +92,6 @@ class Lexicon:
     cue_classes: dict[str, CueClass] = field(default_factory=dict)
     grammar: Grammar = field(default_factory=Grammar)
     weights: Weights | None = None
-    _ordinary: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     dictionary: Any = None
     """An ordinary-word test (``wordcheck.Dictionary``), or None to read every word as unknown."""
 
@@ -122,13 +121,7 @@ class Lexicon:
 
     def is_ordinary_word(self, text: str) -> bool:
         """Does the dictionary know ``text`` (as written, clitics included) as an Arabic word?"""
-        known = self._ordinary.get(text)
-        if known is None:
-            known = self.dictionary is not None and self.dictionary.is_word(strip_marks(text))
-            if len(self._ordinary) >= MAX_REMEMBERED_WORDS:
-                self._ordinary.clear()
-            self._ordinary[text] = known
-        return known
+        return self.dictionary is not None and self.dictionary.is_word(strip_marks(text))
 
     def is_person_name(self, *forms: str) -> bool:
         """Is any of the normalised ``forms`` a listed personal name?"""
@@ -159,9 +152,6 @@ SECTIONS = {
 }
 """The sections each rules file may have (cues.txt: the classes of cue_classes.txt); a file not
 named here has none."""
-
-MAX_REMEMBERED_WORDS = 100_000
-"""Tokens whose dictionary answer a lexicon remembers before it starts again."""
 
 RuleTexts = dict[str, str]
 """The rules as data: each file's path relative to the rules folder, and its text."""
