@@ -435,13 +435,20 @@ class Attributor:
 
     def by_subject(self, draft: Draft) -> Found | None:
         """The cue's subject: after it (VSO) or right before it (SVO), preferring a phrase with
-        a lexicon head before the cue over a bare name after it."""
+        a lexicon head before the cue over a bare name after it; else the words of the subject
+        slot after the cue, when they are content words (``PhraseReader.subject_slot``)."""
         phrase = self.explicit(draft.zone_first, draft.zone_last)
         before = self.pre_verbal(draft.sentence, draft.cue.index)
         if phrase is not None and not (before is not None and _headed(before) and not _headed(phrase)):
             return phrase, Strategy.EXPLICIT
         if before is not None:
             return before, Strategy.PRE_VERBAL
+        chunks = self._chunks(draft.zone_first, draft.zone_last)
+        if chunks:
+            a, b = chunks[0]
+            slot = self.reader.subject_slot(self.words, self.words.first_word(a, b), b)
+            if slot is not None:
+                return slot, Strategy.SUBJECT
         return None
 
     def by_continuation(self, draft: Draft) -> Found:
@@ -505,7 +512,7 @@ class Attributor:
     def _learn_gender(entity: Entity, phrase: Phrase, entry: CueEntry, how: Strategy) -> None:
         """A person named without a role takes the gender of the verb whose subject it is
         (وأضافت أبوالحسن: feminine), so a later وأوضحت continues her, not a body in passing."""
-        if (how in (Strategy.EXPLICIT, Strategy.PRE_VERBAL) and entry.gender and entity.type is SpeakerType.PERSON
+        if (how in (Strategy.EXPLICIT, Strategy.SUBJECT, Strategy.PRE_VERBAL) and entry.gender and entity.type is SpeakerType.PERSON
                 and not phrase.role and entry.number == "sg"):
             entity.gender = entry.gender
 
@@ -552,7 +559,8 @@ class Attributor:
         w = self.words
         start = w.start[draft.content_first]
         end = w.end[draft.content_last - 1]
-        confidence = self.lex.weights.confidence(method.value, draft.marker, draft.closed)
+        confidence = self.lex.weights.confidence(method.value, draft.marker, draft.closed,
+                                                 unread=how is Strategy.SUBJECT)
         rule = f"{draft.cue.entry.cls}.{draft.marker.value}.{how.value}"
         i = draft.cue.index
         cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] else 0)

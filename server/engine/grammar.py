@@ -78,7 +78,7 @@ _FLAGS = ("verb", "stops", "produces", "noun_object")
 
 METHOD_WEIGHTS = ("explicit", "sourcing", "role_resolved", "continuation")
 MARKERS = ("prep", "object", "sourcing")
-PENALTIES = ("unclosed",)
+PENALTIES = ("unclosed", "unread_subject")
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,13 @@ class Weights:
     method: dict[str, float]
     marker: dict[str, float]
     unclosed: float
+    unread_subject: float = 0.0
 
-    def confidence(self, method: str, marker: str, closed: bool) -> float:
-        """A record's confidence: the method's weight less its penalties, at least 0.05."""
-        value = self.method[method] - self.marker.get(marker, 0.0) - (0.0 if closed else self.unclosed)
+    def confidence(self, method: str, marker: str, closed: bool, unread: bool = False) -> float:
+        """A record's confidence: the method's weight less its penalties, at least 0.05.
+        ``unread``: the speaker is the subject slot's words, which no head or name list read."""
+        value = (self.method[method] - self.marker.get(marker, 0.0) - (0.0 if closed else self.unclosed)
+                 - (self.unread_subject if unread else 0.0))
         return round(max(value, 0.05), 2)
 
 
@@ -159,4 +162,5 @@ def parse_weights(sections: dict[str, list[tuple[int, str]]], name: str = "weigh
     missing = [m for m in METHOD_WEIGHTS if m not in read["method"]]
     if missing:
         raise RulesError(f"{name}: no weight for method(s) {', '.join(missing)}")
-    return Weights(read["method"], read["marker"], read["penalty"].get("unclosed", 0.0))
+    return Weights(read["method"], read["marker"], read["penalty"].get("unclosed", 0.0),
+                   read["penalty"].get("unread_subject", 0.0))

@@ -28,6 +28,7 @@ MAX_CHAIN_WORDS = 5
 MAX_NAME_WORDS = 5
 MAX_STACKED_ROLES = 3
 MAX_PHRASE_WORDS = 9
+MAX_SUBJECT_WORDS = 4
 
 
 @dataclass
@@ -314,7 +315,9 @@ class PhraseReader:
             return False
         plain = strip_marks(words.text[j])
         rest = plain[2:] if plain[:1] in ("و", "ف") and plain[1:2] in ("ل", "ب") else plain[1:]
-        return not self.lex.is_person_name(words.norm[j], bare) and self.lex.is_ordinary_word(rest)
+        # The dictionary reads ل / ب itself: a word it rejects whole (بوديستا) is no ب + word.
+        return (not self.lex.is_person_name(words.norm[j], bare) and self.lex.is_ordinary_word(rest)
+                and self.lex.is_ordinary_word(words.text[j]))
 
     def _surname(self, words: Words, i: int) -> bool:
         """A definite word that no dictionary knows and no list names as a place, body or role
@@ -345,15 +348,24 @@ class PhraseReader:
         if not norm.startswith("ال") or self.is_function(words, j) or self._is_cue(words, j):
             return False
         linked = j >= 2 and words.bare[j - 2] in self.lex.grammar.name_link
-        if self.is_title(words, j) or self.may_head(words, j) or (is_definite(words.norm[j - 1]) and not linked):
+        if is_definite(words.norm[j - 1]) and not linked:
             return False
+        listed = self.lex.is_person_name(words.art[j])
+        if self.is_title(words, j) or self.may_head(words, j):
+            # أحمد السيد أن: a listed family name that is also a title closes the name
+            return listed and not is_definite(words.norm[j - 1]) and self._closes(words, j + 1, last)
         if self._nisba(norm) and not self.lex.is_nationality(words.art[j]):
             return True
         if is_definite(words.norm[j - 1]):
             return False
-        if self.lex.is_person_name(words.art[j]) or not self.lex.is_ordinary_word(words.text[j]):
+        if listed or not self.lex.is_ordinary_word(words.text[j]):
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
-        nxt = words.first_word(j + 1, last)
+        return self._closes(words, j + 1, last)
+
+    def _closes(self, words: Words, k: int, last: int) -> bool:
+        """Does the speaker phrase end before token k (the range's end, punctuation, a cue, a
+        function word, a clause or circumstance opener, a second name, a title)?"""
+        nxt = words.first_word(k, last)
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt) or self.is_function(words, nxt)
                 or words.norm[nxt] in self.lex.grammar.clause_opener or words.norm[nxt] in self.lex.grammar.circumstance_opener
                 or self._coordinated_name(words, nxt) or self.is_title(words, nxt))
@@ -487,6 +499,53 @@ class PhraseReader:
         start, stop = words.start[nisba + 1], words.end[end - 1]
         return Phrase(i, end, SpeakerType.PERSON, words.source[start:stop], start, stop,
                       role=words.span_text(i, nisba + 1), role_first=i, role_last=nisba + 1)
+
+    def subject_slot(self, words: Words, a: int, b: int) -> Phrase | None:
+        """The words that fill a cue's subject slot when no reader knows them (قال بارو إن،
+        قالت الطبيبة سارة حسن إن): a verb of saying is followed by its subject, so a short run
+        of content words from ``a`` that ends the chunk ``a:b`` (or meets an adverbial: في
+        تصريح، اليوم) is who spoke. Definite words first are the role (الطبيبة), a name after
+        them the name; an indefinite word in construct with a definite one (إحدى المشاركات) is an
+        unnamed source. Not an adverbial (مجددا، ساخرا), an addressee (لصحافيين), a pronoun
+        word (عنه), ذلك/ذات, a cue or a number."""
+        end = a
+        while end < b and end - a < MAX_SUBJECT_WORDS and self._slot_word(words, end):
+            end += 1
+        after = words.first_word(end, b)
+        if end == a or (after < b and (not self.is_function(words, after)
+                                       or words.norm[after] in self.lex.grammar.same_as_before)):
+            return None  # المصادر ذاتها: the sources named before, which a continuation finds
+        text = words.source
+        role_end = a
+        while role_end < end and is_definite(words.norm[role_end]) and not _hamza_initial(words.text[role_end]):
+            role_end += 1
+        if role_end == a:
+            if any(is_definite(words.norm[k]) for k in range(a, end)):  # إحدى المشاركات
+                return self._phrase(words, a, end, SpeakerType.UNNAMED, "m")
+            return self._phrase(words, a, end, SpeakerType.PERSON, self.name_gender(words, a))
+        role = text[words.start[a]:words.end[role_end - 1]]
+        gender = "f" if words.norm[a].endswith("ه") else "m"
+        if role_end == end:
+            return Phrase(a, end, SpeakerType.PERSON, role, words.start[a], words.end[end - 1],
+                          role, a, end, gender)
+        start, stop = words.start[role_end], words.end[end - 1]
+        return Phrase(a, end, SpeakerType.PERSON, text[start:stop], start, stop, role, a, role_end,
+                      gender)
+
+    def _slot_word(self, words: Words, k: int) -> bool:
+        """Can token k stand in a subject slot's run (``subject_slot``)?"""
+        norm, bare = words.norm[k], words.bare[k]
+        grammar = self.lex.grammar
+        if (not self._word(words, k) or words.is_quote(k) or self.is_function(words, k)
+                or self._is_cue(words, k) or any(ch.isdigit() for ch in norm)
+                or norm in grammar.back_pointer or bare in grammar.same_before_noun
+                or norm in grammar.same_as_before):
+            return False
+        if len(bare) > 4 and self._prepositional(words, k):
+            return False  # لصحافيين، بالقول (but بارو)
+        if self.lex.is_person_name(norm, bare) or not self.lex.is_ordinary_word(words.text[k]):
+            return True
+        return is_definite(norm) or not (len(bare) <= 3 or bare.endswith("ا") or _CLITIC.search(bare))
 
     def _where_from(self, words: Words, j: int, last: int) -> int:
         """An unnamed source's place: «مصادر من عين المكان»، «مسؤول في وزارة الخارجية»، «مصدر

@@ -55,6 +55,9 @@ class Strategy(str, enum.Enum):
     """A second cue joined by و to the first (قال وأضاف أن): the first cue's speaker."""
     EXPLICIT = "explicit"
     """The phrase in the speaker zone after the cue, or before a «الجهة:» colon."""
+    SUBJECT = "subject"
+    """The words in the subject slot between the cue and the content, read by position when no
+    head or name list reads them (قال بارو إن، قالت الطبيبة إن): a lower confidence."""
     PRE_VERBAL = "pre-verbal"
     """The phrase right before the cue (أن مسؤولا قال، وكانت باكستان قد ذكرت)."""
     TRANSMIT = "transmit"
