@@ -6,6 +6,10 @@ Builds an archive of distinct real articles (the seeds' own lines rotated and th
 - ``qawl.batch.job.run`` at each master, in a fresh process per master, twice in one Spark
   session: the first run pays for starting the Python workers and loading an engine in each,
   the second does not. Spark's own start-up (JVM and context) is timed apart;
+- that for several rounds, the masters taking turns (local[1], local[2], local[1], …): this
+  machine's speed drifts by a third over minutes, so a single pair compares two speeds of the
+  machine as much as two masters. Each figure is reported as the best round (the run least
+  disturbed, as ``timeit`` reports) and the median round;
 - after each run, in the same process with Spark idle, the engine alone:
   ``Extractor().extract`` over every article (a new engine after run 1, the same one warm
   after run 2). The machine's speed drifts over minutes, so each Spark run is compared with
@@ -15,7 +19,7 @@ Every run is the whole job: reading, the duplicate-id pass, extraction, and writ
 table as Parquet. Targets: local[2] >= 1.6x local[1], local[1] >= 0.7x the engine alone. Printed, not asserted; on a machine whose two cores
 are shared with other work, the figures swing.
 
-``python -m benchmarks.batch [--articles N]``; not part of ``make bench`` (it takes minutes).
+``python -m benchmarks.batch [--articles N] [--rounds R]``; not part of ``make bench`` (it takes minutes).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,47 +94,60 @@ def spark_at(master: str, archive: Path, output: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(articles: int = 10_000) -> str:
+def run(articles: int = 10_000, rounds: int = 3) -> str:
     """Measure and return the printed report."""
     corpus = varied_corpus(articles)
     chars = sum(len(text) for _, text in corpus)
+    figs: dict[str, list[dict]] = {master: [] for master in MASTERS}
     with tempfile.TemporaryDirectory(prefix="qawl-batch-bench-") as tmp:
         archive = Path(tmp) / "articles.jsonl"
         write_archive(archive, corpus)
-        figs = {master: spark_at(master, archive, Path(tmp) / "out") for master in MASTERS}
+        for _ in range(rounds):
+            for master in MASTERS:
+                figs[master].append(spark_at(master, archive, Path(tmp) / "out"))
     load = os.getloadavg()
 
     def rate(seconds: float) -> str:
         return f"{articles / seconds:,.0f}"
 
+    def best_and_median(values: list[float]) -> str:
+        return f"{min(values):.1f} / {statistics.median(values):.1f}"
+
     rows = []
-    for master, fig in figs.items():
-        rows.append((f"Spark {master}", fig["partitions"], f"{fig['start']:.1f}",
-                     *(f"{t:.1f} / {rate(t)}" for t in fig["runs"])))
-        rows.append(("  engine alone after it", "-", f"{fig['engine_load']:.1f} (load)",
-                     *(f"{t:.1f} / {rate(t)}" for t in fig["engine"])))
-    one, two = (figs[m] for m in MASTERS)
+    for master, runs in figs.items():
+        rows.append((f"Spark {master}", runs[0]["partitions"],
+                     best_and_median([fig["start"] for fig in runs]),
+                     *(best_and_median([fig["runs"][i] for fig in runs]) for i in (0, 1)),
+                     rate(min(fig["runs"][1] for fig in runs))))
+        rows.append(("  engine alone after it", "-",
+                     best_and_median([fig["engine_load"] for fig in runs]) + " (load)",
+                     *(best_and_median([fig["engine"][i] for fig in runs]) for i in (0, 1)),
+                     rate(min(fig["engine"][1] for fig in runs))))
+    best = {master: min(fig["runs"][1] for fig in runs) for master, runs in figs.items()}
     # Spark's speed as a share of the engine's, each measured next to the other.
-    share = {m: [e / r for e, r in zip(f["engine"], f["runs"])] for m, f in figs.items()}
-    same = all(f["summary"]["statements"] == f["engine_statements"] for f in figs.values())
-    header = ("", "partitions", "start-up s", "run 1: s / articles/s", "run 2: s / articles/s")
+    share = {master: [fig["engine"][1] / fig["runs"][1] for fig in runs]
+             for master, runs in figs.items()}
+    pairs = [one["runs"][1] / two["runs"][1] for one, two in zip(*figs.values())]
+    statements = {fig["summary"]["statements"] for runs in figs.values() for fig in runs}
+    engine_statements = figs[MASTERS[0]][0]["engine_statements"]
+    same = statements == {engine_statements}
+    header = ("", "partitions", "start-up s", "run 1 s", "run 2 s", "run 2 articles/s")
     return "\n".join([
         f"Spark batch job vs the engine alone: {articles:,} distinct articles from the seeds"
         f" ({chars / articles:,.0f} code points on average), JSON lines in, Parquet out;"
-        f" load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on"
-        f" {os.cpu_count()} cores. Each Spark run is followed by an engine-alone pass in the same"
-        f" process (run 1: new Python workers and a new engine each)",
+        f" {rounds} rounds, masters taking turns; load average at the end {load[0]:.2f}"
+        f" {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores. Each Spark run is followed by"
+        f" an engine-alone pass in the same process (run 1: new Python workers and a new engine"
+        f" each). Times are best / median over the rounds; articles/s from the best",
         table(header, rows),
-        f"local[1] / engine alone next to it: {share['local[1]'][1]:.2f}x on run 2"
-        f" ({share['local[1]'][0]:.2f}x on run 1); target >= 0.7x",
-        f"local[2] / local[1]: {one['runs'][1] / two['runs'][1]:.2f}x on run 2"
-        f" ({one['runs'][0] / two['runs'][0]:.2f}x on run 1); against the engine next to each:"
-        f" {share['local[2]'][1] / share['local[1]'][1]:.2f}x"
-        f" ({share['local[2]'][0] / share['local[1]'][0]:.2f}x); target >= 1.6x",
-        f"whole job at local[1], run 2: {1000 * one['runs'][1] / articles:.2f} ms per article"
-        f" (engine alone next to it {1000 * one['engine'][1] / articles:.2f} ms); statements"
-        f" {one['engine_statements']:,} from the engine, {'the same' if same else 'DIFFERENT'}"
-        f" from each Spark run",
+        f"local[1] / engine alone next to it, run 2: {max(share['local[1]']):.2f}x best,"
+        f" {statistics.median(share['local[1]']):.2f}x median; target >= 0.7x",
+        f"local[2] / local[1], run 2: {best['local[1]'] / best['local[2]']:.2f}x best against"
+        f" best, {statistics.median(pairs):.2f}x median of the rounds' pairs"
+        f" ({', '.join(f'{pair:.2f}' for pair in pairs)}); target >= 1.6x",
+        f"whole job at local[1], best run 2: {1000 * best['local[1]'] / articles:.2f} ms per"
+        f" article; statements {engine_statements:,} from the engine,"
+        f" {'the same' if same else 'DIFFERENT'} from every Spark run",
     ])
 
 
@@ -137,13 +155,15 @@ def main() -> None:
     """``python -m benchmarks.batch``: print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="times each master runs, the masters taking turns (default: 3)")
     parser.add_argument("--child", nargs=3, metavar=("MASTER", "ARCHIVE", "OUTPUT"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(spark_child(*args.child)))
     else:
-        print(run(args.articles), flush=True)
+        print(run(args.articles, args.rounds), flush=True)
 
 
 if __name__ == "__main__":

@@ -151,7 +151,7 @@ class PhraseReader:
         if self.place_at(words, i, last) or self.org_at(words, i, last) or any(
                 self.in_set(words, i, entries) for entries in (self.lex.documents, self.lex.unnamed)):
             return False  # an organisation's or document's head word (شرطة، بيان) is no name
-        if _CLITIC.search(words.bare[i]) or words.bare[i][:1] in ("ل", "ب"):
+        if self._has_clitic(words, i) or words.bare[i][:1] in ("ل", "ب"):
             return False
         nxt = words.next_word(i, last)
         return after_title or (nxt is not None and lex.is_person_name(words.norm[nxt], words.bare[nxt]))
@@ -507,7 +507,7 @@ class PhraseReader:
         تصريح، اليوم) is who spoke. Definite words first are the role (الطبيبة), a name after
         them the name; an indefinite word in construct with a definite one (إحدى المشاركات) is an
         unnamed source. Not an adverbial (مجددا، ساخرا), an addressee (لصحافيين), a pronoun
-        word (عنه), ذلك/ذات, a cue or a number."""
+        word (عنه; but أحد السكان), ذلك/ذات, a cue or a number."""
         end = a
         while end < b and end - a < MAX_SUBJECT_WORDS and self._slot_word(words, end):
             end += 1
@@ -545,7 +545,17 @@ class PhraseReader:
             return False  # لصحافيين، بالقول (but بارو)
         if self.lex.is_person_name(norm, bare) or not self.lex.is_ordinary_word(words.text[k]):
             return True
-        return is_definite(norm) or not (len(bare) <= 3 or bare.endswith("ا") or _CLITIC.search(bare))
+        short = len(bare) <= 3 and not (k + 1 < len(words) and is_definite(words.norm[k + 1]))
+        return is_definite(norm) or not (short or bare.endswith("ا") or self._has_clitic(words, k))
+
+    def _has_clitic(self, words: Words, k: int) -> bool:
+        """Does token k end in a pronoun suffix on a word (بياناتها، فريقنا)? Not when what
+        stands before the suffix is no word (أنالينا)."""
+        match = _CLITIC.search(words.bare[k])
+        if match is None:
+            return False
+        plain = strip_marks(words.text[k])
+        return self.lex.is_ordinary_word(plain[:len(plain) - len(match[1])])
 
     def _where_from(self, words: Words, j: int, last: int) -> int:
         """An unnamed source's place: «مصادر من عين المكان»، «مسؤول في وزارة الخارجية»، «مصدر

@@ -319,6 +319,7 @@ def test_a_word_the_dictionary_rejects_whole_is_no_preposition_and_word(said):
         ("وقالت الطبيبة إن المرض ينتقل عبر الهواء.", "الطبيبة"),
         ("وأشارت الإحصاءات الرسمية إلى أن الصادرات ارتفعت.", "الإحصاءات الرسمية"),
         ("وقال المزارع في تصريح صحفي إن المحصول جيد.", "المزارع"),
+        ("وقال أحد السكان إن المياه غمرت الشوارع.", "أحد السكان"),
     ],
 )
 def test_words_in_the_subject_slot_that_no_list_knows_speak(extractor, text, name):
