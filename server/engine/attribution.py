@@ -428,7 +428,11 @@ class Attributor:
         if draft.cue.entry.cls != "sourcing":
             return None
         end = draft.zone_last if draft.marker is not Marker.QUOTE else draft.content_first - 1
-        phrase = self._after_lam(draft.cue.index + 1, end) or self.explicit(draft.cue.index + 1, end)
+        start = draft.cue.index + 1
+        verb = self.finder.sourcing_what(self.words, draft.cue.index)
+        if verb is not None and verb < end:
+            start = verb + 1  # بحسب ما أفادت مصادر مطلعة: the verb's subject
+        phrase = self._after_lam(start, end) or self.explicit(start, end)
         if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
             return phrase, Strategy.SOURCING
         return UNSOURCED

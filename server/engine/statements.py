@@ -97,9 +97,9 @@ class StatementFinder:
     def _channel_aside(self, words: Words, i: int, entry: CueEntry) -> bool:
         """«بحسب ما نقلت صحيفة X»، «وفق ما ذكرت الوكالة»: the channel that carried a statement,
         an aside inside another cue's clause. Neither the sourcing word nor the verb after ما
-        opens a statement of its own; the statement stays its speaker's."""
-        nxt = words.next_word(i, len(words))
-        if entry.cls == "sourcing" and nxt is not None and words.norm[nxt] in ("ما", "لما"):
+        opens a statement of its own; the statement stays its speaker's. Where no cue comes
+        before, the sourcing word opens the statement and the verb after ما still does not."""
+        if entry.cls == "sourcing" and self.sourcing_what(words, i):
             return self._cue_before(words, i)
         prev = i - 1
         while prev >= 0 and not words.text[prev].strip():
@@ -108,15 +108,30 @@ class StatementFinder:
             return False
         if words.bare[prev] in self.lex.grammar.channel_aside:
             return self._cue_before(words, prev)
-        if words.norm[prev] not in ("ما", "لما"):
-            return False
-        before = prev - 1
-        while before >= 0 and not words.text[before].strip():
-            before -= 1
-        if before < 0:
-            return False
-        found = self.lex.cues.get(words.norm[before]) or self.lex.cues.get(words.bare[before])
-        return found is not None and found.cls == "sourcing" and self._cue_before(words, before)
+        # The verb of «بحسب ما أعلنت X» / «حسبما ذكرت X» never opens a statement of its own:
+        # the sourcing word's statement, or the cue it is an aside to, holds the content.
+        for before in (prev, prev - 1):
+            while before >= 0 and not words.text[before].strip():
+                before -= 1
+            if before >= 0 and (before == prev or words.norm[prev] in ("ما", "لما")):
+                found = self.lex.cues.get(words.norm[before]) or self.lex.cues.get(words.bare[before])
+                if found is not None and found.cls == "sourcing" and self.sourcing_what(words, before) == i:
+                    return True
+        return False
+
+    def sourcing_what(self, words: Words, i: int) -> int | None:
+        """«بحسب ما أفادت X»، «حسبما ذكرت X»: the index of the verb that a sourcing word at i
+        introduces through ما, or None when it names its source directly (حسب الوزارة)."""
+        k = i
+        if not words.bare[i].endswith("ما"):
+            k = words.next_word(i, len(words))
+            if k is None or words.norm[k] not in ("ما", "لما"):
+                return None
+        verb = words.next_word(k, len(words))
+        if verb is None:
+            return None
+        found = self.lex.cues.get(words.norm[verb]) or self.lex.cues.get(words.bare[verb])
+        return verb if found is not None and self.lex.cue_has(found.cls, "verb") else None
 
     @staticmethod
     def _clause_start(words: Words, i: int) -> bool:
@@ -467,6 +482,9 @@ class StatementFinder:
             entry = self.cue_at(words, j)
             if entry is not None and self.lex.cue_has(entry.cls, "stops"):
                 return True
+            listed = self.lex.cues.get(words.norm[j]) or self.lex.cues.get(words.bare[j])
+            if listed is not None and listed.cls == "sourcing" and self.sourcing_what(words, j) is not None:
+                return True  # …، بحسب ما نقلت الوكالة: the channel aside is not the content
             if words.bare[j] not in self.lex.grammar.clause_link and words.norm[j] not in self.lex.grammar.clause_link:
                 return False
             j = words.next_word(j, sentence.last)

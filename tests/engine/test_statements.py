@@ -264,6 +264,15 @@ def test_a_channel_aside_leaves_the_statement_to_its_speaker(said, text, speaker
     assert [s for s, *_ in said(text)] == [speaker]
 
 
+def test_a_channel_aside_after_the_content_ends_it(said):
+    text = "وقال الوزير إن الاتفاق سيوقع قريبا، بحسب ما نقلت وكالة رويترز."
+    assert said(text) == [("الوزير", "indirect", "الاتفاق سيوقع قريبا", "قال")]
+
+
+def test_the_verb_after_a_sourcing_what_opens_no_second_statement(said):
+    assert len(said("وبحسب ما أعلنت الوزارة، فإن الامتحانات ستبدأ غدا.")) == 1
+
+
 @pytest.mark.parametrize(
     "text, speaker, content",
     [
@@ -271,6 +280,10 @@ def test_a_channel_aside_leaves_the_statement_to_its_speaker(said, text, speaker
          "والأسعار سترتفع خلال العام المقبل"),
         ("وستفتح الحدود الأسبوع المقبل وفقا لوزارة الداخلية.", "وزارة الداخلية",
          "وستفتح الحدود الأسبوع المقبل"),
+        ("الاتفاق سيوقع الأسبوع المقبل، بحسب ما أفادت مصادر مطلعة.", "مصادر مطلعة",
+         "الاتفاق سيوقع الأسبوع المقبل"),
+        ("الاتفاق سيوقع الأسبوع المقبل، حسبما ذكرت وزارة الخارجية.", "وزارة الخارجية",
+         "الاتفاق سيوقع الأسبوع المقبل"),
     ],
 )
 def test_a_source_after_the_content(said, text, speaker, content):
