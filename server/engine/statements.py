@@ -133,15 +133,18 @@ class StatementFinder:
         found = self.lex.cues.get(words.norm[verb]) or self.lex.cues.get(words.bare[verb])
         return verb if found is not None and self.lex.cue_has(found.cls, "verb") else None
 
-    @staticmethod
-    def _clause_start(words: Words, i: int) -> bool:
-        """Is token i the first word of its sentence or clause (after punctuation or a line)?"""
+    def _clause_start(self, words: Words, i: int, linked: bool = True) -> bool:
+        """Is token i the first word of its sentence or clause (after punctuation or a line),
+        or right after a clause link or adverb that is (كما بيّن، كذلك بيّنت)?"""
         k = i - 1
         while k >= 0 and not words.text[k].strip():
             if "\n" in words.text[k]:
                 return True
             k -= 1
-        return k < 0 or words.is_punct(k)
+        if k < 0 or words.is_punct(k):
+            return True
+        opener = words.bare[k] in self.lex.grammar.clause_link or words.bare[k] in self.lex.adverbs
+        return linked and opener and self._clause_start(words, k, linked=False)
 
     def _cue_before(self, words: Words, i: int) -> bool:
         """Is there a reporting verb shortly before token i in the same sentence, whose clause
@@ -462,8 +465,21 @@ class StatementFinder:
                       and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k))]
             closes = [q.close for q in sentence.quotes  # «…» مؤكدا على …: a new cue after a quotation
                       if q.closed and q.close < sentence.last and self._cue_follows(words, sentence, q.close)]
-            sentence.stops = sorted(commas + closes)
+            bare = [k for k in range(sentence.first, sentence.last)  # … للغاية مؤكدا أن …, no comma
+                    if sentence.quote_at(k) is None and self._participle_opens(words, sentence, k)]
+            sentence.stops = sorted(set(commas + closes + bare))
         return sentence.stops
+
+    def _participle_opens(self, words: Words, sentence: Sentence, k: int) -> bool:
+        """A participle cue at k that opens its own content (مؤكدا أن، مشيرا إلى أن) with no
+        comma before it: the content before it ends there."""
+        entry = self.cue_at(words, k)
+        if entry is None or entry.cls != "participle" or k == sentence.first or words.is_punct(k - 1):
+            return False
+        j = words.next_word(k, sentence.last)
+        if j is not None and words.norm[j] in self.lex.cue_prepositions(entry.cls):
+            j = words.next_word(j, sentence.last)
+        return j is not None and self.is_complementiser(words, j)
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""

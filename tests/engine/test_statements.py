@@ -339,3 +339,15 @@ def test_a_participle_after_a_closing_quote_opens_a_statement_of_its_own(said):
 def test_a_quoted_source_after_an_is_the_speaker_not_a_quote(said):
     found = said('ونقلت الوكالة عن "ماسك" قوله: "الشركة كانت تعاني".')
     assert [(s, c) for s, _, c, _ in found] == [("ماسك", "الشركة كانت تعاني")]
+
+
+@pytest.mark.parametrize("opener", ["كذلك", "كما"])
+def test_a_clause_start_only_cue_after_a_clause_adverb(said, opener):
+    text = f"وأكدت الوزارة أن الوضع مستقر. {opener} بينت أن العملية ناجحة."
+    assert [(s, c) for s, _, _, c in said(text)] == [("الوزارة", "أكدت"), ("الوزارة", "بينت")]
+
+
+def test_a_participle_cue_without_a_comma_ends_the_content_before_it(said):
+    text = "وقال غراندي إن الوضع في سوريا سياسي للغاية مؤكدا أن المفوضية منظمة إنسانية."
+    assert [(s, content) for s, _, content, _ in said(text)] == [
+        ("غراندي", "الوضع في سوريا سياسي للغاية"), ("غراندي", "المفوضية منظمة إنسانية")]
