@@ -597,7 +597,10 @@ class PhraseReader:
         for _ in range(2 * MAX_STACKED_ROLES):  # a role, or a service word, per step
             if end >= last:
                 break
-            if self.is_title(words, end) and words.bare[end] == words.norm[end]:
+            # not joined by و (ووزير: a second person), though a title may begin with و (وزير)
+            joined = words.bare[end] != words.norm[end] and words.norm[end] not in self.lex.titles \
+                and words.art[end] not in self.lex.titles
+            if self.is_title(words, end) and not joined:
                 end = self.qualifiers(words, end + 1, last, self._takes_no_genitive(words, end))
             elif (end + 1 < last and self._word(words, end) and not self.is_function(words, end)
                   and self.is_title(words, end + 1) and not is_definite(words.norm[end])):

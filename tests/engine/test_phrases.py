@@ -341,3 +341,13 @@ def test_words_in_the_subject_slot_that_no_list_knows_speak(extractor, text, nam
 def test_the_subject_slot_holds_no_adverbial_addressee_or_back_reference(extractor, text):
     result = extractor.extract(text)
     assert all(not q.rule.endswith(".subject") for q in result.quotes)
+
+
+def test_a_stacked_title_that_begins_with_waw_is_not_a_second_person(said):
+    (statement,) = said("وقال نائب رئيس الوزراء وزير الاقتصاد أحمد سالم إن الخطة جاهزة.")
+    assert statement[0] == "أحمد سالم"
+
+
+def test_a_calls_object_is_no_subject(said):
+    text = "وقال مسؤول في وزارة الخارجية، طلب عدم الكشف عن هويته، إن المحادثات مستمرة."
+    assert [s for s, *_ in said(text)] == ["مسؤول في وزارة الخارجية"]
