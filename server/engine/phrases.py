@@ -154,6 +154,8 @@ class PhraseReader:
         if self._has_clitic(words, i) or words.bare[i][:1] in ("ل", "ب"):
             return False
         nxt = words.next_word(i, last)
+        if nxt is not None and words.bare[i] in lex.grammar.name_link and self.is_name_word(words, nxt):
+            return True  # أبو عبيدة، أبو الغيط: a kunya or patronymic opens a name
         return after_title or (nxt is not None and lex.is_person_name(words.norm[nxt], words.bare[nxt]))
 
     def _multiword_at(self, words: Words, i: int, last: int, phrases: dict[str, tuple[str, ...]]) -> int:
@@ -214,6 +216,9 @@ class PhraseReader:
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
+            if norm == "في" and j + 1 < last and self._construct_chain(words, j + 1, last):
+                j = self._construct_chain(words, j + 1, last)
+                continue  # الباحث في علم الاجتماع
             if norm in ("في", "ب") and j + 1 < last and self.org_at(words, j + 1, last):
                 org = self.org_at(words, j + 1, last)
                 j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
@@ -311,8 +316,8 @@ class PhraseReader:
         """An ordinary word carrying ل or ب (لصحافيين، بالحضور): an addressee or an object
         after a name, not the name's next word (but لطفي، بشار are names)."""
         bare = words.bare[j]
-        if bare[:1] not in ("ل", "ب") or len(bare) <= 3 or bare in self.lex.grammar.name_link:
-            return False
+        if bare[:1] not in ("ل", "ب") or len(bare) <= 4 or bare in self.lex.grammar.name_link:
+            return False  # لاين، بارو: too short to be ل / ب on a noun
         plain = strip_marks(words.text[j])
         rest = plain[2:] if plain[:1] in ("و", "ف") and plain[1:2] in ("ل", "ب") else plain[1:]
         # The dictionary reads ل / ب itself: a word it rejects whole (بوديستا) is no ب + word.
@@ -490,8 +495,9 @@ class PhraseReader:
         nisba = i
         if not (self._nisba(norm) and norm.endswith("ي")):
             nxt = words.norm[i + 1] if i + 1 < last else ""
-            if not (self._nisba(nxt) and nxt.endswith("ي")) or is_definite(nxt):
-                return None
+            if not (self._nisba(nxt) and strip_marks(words.text[i + 1]).endswith("ي")) or is_definite(nxt) \
+                    or self.lex.is_person_name(nxt, words.bare[i + 1]):
+                return None  # الممرضة ليلى حسن: ليلى ends in ى and is a name, no nisba
             nisba = i + 1  # الجنوب إفريقي
         end = self.name_run(words, nisba + 1, last)
         if end == nisba + 1:
@@ -502,23 +508,28 @@ class PhraseReader:
 
     def subject_slot(self, words: Words, a: int, b: int) -> Phrase | None:
         """The words that fill a cue's subject slot when no reader knows them (قال بارو إن،
-        قالت الطبيبة سارة حسن إن): a verb of saying is followed by its subject, so a short run
-        of content words from ``a`` that ends the chunk ``a:b`` (or meets an adverbial: في
-        تصريح، اليوم) is who spoke. Definite words first are the role (الطبيبة), a name after
-        them the name; an indefinite word in construct with a definite one (إحدى المشاركات) is an
-        unnamed source. Not an adverbial (مجددا، ساخرا), an addressee (لصحافيين), a pronoun
-        word (عنه; but أحد السكان), ذلك/ذات, a cue or a number."""
-        end = a
-        while end < b and end - a < MAX_SUBJECT_WORDS and self._slot_word(words, end):
-            end += 1
+        قالت الطبيبة سارة حسن إن): a verb of saying is followed by its subject, so a phrase from
+        ``a`` that ends the chunk ``a:b`` (or meets an adverbial: في تصريح، اليوم) is who
+        spoke. A definite word heads a role, read as a title's is, and a name may follow it;
+        otherwise a short run of content words is a name, or, when an indefinite word stands in
+        construct with a definite one (إحدى المشاركات), an unnamed source. Not an adverbial
+        (مجددا، ساخرا), an addressee (لصحافيين), a pronoun word (عنه; but أحد السكان), ذلك/ذات,
+        a cue or a number."""
+        if not self._slot_word(words, a):
+            return None
+        if is_definite(words.norm[a]) and not _hamza_initial(words.text[a]):
+            role_end = self.qualifiers(words, a + 1, b, True)
+            end = self.name_run(words, role_end, b)
+        else:
+            role_end = a
+            end = a
+            while end < b and end - a < MAX_SUBJECT_WORDS and self._slot_word(words, end):
+                end += 1
         after = words.first_word(end, b)
-        if end == a or (after < b and (not self.is_function(words, after)
-                                       or words.norm[after] in self.lex.grammar.same_as_before)):
+        if after < b and (not self.is_function(words, after)
+                          or words.norm[after] in self.lex.grammar.same_as_before):
             return None  # المصادر ذاتها: the sources named before, which a continuation finds
         text = words.source
-        role_end = a
-        while role_end < end and is_definite(words.norm[role_end]) and not _hamza_initial(words.text[role_end]):
-            role_end += 1
         if role_end == a:
             if any(is_definite(words.norm[k]) for k in range(a, end)):  # إحدى المشاركات
                 return self._phrase(words, a, end, SpeakerType.UNNAMED, "m")
@@ -541,8 +552,8 @@ class PhraseReader:
                 or norm in grammar.back_pointer or bare in grammar.same_before_noun
                 or norm in grammar.same_as_before):
             return False
-        if len(bare) > 4 and self._prepositional(words, k):
-            return False  # لصحافيين، بالقول (but بارو)
+        if self._prepositional(words, k):
+            return False  # لصحافيين، بالقول
         if self.lex.is_person_name(norm, bare) or not self.lex.is_ordinary_word(words.text[k]):
             return True
         short = len(bare) <= 3 and not (k + 1 < len(words) and is_definite(words.norm[k + 1]))
