@@ -560,13 +560,14 @@ class PhraseReader:
         return is_definite(norm) or not (short or bare.endswith("ا") or self._has_clitic(words, k))
 
     def _has_clitic(self, words: Words, k: int) -> bool:
-        """Does token k end in a pronoun suffix on a word (بياناتها، فريقنا)? Not when what
-        stands before the suffix is no word (أنالينا)."""
-        match = _CLITIC.search(words.bare[k])
-        if match is None:
-            return False
+        """Does token k end in a pronoun suffix on a word (بياناتها، فريقنا، حديثه)? Not when
+        what stands before the suffix is no word (أنالينا)."""
         plain = strip_marks(words.text[k])
-        return self.lex.is_ordinary_word(plain[:len(plain) - len(match[1])])
+        match = _CLITIC.search(words.bare[k])
+        if match is not None:
+            return self.lex.is_ordinary_word(plain[:len(plain) - len(match[1])])
+        # ه as written (not ة): حديثه، كلمته; a name in ه (طه، عبده) is listed before this is asked
+        return plain.endswith("ه") and len(plain) > 4 and self.lex.is_ordinary_word(plain[:-1])
 
     def _where_from(self, words: Words, j: int, last: int) -> int:
         """An unnamed source's place: «مصادر من عين المكان»، «مسؤول في وزارة الخارجية»، «مصدر

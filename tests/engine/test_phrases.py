@@ -368,3 +368,8 @@ def test_a_calls_object_is_no_subject(said):
 )
 def test_occupations_kunyas_and_long_foreign_names(said, text, name):
     assert [s for s, *_ in said(text)] == [name]
+
+
+def test_a_word_with_a_pronoun_suffix_after_a_role_is_no_name(said):
+    text = "وتابع المدرب حديثه قائلا إن الفريق قدم مباراة كبيرة."
+    assert [s for s, *_ in said(text)] == ["المدرب"]
