@@ -105,6 +105,17 @@ class Lexicon:
         """Every word a speaker phrase with a lexicon head can start with."""
         return frozenset(word for attribute in HEAD_ATTRIBUTES for word in getattr(self, attribute))
 
+    def forms_of(self, cls: str) -> frozenset[str]:
+        """Every listed form of cue class ``cls`` (computed once per class)."""
+        found = self._forms.get(cls)
+        if found is None:
+            found = self._forms[cls] = frozenset(form for form, entry in self.cues.items() if entry.cls == cls)
+        return found
+
+    @cached_property
+    def _forms(self) -> dict[str, frozenset[str]]:
+        return {}
+
     def cue_has(self, cls: str, prop: str) -> bool:
         """Does cue class ``cls`` have property ``prop`` (cue_classes.txt: verb, stops, ...)?"""
         found = self.cue_classes.get(cls)

@@ -465,8 +465,10 @@ class StatementFinder:
                       and (self._cue_follows(words, sentence, k) or self._narrator_follows(words, sentence, k))]
             closes = [q.close for q in sentence.quotes  # «…» مؤكدا على …: a new cue after a quotation
                       if q.closed and q.close < sentence.last and self._cue_follows(words, sentence, q.close)]
+            forms = self.lex.forms_of("participle")
             bare = [k for k in range(sentence.first, sentence.last)  # … للغاية مؤكدا أن …, no comma
-                    if sentence.quote_at(k) is None and self._participle_opens(words, sentence, k)]
+                    if (words.norm[k] in forms or words.bare[k] in forms)
+                    and sentence.quote_at(k) is None and self._participle_opens(words, sentence, k)]
             sentence.stops = sorted(set(commas + closes + bare))
         return sentence.stops
 
