@@ -727,10 +727,14 @@ class _Overlay:
 
 @lru_cache(maxsize=1 << 14)
 def phrase_key(words_text: str) -> tuple[str, ...]:
-    """Role comparison key: each word without conjunction, article, or feminine ending."""
+    """Role comparison key: each word without conjunction, article, or feminine ending. A
+    و left after the article goes too, so وزارة and الوزارة give one key (a word that begins
+    with و loses it whether or not it was a conjunction)."""
     key = []
     for token in words_text.split():
         token = strip_article(strip_conjunction(token))
+        if token.startswith("و") and len(token) > 3:
+            token = token[1:]
         if token.endswith("ه") and len(token) > 3:
             token = token[:-1]
         key.append(token)

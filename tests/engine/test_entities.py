@@ -52,3 +52,11 @@ def test_article_clusters_variants_into_one_speaker(extractor):
     assert {m.text for m in person.mentions} >= {"عزيز ناصر زاده", "عزيز نصير زاده"}
     assert result.quotes[0].speaker_id == result.quotes[1].speaker_id
     assert result.quotes[2].speaker_id == result.quotes[3].speaker_id
+
+
+def test_a_body_whose_head_begins_with_waw_is_one_body_with_its_definite_mention(extractor):
+    text = ("وأعلنت وزارة الخارجية الإثيوبية أن السد لن يضر بدول المصب.\n"
+            "وأضافت الوزارة أن المفاوضات يجب أن تستمر.")
+    result = extractor.extract(text)
+    assert len(result.speakers) == 1
+    assert [result.speaker(q.speaker_id).name for q in result.quotes] == ["وزارة الخارجية الإثيوبية"] * 2
