@@ -194,14 +194,18 @@ class Attributor:
             if after < b and self.words.norm[after] in self.lex.grammar.same_as_before and (
                     phrase.role_only or phrase.type is not SpeakerType.PERSON):
                 return None
-            if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
-                na, nb = chunks[n + 1]
-                other = self.reader.read(self.words, self.words.first_word(na, nb), nb,
-                                         after_title=phrase.role_only)
-                if other is not None and other.type is SpeakerType.PERSON:
-                    self._apposition(phrase, other)
+            self._join_apposition(phrase, chunks, n)
             return phrase
         return None
+
+    def _join_apposition(self, phrase: Phrase, chunks: list[tuple[int, int]], n: int) -> None:
+        """A person in chunk n takes the role or name set off in the chunk after it."""
+        if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
+            na, nb = chunks[n + 1]
+            other = self.reader.read(self.words, self.words.first_word(na, nb), nb,
+                                     after_title=phrase.role_only)
+            if other is not None and other.type is SpeakerType.PERSON:
+                self._apposition(phrase, other)
 
     @staticmethod
     def _apposition(phrase: Phrase, other: Phrase) -> None:
@@ -453,6 +457,7 @@ class Attributor:
             a, b = chunks[0]
             slot = self.reader.subject_slot(self.words, self.words.first_word(a, b), b)
             if slot is not None:
+                self._join_apposition(slot, chunks, 0)
                 return slot, Strategy.SUBJECT
         return None
 

@@ -198,8 +198,9 @@ class PhraseReader:
             if chain:
                 j = chain
             elif (self._word(words, j) and not self.is_function(words, j) and words.norm[j] not in self.lex.grammar.self_naming
-                    and (not self.is_title(words, j) or is_definite(words.norm[j]))):
-                j += 1
+                    and (not self.is_title(words, j) or is_definite(words.norm[j])
+                         or not (j + 1 < last and is_definite(words.norm[j + 1])))):
+                j += 1  # مسؤول كبير في …: كبير is an adjective here, a title only before a genitive
         while j < last and j - i < MAX_PHRASE_WORDS:
             norm = words.norm[j]
             if words.is_quote(j):
@@ -216,6 +217,9 @@ class PhraseReader:
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
+            if norm in ("الي", "لدي") and j + 1 < last and (is_definite(words.norm[j + 1]) or self.place_at(words, j + 1, last)):
+                j += 1 + max(1, self.place_at(words, j + 1, last))
+                continue  # المبعوث إلى اليمن، السفير لدى واشنطن
             if norm == "في" and j + 1 < last and self._construct_chain(words, j + 1, last):
                 j = self._construct_chain(words, j + 1, last)
                 continue  # الباحث في علم الاجتماع

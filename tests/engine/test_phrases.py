@@ -373,3 +373,17 @@ def test_occupations_kunyas_and_long_foreign_names(said, text, name):
 def test_a_word_with_a_pronoun_suffix_after_a_role_is_no_name(said):
     text = "وتابع المدرب حديثه قائلا إن الفريق قدم مباراة كبيرة."
     assert [s for s, *_ in said(text)] == ["المدرب"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وقالت البائعة، سارة حسن، إن الأسعار ارتفعت.", "سارة حسن"),
+        ("وقالت الأمينة العامة للحزب، نبيلة منيب، إن الحزب سيقاطع الانتخابات.", "نبيلة منيب"),
+        ("وقال المبعوث الأممي إلى اليمن هانس غروندبرغ إن الهدنة صامدة.", "هانس غروندبرغ"),
+        ("وقال مسؤول كبير في الإدارة الأمريكية شريطة عدم الكشف عن هويته إن الاتفاق قريب.",
+         "مسؤول كبير في الإدارة الأمريكية"),
+    ],
+)
+def test_apposition_after_a_slot_role_a_role_to_a_place_and_an_adjective_title(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]
