@@ -25,7 +25,7 @@ from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunct
 _CLITIC = re.compile(r"(ها|هم|هما|هن|نا|كم)$")
 """A pronoun suffix: a word that carries one (بياناتها، فريقنا) is no name."""
 MAX_CHAIN_WORDS = 5
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 7
 MAX_STACKED_ROLES = 3
 MAX_PHRASE_WORDS = 9
 MAX_SUBJECT_WORDS = 4
@@ -314,7 +314,16 @@ class PhraseReader:
             j += 1
         if i < j < last and self._family_name(words, j, last):
             j += 1
+            while j < last and j - i < MAX_NAME_WORDS and self._further_family_name(words, j):
+                j += 1  # مشعل الأحمد الجابر الصباح: a chain of family names
         return j
+
+    def _further_family_name(self, words: Words, j: int) -> bool:
+        """A definite word after a family name that is a listed name or no dictionary word."""
+        return (is_definite(words.norm[j]) and not self.is_function(words, j) and not self._is_cue(words, j)
+                and not self.is_title(words, j) and not self.may_head(words, j)
+                and not self.lex.is_nationality(words.art[j])
+                and (self.lex.is_person_name(words.art[j]) or not self.lex.is_ordinary_word(words.text[j])))
 
     def _prepositional(self, words: Words, j: int) -> bool:
         """An ordinary word carrying ل or ب (لصحافيين، بالحضور): an addressee or an object
@@ -415,7 +424,7 @@ class PhraseReader:
 
     def read_role(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A person headed by a title: the role through its qualifiers, then the name if any."""
-        if not (self.is_title(words, i) or self.is_counterpart(words, i)):
+        if not (self.is_title(words, i) or self.is_counterpart(words, i) or self._ruler_of(words, i, last)):
             return None
         text = words.source
         role_end = self.qualifiers(words, i + 1, last, self._takes_no_genitive(words, i))
@@ -432,6 +441,11 @@ class PhraseReader:
                           counterpart=self.is_counterpart(words, i))
         return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
                       role, i, role_end, gender, counterpart=self.is_counterpart(words, i))
+
+    def _ruler_of(self, words: Words, i: int, last: int) -> bool:
+        """أمير الكويت، ملك الأردن: a title listed only with ال (a name bare) heads a role when a
+        country follows it."""
+        return ("ال" + words.bare[i]) in self.lex.titles and i + 1 < last and bool(self.place_at(words, i + 1, last))
 
     def read_place(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A country or capital that speaks as a state (قالت طهران)."""

@@ -387,3 +387,15 @@ def test_a_word_with_a_pronoun_suffix_after_a_role_is_no_name(said):
 )
 def test_apposition_after_a_slot_role_a_role_to_a_place_and_an_adjective_title(said, text, name):
     assert [s for s, *_ in said(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وقال رئيس الوزراء وزير الخارجية القطري الشيخ محمد بن عبد الرحمن آل ثاني إن الوساطة مستمرة.",
+         "محمد بن عبد الرحمن آل ثاني"),
+        ("وقال أمير الكويت الشيخ مشعل الأحمد الجابر إن الكويت تدعم الاستقرار.", "مشعل الأحمد الجابر"),
+    ],
+)
+def test_long_names_a_chain_of_family_names_and_a_ruler_of_a_country(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]
