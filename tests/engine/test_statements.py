@@ -351,3 +351,9 @@ def test_a_participle_cue_without_a_comma_ends_the_content_before_it(said):
     text = "وقال غراندي إن الوضع في سوريا سياسي للغاية مؤكدا أن المفوضية منظمة إنسانية."
     assert [(s, content) for s, _, content, _ in said(text)] == [
         ("غراندي", "الوضع في سوريا سياسي للغاية"), ("غراندي", "المفوضية منظمة إنسانية")]
+
+
+def test_nabbaha_as_verb_and_as_participle(said):
+    assert said("ونبه الخبير إلى أن الأسعار سترتفع.") == [("الخبير", "indirect", "الأسعار سترتفع", "نبه")]
+    text = "وقال الوزير إن الخطة جاهزة، منبها إلى أن التمويل متوفر."
+    assert [(s, c) for s, _, _, c in said(text)] == [("الوزير", "قال"), ("الوزير", "منبها")]
