@@ -210,7 +210,7 @@ class Attributor:
     @staticmethod
     def _apposition(phrase: Phrase, other: Phrase) -> None:
         """Join a role and a name set off by commas: «المتحدث باسم X، فلان» or «فلان، مدرب X»."""
-        if phrase.role_only and not other.role:
+        if phrase.role_only and not other.role_only:  # «المتحدث باسم X، العقيد فلان»: the name
             phrase.name, phrase.name_start, phrase.name_end = other.name, other.name_start, other.name_end
             phrase.last = other.last
         elif not phrase.role and other.role_only:
@@ -218,10 +218,11 @@ class Attributor:
             phrase.gender = other.gender
 
     def _known_surname(self, a: int, b: int) -> Phrase | None:
-        """A lone word that is the surname of a person already named (وأكد العلي أن ...)."""
+        """A lone word that is the surname of a person already named (وأكد العلي أن ...، وقال
+        العلي خلال الجلسة: ...)."""
         w = self.words
         tokens = [k for k in range(a, b) if w.text[k].strip()]
-        if len(tokens) != 1 or w.is_punct(tokens[0]):
+        if not tokens or w.is_punct(tokens[0]) or (len(tokens) > 1 and not self.reader.is_function(w, tokens[1])):
             return None
         key = name_key(w.text[tokens[0]])
         for entity in reversed(self.table.entities):

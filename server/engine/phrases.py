@@ -148,6 +148,8 @@ class PhraseReader:
         lex = self.lex
         if lex.name_like(words.text[i], words.norm[i], words.bare[i]):
             return True
+        if words.bare[i] != words.norm[i] and lex.is_ordinary_word(strip_marks(words.text[i])[1:]):
+            return False  # وإصلاح النظام: و joins a second noun, it opens no name
         if self.place_at(words, i, last) or self.org_at(words, i, last) or any(
                 self.in_set(words, i, entries) for entries in (self.lex.documents, self.lex.unnamed)):
             return False  # an organisation's or document's head word (شرطة، بيان) is no name
@@ -227,7 +229,8 @@ class PhraseReader:
                 org = self.org_at(words, j + 1, last)
                 j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
                 continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
-            if norm.startswith(("بال", "وبال")) and not (norm.endswith("ه") or words.bare_art[j] in self.heads):
+            if norm.startswith(("بال", "وبال")) and not (norm.endswith("ه") or words.bare_art[j] in self.heads
+                                                        or (j + 1 < last and self.is_title(words, j + 1))):
                 break  # رحب المحافظ بالحضور: the verb's object; but مدير الإدارة بالمحافظة stays
             if norm in self.lex.grammar.affiliation_link and j + 1 < last and not is_definite(words.norm[j + 1]):
                 chain = self._construct_chain(words, j + 1, last)
@@ -242,9 +245,9 @@ class PhraseReader:
                     continue
             if is_definite(norm) and not self.is_function(words, j) and not self._is_cue(words, j):
                 previous = words.norm[j - 1] if j > i else ""
-                if (not norm.startswith("و") and self._nisba(previous) and not self._nisba(norm)
+                if (norm.startswith("ال") and self._nisba(previous) and not self._nisba(norm)
                         and previous.endswith("ي") == norm.endswith("ه")):
-                    break
+                    break  # an adjective of the other gender; not a genitive (الوطنية للنفط)
                 if norm.startswith("و") and self.is_title(words, j):
                     break
                 j += 1
@@ -307,7 +310,8 @@ class PhraseReader:
             return i
         while j < last and j - i < MAX_NAME_WORDS and (
                 self.is_name_word(words, j) or (words.text[j] in self.lex.grammar.ambiguous_name and (
-                    j > i or (j + 1 < last and self.is_name_word(words, j + 1))))
+                    j > i or (j + 1 < last and (self.is_name_word(words, j + 1)
+                                                or self._family_name(words, j + 1, last)))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
             if self._construct_noun(words, j, last) or (j > i and self._prepositional(words, j)):
                 break
@@ -331,6 +335,8 @@ class PhraseReader:
         bare = words.bare[j]
         if bare[:1] not in ("ل", "ب") or len(bare) <= 4 or bare in self.lex.grammar.name_link:
             return False  # لاين، بارو: too short to be ل / ب on a noun
+        if bare[:1] == "ب" and not is_definite(words.norm[j]) and self._closes(words, j + 1, len(words)):
+            return False  # حسن بوبريك، إن: an indefinite ب-word that ends the phrase is a name
         plain = strip_marks(words.text[j])
         rest = plain[2:] if plain[:1] in ("و", "ف") and plain[1:2] in ("ل", "ب") else plain[1:]
         # The dictionary reads ل / ب itself: a word it rejects whole (بوديستا) is no ب + word.
@@ -537,7 +543,7 @@ class PhraseReader:
             return None
         if is_definite(words.norm[a]) and not _hamza_initial(words.text[a]):
             role_end = self.qualifiers(words, a + 1, b, True)
-            end = self.name_run(words, role_end, b)
+            end = self.name_run(words, role_end, b, after_title=False)  # no title: قطعيا is no name
         else:
             role_end = a
             end = a

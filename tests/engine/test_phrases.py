@@ -399,3 +399,26 @@ def test_apposition_after_a_slot_role_a_role_to_a_place_and_an_adjective_title(s
 )
 def test_long_names_a_chain_of_family_names_and_a_ruler_of_a_country(said, text, name):
     assert [s for s, *_ in said(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وأعلنت المؤسسة الوطنية للنفط أن الإنتاج تجاوز مليون برميل.", "المؤسسة الوطنية للنفط"),
+        ("وقال الأمين العام لوزارة التهذيب الوطني وإصلاح النظام التعليمي، عالي سيلي سوماري، إن"
+         " الامتحان مهم.", "عالي سيلي سوماري"),
+        ("وأوضح المتحدث الإعلامي بشرطة منطقة الرياض، العقيد ناصر بن سعيد القحطاني، أن التحقيق"
+         " مستمر.", "ناصر بن سعيد القحطاني"),
+        ("وقال مدير مكتب الزراعة بالمحافظة المهندس علي القيري إن الموسم بدأ.", "علي القيري"),
+        ("وأكد المدير العام للصندوق حسن بوبريك، اليوم الثلاثاء، أن الورش تقدم.", "حسن بوبريك"),
+    ],
+)
+def test_genitives_after_a_nisba_coordinated_nouns_titled_names_and_bu_surnames(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]
+
+
+def test_a_surname_before_an_adverbial_is_the_person_named_before(said):
+    text = ("أكد وزير الصحة الدكتور فراس الهواري أن القطاع العام منافس.\n"
+            "وقال الهواري خلال استضافته عبر الإذاعة: \"زوروا المستشفى\".\n"
+            "ونفى الهواري قطعيا التوجه إلى خصخصة المستشفيات.")
+    assert {s for s, *_ in said(text)} == {"فراس الهواري"}
