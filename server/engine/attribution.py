@@ -453,8 +453,10 @@ class Attributor:
         if before is not None:
             return before, Strategy.PRE_VERBAL
         chunks = self._chunks(draft.zone_first, draft.zone_last)
-        # Only a verb of saying has its subject next (طلب عدم الكشف: a call's object).
-        if chunks and self.lex.cue_has(draft.cue.entry.cls, "stops"):
+        # Only a verb of saying has its subject next (طلب عدم الكشف: a call's object; داعيا
+        # المواطنين: a participle's object).
+        cls = draft.cue.entry.cls
+        if chunks and self.lex.cue_has(cls, "verb") and self.lex.cue_has(cls, "stops"):
             a, b = chunks[0]
             slot = self.reader.subject_slot(self.words, self.words.first_word(a, b), b)
             if slot is not None:

@@ -407,6 +407,9 @@ class PhraseReader:
         ordinary word, as after a title)."""
         if i >= last or not self._word(words, i) or self.is_function(words, i):
             return None
+        if words.bare[i] in self.lex.grammar.adjective_title and not (
+                i + 1 < last and is_definite(words.norm[words.first_word(i + 1, last)])):
+            return None  # زلزال كبير: an adjective after its noun, neither the title nor a name
         phrase = self._read_single(words, i, last, after_title)
         if phrase is None:
             return None

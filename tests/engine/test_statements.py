@@ -357,3 +357,14 @@ def test_nabbaha_as_verb_and_as_participle(said):
     assert said("ونبه الخبير إلى أن الأسعار سترتفع.") == [("الخبير", "indirect", "الأسعار سترتفع", "نبه")]
     text = "وقال الوزير إن الخطة جاهزة، منبها إلى أن التمويل متوفر."
     assert [(s, c) for s, _, _, c in said(text)] == [("الوزير", "قال"), ("الوزير", "منبها")]
+
+
+def test_a_calling_participle_ends_the_content_before_it_and_is_no_record(said):
+    text = "كما أشار الخبير إلى أن الأمطار ستكون غزيرة، داعياً المواطنين إلى الابتعاد عن الأودية."
+    assert said(text) == [("الخبير", "indirect", "الأمطار ستكون غزيرة", "أشار")]
+
+
+def test_an_adjective_that_is_also_a_title_is_no_speaker(said):
+    text = ("وقال رئيس المعهد إن المحطات ترصد الحركة.\n"
+            "ونفى ما أشيع عن قرب حدوث زلزال كبير في مصر، مضيفا أن الشائعات كاذبة.")
+    assert {s for s, *_ in said(text)} == {"رئيس المعهد"}
