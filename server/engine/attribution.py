@@ -190,6 +190,7 @@ class Attributor:
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b, after_title=quoted)
             if phrase is None:
                 return None
+            phrase = self._issuer(phrase, b) or phrase
             after = self.words.first_word(phrase.last, b)
             if after < b and self.words.norm[after] in self.lex.grammar.same_as_before and (
                     phrase.role_only or phrase.type is not SpeakerType.PERSON):
@@ -206,6 +207,25 @@ class Attributor:
                                      after_title=phrase.role_only)
             if other is not None and other.type is SpeakerType.PERSON:
                 self._apposition(phrase, other)
+
+    def _issuer(self, phrase: Phrase, last: int) -> Phrase | None:
+        """«تقرير نشره معهد X»، «بيان صادر عن الوزارة»: the body, person or state that issued a
+        document, when the words after it name one."""
+        w = self.words
+        if phrase.type is not SpeakerType.DOCUMENT:
+            return None
+        # the document's own qualifiers may have run over the issuing word (تقرير حديث نشره …)
+        k = next((j for j in range(phrase.first + 1, min(last, phrase.last + 2))
+                  if w.norm[j] in self.lex.grammar.issued_by), last)
+        if k >= last:
+            return None
+        k = w.first_word(k + 1, last)
+        if k < last and w.norm[k] == "عن":
+            k = w.first_word(k + 1, last)
+        issuer = self.reader.read(w, k, last) if k < last else None
+        if issuer is None or issuer.type in (SpeakerType.DOCUMENT, SpeakerType.UNNAMED):
+            return None
+        return issuer
 
     @staticmethod
     def _apposition(phrase: Phrase, other: Phrase) -> None:

@@ -295,3 +295,16 @@ def test_the_strategies_are_tried_in_order():
     names = [s.__name__ for s in Attributor.STRATEGIES]
     assert names == ["by_coordination", "by_label", "by_transmission", "by_wording", "by_sourcing",
                      "by_subject", "by_continuation"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وأشار تقرير حديث نشره معهد المحاسبين القانونيين إلى أن الأسعار ستتراجع.",
+         "معهد المحاسبين القانونيين"),
+        ("وأفاد بيان صادر عن الرئاسة بأن الرئيس سيزور الصين.", "الرئاسة"),
+        ("وحسب بيان باكستاني صادر عن الاجتماع \"بحث الجانبان المسائل\".", "بيان باكستاني"),
+    ],
+)
+def test_a_document_speaks_for_the_body_that_issued_it(said, text, speaker):
+    assert [s for s, *_ in said(text)] == [speaker]
