@@ -219,11 +219,14 @@ class PhraseReader:
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
-            if norm in ("الي", "لدي") and j + 1 < last and (is_definite(words.norm[j + 1]) or self.place_at(words, j + 1, last)):
-                j += 1 + max(1, self.place_at(words, j + 1, last))
-                continue  # المبعوث إلى اليمن، السفير لدى واشنطن
-            if norm == "في" and j + 1 < last and self._construct_chain(words, j + 1, last):
-                j = self._construct_chain(words, j + 1, last)
+            if norm in ("الي", "لدي") and j + 1 < last:
+                place = self.place_at(words, j + 1, last)
+                if place or is_definite(words.norm[j + 1]):
+                    j += 1 + max(1, place)
+                    continue  # المبعوث إلى اليمن، السفير لدى واشنطن
+            chain = self._construct_chain(words, j + 1, last) if norm == "في" and j + 1 < last else 0
+            if chain:
+                j = chain
                 continue  # الباحث في علم الاجتماع
             if norm in ("في", "ب") and j + 1 < last and self.org_at(words, j + 1, last):
                 org = self.org_at(words, j + 1, last)
@@ -535,7 +538,7 @@ class PhraseReader:
 
     def subject_slot(self, words: Words, a: int, b: int) -> Phrase | None:
         """The words that fill a cue's subject slot when no reader knows them (قال بارو إن،
-        قالت الطبيبة سارة حسن إن): a verb of saying is followed by its subject, so a phrase from
+        قالت البائعة سارة حسن إن): a verb of saying is followed by its subject, so a phrase from
         ``a`` that ends the chunk ``a:b`` (or meets an adverbial: في تصريح، اليوم) is who
         spoke. A definite word heads a role, read as a title's is, and a name may follow it;
         otherwise a short run of content words is a name, or, when an indefinite word stands in
