@@ -246,7 +246,8 @@ class PhraseReader:
                 if chain:
                     j = chain
                     continue
-            if is_definite(norm) and not self.is_function(words, j) and not self._is_cue(words, j):
+            if is_definite(norm) and not self.is_function(words, j) and not self._is_cue(words, j) \
+                    and words.bare_art[j] not in self.lex.forms_of("noun"):  # تابع البيان القول
                 previous = words.norm[j - 1] if j > i else ""
                 if (norm.startswith("ال") and self._nisba(previous) and not self._nisba(norm)
                         and previous.endswith("ي") == norm.endswith("ه")):

@@ -84,8 +84,9 @@ class StatementFinder:
                 return None
         if self._channel_aside(words, i, entry):
             return None
-        if entry.lemma in self.lex.grammar.clause_start_only and not self._clause_start(words, i):
-            return None  # الفرق بين X وY أن: the preposition, not بيّن (showed)
+        if entry.lemma in self.lex.grammar.clause_start_only and not self._clause_start(words, i) \
+                and "\u0651" not in words.text[i]:
+            return None  # الفرق بين X وY أن: the preposition, not بيّن (showed), which a shadda marks
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):
@@ -130,7 +131,9 @@ class StatementFinder:
         verb = words.next_word(k, len(words))
         if verb is None:
             return None
-        found = self.lex.cues.get(words.norm[verb]) or self.lex.cues.get(words.bare[verb])
+        norm = words.norm[verb]
+        found = self.lex.cues.get(norm) or self.lex.cues.get(words.bare[verb]) or (
+            self.lex.cues.get(norm[:-1]) if norm.endswith("ه") else None)  # ذكرته: ذكرت + ه
         return verb if found is not None and self.lex.cue_has(found.cls, "verb") else None
 
     def _clause_start(self, words: Words, i: int, linked: bool = True) -> bool:
@@ -404,6 +407,8 @@ class StatementFinder:
         if stretch is not None and stretch.open == j:  # حسب بيان «…»، …: past the quoted title
             after = words.next_word(stretch.close, sentence.last)
             if after is None or words.text[after] not in BOUNDARY_PUNCT:
+                if _next(producing, cue.index + 1, sentence.last) < sentence.last:
+                    return None  # بحسب ما ذكرته الوكالة «بترا» فإن فلان بيّن أن …: the inner cue's
                 return self._quoted(sentence, cue, j, stretch)
             j = after
         if j >= sentence.last or words.text[j] in SENTENCE_ENDS:

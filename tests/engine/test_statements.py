@@ -368,3 +368,14 @@ def test_an_adjective_that_is_also_a_title_is_no_speaker(said):
     text = ("وقال رئيس المعهد إن المحطات ترصد الحركة.\n"
             "ونفى ما أشيع عن قرب حدوث زلزال كبير في مصر، مضيفا أن الشائعات كاذبة.")
     assert {s for s, *_ in said(text)} == {"رئيس المعهد"}
+
+
+def test_a_verbal_noun_after_the_subject_is_the_verbs_object_not_the_speaker(said):
+    text = 'وتابع بيان المنظمة القول: "أصبحت البلاد سجنا".'
+    assert said(text) == [("بيان المنظمة", "direct", "أصبحت البلاد سجنا", "تابع")]
+
+
+def test_an_inner_cue_after_a_sourcing_what_takes_the_quotation(said):
+    text = ('قال المتحدث محمد المومني إن التحقيق بدأ.\n'
+            'وبحسب ما ذكرته وكالة الأنباء "بترا" فإن المومني بيّن أن "الهجوم فردي".')
+    assert [(s, c) for s, _, _, c in said(text)] == [("محمد المومني", "قال"), ("محمد المومني", "بيّن")]
