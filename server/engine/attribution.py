@@ -227,14 +227,14 @@ class Attributor:
             return None
         return issuer
 
-    @staticmethod
-    def _apposition(phrase: Phrase, other: Phrase) -> None:
+    def _apposition(self, phrase: Phrase, other: Phrase) -> None:
         """Join a role and a name set off by commas: «المتحدث باسم X، فلان» or «فلان، مدرب X»."""
         if phrase.role_only and not other.role_only:  # «المتحدث باسم X، العقيد فلان»: the name
             phrase.name, phrase.name_start, phrase.name_end = other.name, other.name_start, other.name_end
             phrase.last = other.last
-        elif not phrase.role and other.role_only:
-            phrase.role, phrase.role_first, phrase.role_last = other.role, other.role_first, other.role_last
+        elif not phrase.role and other.role:  # «فلان، رئيس جامعة القاضي عياض»: the role, all of it
+            phrase.role = self.words.span_text(other.first, other.last)
+            phrase.role_first, phrase.role_last = other.first, other.last
             phrase.gender = other.gender
 
     def _known_surname(self, a: int, b: int) -> Phrase | None:

@@ -51,6 +51,7 @@ class Grammar:
     back_pointer: frozenset[str] = frozenset()
     adjective_title: frozenset[str] = frozenset()
     issued_by: frozenset[str] = frozenset()
+    compound_name_tail: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""
 

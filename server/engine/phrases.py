@@ -127,8 +127,9 @@ class PhraseReader:
         if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
             return False
         if is_definite(norm) and not _hamza_initial(words.text[i]) and not (
-                i > 0 and words.bare[i - 1] in self.lex.grammar.name_link):
-            return False  # the article; but ألفريد، إلياس begin with a hamza, not with ال
+                i > 0 and words.bare[i - 1] in self.lex.grammar.name_link) and not (
+                i > 0 and norm in self.lex.grammar.compound_name_tail and not is_definite(words.norm[i - 1])):
+            return False  # the article; but ألفريد، إلياس begin with a hamza, and نور الدين is one name
         if self.is_title(words, i) and not self.lex.is_person_name(norm, words.bare[i]):
             return False  # وحيد سعيد رئيس القسم: the role in apposition, not the name
         return True
@@ -219,6 +220,10 @@ class PhraseReader:
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
+            if norm == "و" and j > i and j + 1 < last and is_definite(words.norm[j + 1]) \
+                    and not self.is_title(words, j + 1) and not self.may_head(words, j + 1):
+                j += 2
+                continue  # وزير الداخلية و الجماعات المحلية: و written apart, a coordinated genitive
             if norm in ("الي", "لدي") and j + 1 < last:
                 place = self.place_at(words, j + 1, last)
                 if place or is_definite(words.norm[j + 1]):

@@ -422,3 +422,14 @@ def test_a_surname_before_an_adverbial_is_the_person_named_before(said):
             "وقال الهواري خلال استضافته عبر الإذاعة: \"زوروا المستشفى\".\n"
             "ونفى الهواري قطعيا التوجه إلى خصخصة المستشفيات.")
     assert {s for s, *_ in said(text)} == {"فراس الهواري"}
+
+
+def test_a_role_in_apposition_after_a_name_is_that_persons_role(said):
+    text = ("نفى عبد اللطيف الميراوي، رئيس جامعة القاضي عياض في مراكش، أن تكون الأحداث داخل الحرم.\n"
+            "رئيس الجامعة، في تصريح لموقع كيفاش، شدد على أن الجامعة غير معنية.")
+    assert [s for s, *_ in said(text)] == ["عبد اللطيف الميراوي"] * 2
+
+
+def test_a_compound_given_name_and_a_conjunction_written_apart_inside_a_role(said):
+    text = "صرح وزير الداخلية و الجماعات المحلية نور الدين بدوي أن الشركة خط أحمر."
+    assert [s for s, *_ in said(text)] == ["نور الدين بدوي"]
