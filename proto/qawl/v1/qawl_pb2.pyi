@@ -374,8 +374,8 @@ class Quote(_message.Message):
       preposition of the cue class), object (a noun phrase), postposed (a quotation before
       ", said X"), sourcing (after "according to X,"), source-after (the clause before a source
       that ends the sentence), back (the sentence before "X announced that").
-    strategy, how the speaker was found: explicit, pre-verbal, transmit, wording, sourcing,
-      coordinated, continuation.
+    strategy, how the speaker was found: explicit, subject, pre-verbal, transmit, wording,
+      sourcing, coordinated, continuation.
     The engine's records.Marker and records.Strategy enums hold the same names.
     """
     @_builtins.property
