@@ -1,9 +1,10 @@
 """Quotation marks: pair opening and closing marks into quoted stretches.
 
-Arabic news mixes “…”, «…» and straight "…" quotes, sometimes unbalanced or nested. Pairing is
-done per line with a stack: typographic marks pair by direction, a straight quote closes the
-innermost open straight quote or opens a new one. A quote still open at the end of its line is
-closed there, so one stray mark never swallows the rest of the article.
+Arabic news mixes “…”, «…», straight "…" and doubled-apostrophe ''…'' quotes, sometimes
+unbalanced or nested. Pairing is done per line with a stack: typographic marks pair by
+direction, a straight quote closes the innermost open straight quote of its kind or opens a
+new one. A quote still open at the end of its line is closed there, so one stray mark never
+swallows the rest of the article.
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
         if mark in OPENING_QUOTES:
             stack.append(i)
         elif mark in CLOSING_QUOTES:
-            while stack and words.text[stack[-1]] == '"':
+            while stack and words.text[stack[-1]] not in OPENING_QUOTES:
                 stack.pop()
             if stack:
                 stretches.append(QuotedStretch(stack.pop(), i, True))
-        elif stack and words.text[stack[-1]] == '"':
+        elif stack and words.text[stack[-1]] == mark:  # a straight mark ("، '') closes its twin
             stretches.append(QuotedStretch(stack.pop(), i, True))
         else:
             stack.append(i)

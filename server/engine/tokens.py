@@ -28,6 +28,10 @@ OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»‟"
 SYMMETRIC_QUOTES = '"'
 QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + SYMMETRIC_QUOTES
+DOUBLED_APOSTROPHE = "''"
+"""Two apostrophes typed for a straight quotation mark (''…'', common in the Maghreb press)."""
+QUOTE_TOKENS = frozenset(QUOTE_CHARS) | {DOUBLED_APOSTROPHE}
+"""The tokens that are one quotation mark."""
 _QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
 _ARABIC_RUN = "[\u0621-\u064a]+"
 _SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
@@ -147,7 +151,7 @@ class Words:
         ends = [start + length for start, length in offsets]
         texts = [source[s:e] for s, e in zip(starts, ends)]
         norm, bare, art, bare_art = [list(c) for c in zip(*map(word_forms, texts))] or [[], [], [], []]
-        marks = [i for i, t in enumerate(texts) if len(t) == 1 and t in QUOTE_CHARS]
+        marks = [i for i, t in enumerate(texts) if t in QUOTE_TOKENS]
         return cls(doc, source, texts, starts, ends, norm, bare, art, bare_art, marks)
 
     def __len__(self) -> int:
@@ -162,7 +166,7 @@ class Words:
     def is_quote(self, i: int) -> bool:
         """True for a token that is a single quotation mark."""
         text = self.text[i]
-        return len(text) == 1 and text in QUOTE_CHARS
+        return text in QUOTE_TOKENS
 
     def quote_marks_in(self, first: int, last: int) -> list[int]:
         """The quotation-mark tokens among tokens ``first`` to ``last`` (exclusive)."""

@@ -32,3 +32,13 @@ def test_unclosed_quote_runs_to_the_end_of_the_range():
 
 def test_stray_closing_mark_is_ignored():
     assert stretches("قال ” ثم مضى") == []
+
+
+def test_doubled_apostrophes_are_a_straight_quotation_mark(said):
+    text = "وقالت المديرة هند المقراني ''لم يقع إقصاء المدير الفني''.\nكما قالت ''المهرجان قائم''."
+    assert said(text) == [("هند المقراني", "direct", "لم يقع إقصاء المدير الفني", "قالت"),
+                          ("هند المقراني", "direct", "المهرجان قائم", "قالت")]
+
+
+def test_doubled_apostrophes_pair_with_each_other_not_with_a_double_quote():
+    assert stretches("قال ''سنعود'' و\"نبقى\".") == [("سنعود", True), ("نبقى", True)]
