@@ -508,7 +508,8 @@ class StatementFinder:
             listed = self.lex.cues.get(words.norm[j]) or self.lex.cues.get(words.bare[j])
             if listed is not None and listed.cls == "sourcing" and self.sourcing_what(words, j) is not None:
                 return True  # …، بحسب ما نقلت الوكالة: the channel aside is not the content
-            if words.bare[j] not in self.lex.grammar.clause_link and words.norm[j] not in self.lex.grammar.clause_link:
+            if words.bare[j] not in self.lex.grammar.clause_link and words.norm[j] not in self.lex.grammar.clause_link \
+                    and words.norm[j] != "و":  # ،و أضاف: و written apart
                 return False
             j = words.next_word(j, sentence.last)
             steps += 1

@@ -379,3 +379,9 @@ def test_an_inner_cue_after_a_sourcing_what_takes_the_quotation(said):
     text = ('قال المتحدث محمد المومني إن التحقيق بدأ.\n'
             'وبحسب ما ذكرته وكالة الأنباء "بترا" فإن المومني بيّن أن "الهجوم فردي".')
     assert [(s, c) for s, _, _, c in said(text)] == [("محمد المومني", "قال"), ("محمد المومني", "بيّن")]
+
+
+def test_a_conjunction_written_apart_after_a_comma_still_opens_a_new_cue(said):
+    text = "وأوضح الوزير بأنه يتعين مضاعفة المجهودات ،و أضاف وزير الداخلية بأن السلطات ستواصل دعمها."
+    assert [(s, content) for s, _, content, _ in said(text)] == [
+        ("الوزير", "يتعين مضاعفة المجهودات"), ("وزير الداخلية", "السلطات ستواصل دعمها")]
