@@ -214,9 +214,9 @@ class Attributor:
         w = self.words
         if phrase.type is not SpeakerType.DOCUMENT:
             return None
-        # the document's own qualifiers may have run over the issuing word (تقرير حديث نشره …)
-        k = next((j for j in range(phrase.first + 1, min(last, phrase.last + 2))
-                  if w.norm[j] in self.lex.grammar.issued_by), last)
+        # the issuing word follows the document, or its qualifiers ran over it (تقرير حديث نشره …)
+        candidates = [*range(phrase.first + 1, min(last, phrase.last)), w.first_word(phrase.last, last)]
+        k = next((j for j in candidates if j < last and w.norm[j] in self.lex.grammar.issued_by), last)
         if k >= last:
             return None
         k = w.first_word(k + 1, last)

@@ -592,7 +592,8 @@ class PhraseReader:
             return False  # لصحافيين، بالقول
         if self.lex.is_person_name(norm, bare) or not self.lex.is_ordinary_word(words.text[k]):
             return True
-        short = len(bare) <= 3 and not (k + 1 < len(words) and is_definite(words.norm[k + 1]))
+        nxt = words.next_word(k, len(words))
+        short = len(bare) <= 3 and not (nxt is not None and is_definite(words.norm[nxt]))
         return is_definite(norm) or not (short or bare.endswith("ا") or self._has_clitic(words, k))
 
     def _has_clitic(self, words: Words, k: int) -> bool:

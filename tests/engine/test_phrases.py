@@ -433,3 +433,8 @@ def test_a_role_in_apposition_after_a_name_is_that_persons_role(said):
 def test_a_compound_given_name_and_a_conjunction_written_apart_inside_a_role(said):
     text = "صرح وزير الداخلية و الجماعات المحلية نور الدين بدوي أن الشركة خط أحمر."
     assert [s for s, *_ in said(text)] == ["نور الدين بدوي"]
+
+
+def test_a_demonstrative_ends_a_role_before_its_noun(said):
+    text = 'وشدد الوزيران في هذا اللقاء على "ضرورة التعاون".'
+    assert [s for s, *_ in said(text)] == ["الوزيران"]
