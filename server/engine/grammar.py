@@ -52,6 +52,9 @@ class Grammar:
     adjective_title: frozenset[str] = frozenset()
     issued_by: frozenset[str] = frozenset()
     compound_name_tail: frozenset[str] = frozenset()
+    courtesy: frozenset[str] = frozenset()
+    locality: frozenset[str] = frozenset()
+    role_adjective: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""
 

@@ -70,6 +70,10 @@ class PhraseReader:
         self.heads = lex.head_words
         self.cue_forms = lex.cues.keys()
         self._readers = [getattr(self, name) for name in READ_ORDER]
+        self._courtesy: dict[str, list[tuple[str, ...]]] = {}
+        for entry in sorted(lex.grammar.courtesy, key=lambda e: -len(e.split())):
+            parts = tuple(entry.split())
+            self._courtesy.setdefault(parts[0], []).append(parts)
 
     # -- word classes ------------------------------------------------------------------
 
@@ -149,13 +153,14 @@ class PhraseReader:
         lex = self.lex
         if lex.name_like(words.text[i], words.norm[i], words.bare[i]):
             return True
-        if words.bare[i] != words.norm[i] and lex.is_ordinary_word(strip_marks(words.text[i])[1:]):
-            return False  # وإصلاح النظام: و joins a second noun, it opens no name
+        plain = strip_marks(words.text[i])
+        if words.bare[i] != words.norm[i] and plain[:1] == "و" and lex.is_ordinary_word(plain[1:]):
+            return False  # وإصلاح النظام: و joins a second noun, it opens no name (فضل is a name)
         if self.place_at(words, i, last) or self.org_at(words, i, last) or any(
                 self.in_set(words, i, entries) for entries in (self.lex.documents, self.lex.unnamed)):
             return False  # an organisation's or document's head word (شرطة، بيان) is no name
-        if self._has_clitic(words, i) or words.bare[i][:1] in ("ل", "ب"):
-            return False
+        if self._has_clitic(words, i) or (words.bare[i][:1] in ("ل", "ب") and len(words.bare[i]) > 3):
+            return False  # لصحافيين، بالحضور; but برت is too short to be ب + a word
         nxt = words.next_word(i, last)
         if nxt is not None and words.bare[i] in lex.grammar.name_link and self.is_name_word(words, nxt):
             return True  # أبو عبيدة، أبو الغيط: a kunya or patronymic opens a name
@@ -237,6 +242,10 @@ class PhraseReader:
                 org = self.org_at(words, j + 1, last)
                 j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
                 continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
+            located = self._located(words, j, last)
+            if located:
+                j = located
+                continue  # مدير التعليم بمنطقة الرياض، رئيس الغرفة التجارية بجدة
             if norm.startswith(("بال", "وبال")) and not (norm.endswith("ه") or words.bare_art[j] in self.heads
                                                         or (j + 1 < last and self.is_title(words, j + 1))):
                 break  # رحب المحافظ بالحضور: the verb's object; but مدير الإدارة بالمحافظة stays
@@ -263,6 +272,22 @@ class PhraseReader:
                 continue
             break
         return j
+
+    def _located(self, words: Words, j: int, last: int) -> int:
+        """Index after a ب-locative that places a role: ب + a city or country (بجدة، بالرياض),
+        ب + an organisation (بوزارة الصحة، بجامعة القاهرة) or ب + an area noun in construct
+        (بمنطقة الرياض); 0 when token j is none of these."""
+        if words.norm[j][:1] != "ب" or len(words.norm[j]) < 4:
+            return 0
+        rest = without_proclitic(words, j)
+        if self.place_at(rest, j, last) or rest.bare_art[j] in self.lex.cities or rest.norm[j] in self.lex.cities:
+            return j + max(1, self.place_at(rest, j, last))
+        org = self.org_at(rest, j, last)
+        if org:
+            return self.qualifiers(rest, j + org, last, org > 1 or is_definite(rest.norm[j]))
+        if rest.norm[j] in self.lex.grammar.locality and j + 1 < last:
+            return self._construct_chain(rest, j, last)
+        return 0
 
     def _construct_chain(self, words: Words, j: int, last: int) -> int:
         """Index after a genitive chain of indefinite words from j that a definite word, a
@@ -322,7 +347,8 @@ class PhraseReader:
                     j > i or (j + 1 < last and (self.is_name_word(words, j + 1)
                                                 or self._family_name(words, j + 1, last)))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
-            if self._construct_noun(words, j, last) or (j > i and self._prepositional(words, j)):
+            if self._construct_noun(words, j, last) or (j > i and (self._prepositional(words, j)
+                                                                   or self._ruler_title(words, j, last))):
                 break
             j += 1
         if i < j < last and self._family_name(words, j, last):
@@ -380,7 +406,8 @@ class PhraseReader:
         norm = words.norm[j]
         if not norm.startswith("ال") or self.is_function(words, j) or self._is_cue(words, j):
             return False
-        linked = j >= 2 and words.bare[j - 2] in self.lex.grammar.name_link
+        linked = j >= 2 and (words.bare[j - 2] in self.lex.grammar.name_link or (
+            words.norm[j - 1] in self.lex.grammar.compound_name_tail and not is_definite(words.norm[j - 2])))
         if is_definite(words.norm[j - 1]) and not linked:
             return False
         listed = self.lex.is_person_name(words.art[j])
@@ -393,6 +420,8 @@ class PhraseReader:
             return False
         if listed or not self.lex.is_ordinary_word(words.text[j]):
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
+        if norm.endswith(("ات", "ون", "ين")):
+            return False  # وصف عباس موسوي العقوبات بأنها: a plural noun is the verb's object
         return self._closes(words, j + 1, last)
 
     def _closes(self, words: Words, k: int, last: int) -> bool:
@@ -416,6 +445,12 @@ class PhraseReader:
         ordinary word, as after a title)."""
         if i >= last or not self._word(words, i) or self.is_function(words, i):
             return None
+        after = self.courtesy_end(words, i, last)
+        if after > i:
+            phrase = self.read(words, after, last, after_title)
+            if phrase is not None:
+                phrase.first = i
+            return phrase
         if words.bare[i] in self.lex.grammar.adjective_title and not (
                 i + 1 < last and is_definite(words.norm[words.first_word(i + 1, last)])):
             return None  # زلزال كبير: an adjective after its noun, neither the title nor a name
@@ -423,6 +458,19 @@ class PhraseReader:
         if phrase is None:
             return None
         return self._maybe_group(words, phrase, last)
+
+    def courtesy_end(self, words: Words, i: int, last: int) -> int:
+        """Index after the courtesy forms starting at token i (صاحب السمو الملكي، معالي), or i
+        when none stands there."""
+        j = i
+        while j < last:
+            for parts in self._courtesy.get(words.bare[j] if j == i else words.norm[j], ()):
+                if j + len(parts) <= last and words.norm[j + 1:j + len(parts)] == list(parts[1:]):
+                    j += len(parts)
+                    break
+            else:
+                return j
+        return j
 
     def _read_single(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         if words.bare[i] == "كل" and i + 2 < last and words.norm[i + 1] == "من":
@@ -445,7 +493,10 @@ class PhraseReader:
         if not (self.is_title(words, i) or self.is_counterpart(words, i) or self._ruler_of(words, i, last)):
             return None
         text = words.source
-        role_end = self.qualifiers(words, i + 1, last, self._takes_no_genitive(words, i))
+        if is_definite(words.norm[i]) and i + 1 < last and self._object_after_title(words, i + 1):
+            role_end = i + 1
+        else:
+            role_end = self.qualifiers(words, i + 1, last, self._takes_no_genitive(words, i))
         while role_end < last and self.is_title(words, role_end) and is_definite(words.norm[role_end]):
             role_end = self.qualifiers(words, role_end + 1, last, True)
         role_end = self._stacked_roles(words, role_end, last)
@@ -459,6 +510,13 @@ class PhraseReader:
                           counterpart=self.is_counterpart(words, i))
         return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
                       role, i, role_end, gender, counterpart=self.is_counterpart(words, i))
+
+    def _ruler_title(self, words: Words, j: int, last: int) -> bool:
+        """فيصل بن سلمان أمير منطقة المدينة: a title listed only with ال (a name bare) before a
+        country or an area noun is the role in apposition, not the name's next word."""
+        nxt = words.next_word(j, last)
+        return (("ال" + words.bare[j]) in self.lex.titles and nxt is not None
+                and (bool(self.place_at(words, nxt, last)) or words.norm[nxt] in self.lex.grammar.locality))
 
     def _ruler_of(self, words: Words, i: int, last: int) -> bool:
         """أمير الكويت، ملك الأردن: a title listed only with ال (a name bare) heads a role when a
@@ -631,6 +689,17 @@ class PhraseReader:
                 and not self.lex.is_ordinary_word(words.text[end]):
             end += 1
         return end
+
+    def _object_after_title(self, words: Words, j: int) -> bool:
+        """ووصف الوزير الاتفاق بأنه: a definite ordinary noun right after a definite title,
+        neither a nisba nor a listed role adjective (العام، السابق), a name, a place or a head:
+        a definite title takes no genitive, so the noun begins the verb's object."""
+        norm = words.norm[j]
+        return (is_definite(norm) and not self._nisba(norm) and norm not in self.lex.grammar.role_adjective
+                and not self.is_function(words, j) and not self.is_title(words, j) and not self.may_head(words, j)
+                and not self.place_at(words, j, len(words)) and words.art[j] not in self.lex.cities
+                and not self.lex.is_person_name(words.art[j]) and not self.lex.is_person_name(norm)
+                and self.lex.is_ordinary_word(words.text[j]))
 
     def _takes_no_genitive(self, words: Words, i: int) -> bool:
         """A title that a genitive cannot follow: definite (الوزير), a counterpart (نظيره) or an

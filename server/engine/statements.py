@@ -19,8 +19,9 @@ from qawl.engine.sentences import Sentence
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
-NEEDS_NEXT_REACH = 8
-"""How far after a cue the words its lemma needs (grammar.txt [needs_next]) are looked for."""
+NEEDS_NEXT_REACH = 14
+"""How far after a cue the words its lemma needs (grammar.txt [needs_next]) are looked for: a
+subject with a long role and rank (بين المتحدث الرسمي لشرطة منطقة مكة المكرمة المقدم X أن) fits."""
 TANWEEN = ("\u064b", "\u064c", "\u064d")
 """Nunation marks: a word written with one is a noun or adjective, never a finite verb."""
 EMBEDDED_QUOTE_TOKENS = 3

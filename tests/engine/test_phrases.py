@@ -438,3 +438,79 @@ def test_a_compound_given_name_and_a_conjunction_written_apart_inside_a_role(sai
 def test_a_demonstrative_ends_a_role_before_its_noun(said):
     text = 'وشدد الوزيران في هذا اللقاء على "ضرورة التعاون".'
     assert [s for s, *_ in said(text)] == ["الوزيران"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أكد صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة أن المشاريع ستنجز.",
+         "فيصل بن سلمان"),
+        ("وأوضح معالي وزير الصحة الدكتور توفيق الربيعة أن الخدمات توسعت.", "توفيق الربيعة"),
+        ("وقال خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود إن المملكة ماضية في التنمية.",
+         "سلمان بن عبدالعزيز آل سعود"),
+        ("وقال سمو ولي العهد الأمير محمد بن سلمان إن الرؤية ستغير وجه المملكة.", "محمد بن سلمان"),
+    ],
+)
+def test_courtesy_forms_before_a_title_stay_outside_the_name(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # ب + an area noun in construct
+        ("وقال مدير عام التعليم بمنطقة الرياض الأستاذ محمد المرشد إن الدراسة ستبدأ في موعدها.",
+         "محمد المرشد", "مدير عام التعليم بمنطقة الرياض الأستاذ"),
+        # ب + a large city (cities.txt)
+        ("وصرح رئيس الغرفة التجارية الصناعية بجدة صالح كامل بأن القطاع الخاص يواجه تحديات.",
+         "صالح كامل", "رئيس الغرفة التجارية الصناعية بجدة"),
+        # ب + an organisation
+        ("وقال أستاذ العلوم السياسية بجامعة القاهرة حسن نافعة إن الانتخابات حاسمة.",
+         "حسن نافعة", "أستاذ العلوم السياسية بجامعة القاهرة"),
+    ],
+)
+def test_a_locative_after_a_role_places_it(extractor, text, name, role):
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_role_object_after_ba_is_no_locative(said):
+    text = "رحب المحافظ بالحضور، وقال إن المشروع سينجز."
+    assert [s for s, *_ in said(text)] == ["المحافظ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # فضل begins with ف, but it is a name, not ف + ضل
+        ("ويقول الخبير الاقتصادي فضل البوعينين إن خفض الإنفاق سيؤثر على النمو.", "فضل البوعينين"),
+        # برت is too short to be ب + a word
+        ("وقال المدرب الهولندي برت مارفيك إن اللاعبين قدموا مباراة كبيرة.", "برت مارفيك"),
+        # a compound given name goes on to the family name
+        ("واعتبر رئيس الحكومة المغربية سعد الدين العثماني أن الحوار ضروري.", "سعد الدين العثماني"),
+    ],
+)
+def test_names_whose_first_letters_look_like_clitics(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]
+
+
+def test_a_plural_noun_after_a_name_is_the_verbs_object_not_a_family_name(said):
+    text = "ووصف المتحدث باسم الخارجية عباس موسوي العقوبات بأنها غير قانونية."
+    assert said(text) == [("عباس موسوي", "indirect", "غير قانونية", "وصف")]
+
+
+def test_a_ruler_title_after_the_name_is_the_role_in_apposition(said):
+    assert [s for s, *_ in said("وقال الشيخ تميم بن حمد أمير قطر إن الحصار فشل.")] == ["تميم بن حمد"]
+    # أمير inside a name that a country or area noun does not follow stays in the name
+    text = "وقال وزير الخارجية حسين أمير عبد اللهيان إن المحادثات بناءة."
+    assert [s for s, *_ in said(text)] == ["حسين أمير عبد اللهيان"]
+
+
+def test_a_definite_title_takes_its_adjectives_but_not_the_verbs_object(extractor):
+    for text, role in (("وقال الأمين العام للأمم المتحدة إن الوضع خطير.", "الأمين العام للأمم المتحدة"),
+                       ("وقال النائب العام إن التحقيق مستمر.", "النائب العام"),
+                       ("ووصف الوزير الاتفاق بأنه تاريخي.", "الوزير")):
+        result = extractor.extract(text)
+        assert result.speaker(result.quotes[0].speaker_id).role == role, text

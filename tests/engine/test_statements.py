@@ -385,3 +385,18 @@ def test_a_conjunction_written_apart_after_a_comma_still_opens_a_new_cue(said):
     text = "وأوضح الوزير بأنه يتعين مضاعفة المجهودات ،و أضاف وزير الداخلية بأن السلطات ستواصل دعمها."
     assert [(s, content) for s, _, content, _ in said(text)] == [
         ("الوزير", "يتعين مضاعفة المجهودات"), ("وزير الداخلية", "السلطات ستواصل دعمها")]
+
+
+def test_bayyana_written_without_shadda_after_a_long_subject(said):
+    text = ("وبين المتحدث الرسمي لشرطة منطقة مكة المكرمة المقدم عاطي القرشي أن الجهات الأمنية "
+            "قبضت على المتهم.")
+    assert said(text) == [("عاطي القرشي", "indirect", "الجهات الأمنية قبضت على المتهم", "بين")]
+
+
+def test_wasafa_described_as_reports_a_statement(said):
+    assert said("ووصف الوزير الاتفاق بأنه تاريخي.") == [("الوزير", "indirect", "تاريخي", "وصف")]
+    assert said("وقال المدير إن الخطة جاهزة، واصفا إياها بأنها الأفضل.")[1][3] == "واصفا"
+
+
+def test_wasafa_without_bi_anna_is_no_cue(said):
+    assert said("ووصف الطبيب الدواء للمريض.") == []

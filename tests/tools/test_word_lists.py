@@ -107,7 +107,7 @@ def test_sizes_are_sane():
     sizes = {name: len(entries(name)) for name in LIST_FILES}
     assert 300 <= sizes["countries.txt"] <= 600
     assert 200 <= sizes["territories.txt"] <= 300
-    assert 300 <= sizes["cities.txt"] <= 500
+    assert 1_200 <= sizes["cities.txt"] <= 2_500
     assert 5_000 <= sizes["cities_weak.txt"] <= 15_000
     assert 1_500 <= sizes["demonyms.txt"] <= 4_000
     assert 10_000 <= sizes["person_names.txt"] <= 15_000
@@ -140,11 +140,16 @@ def test_territories_are_cldr_official_forms():
     assert "الأمم المتحدة" not in territories  # UN is not a territory
 
 
-def test_cities_are_cldr_exemplar_cities():
+def test_cities_are_cldr_exemplar_cities_and_large_cities_of_geonames():
     cities = {normalize(c) for c in entries("cities.txt")}
-    for city in ("دبي", "طهران", "القاهرة", "بيروت", "كراتشي"):
+    for city in ("دبي", "طهران", "القاهرة", "بيروت", "كراتشي"):  # CLDR exemplar cities
         assert normalize(city) in cities, city
+    for city in ("جدة", "مكة", "الموصل", "حلب", "بنغازي", "الخليل", "الدمام", "مراكش", "الزرقاء"):
+        assert normalize(city) in cities, city  # large cities with no time zone of their own
     assert normalize("مدينة غير معروفة") not in cities
+    assert normalize("مدينة الزرقاء") not in cities  # the leading مدينة is dropped
+    for name in ("جاكسون", "ماديسون"):  # GeoNames cities named after people: names first
+        assert normalize(name) not in cities, name
 
 
 def test_demonyms_map_forms_to_countries(demonyms):
