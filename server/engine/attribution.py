@@ -31,7 +31,7 @@ from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, Spe
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from qawl.engine.tokens import Words
+from qawl.engine.tokens import Words, is_definite
 
 Found = tuple["Phrase | None", Strategy]
 """What a speaker strategy decides: the speaker's phrase (None: the latest agreeing speaker)."""
@@ -218,7 +218,7 @@ class Attributor:
         candidates = [*range(phrase.first + 1, min(last, phrase.last)), w.first_word(phrase.last, last)]
         k = next((j for j in candidates if j < last and w.norm[j] in self.lex.grammar.issued_by), last)
         if k >= last:
-            return None
+            return self._issuer_after_lam(phrase, last)
         k = w.first_word(k + 1, last)
         if k < last and w.norm[k] == "عن":
             k = w.first_word(k + 1, last)
@@ -226,6 +226,19 @@ class Attributor:
         if issuer is None or issuer.type in (SpeakerType.DOCUMENT, SpeakerType.UNNAMED):
             return None
         return issuer
+
+    def _issuer_after_lam(self, phrase: Phrase, last: int) -> Phrase | None:
+        """«تقرير لمجلة فورين بوليسي»، «بيان لوزارة الخارجية»: ل + a body right after the
+        document names who issued it."""
+        w = self.words
+        k = w.first_word(phrase.first + 1, last)
+        if k >= last or not w.norm[k].startswith("ل") or is_definite(w.norm[k]) or len(w.norm[k]) < 4:
+            return None
+        rest = without_proclitic(w, k)
+        if not self.reader.org_at(rest, k, last):
+            return None
+        issuer = self.reader.read(rest, k, last)
+        return issuer if issuer is not None and issuer.type is SpeakerType.ORGANIZATION else None
 
     def _apposition(self, phrase: Phrase, other: Phrase) -> None:
         """Join a role and a name set off by commas: «المتحدث باسم X، فلان» or «فلان، مدرب X»."""
@@ -272,10 +285,24 @@ class Attributor:
         k = self.words.first_word(first, last)
         if k >= last or not self.words.norm[k].startswith("ل") or len(self.words.norm[k]) < 4:
             return None
+        if self.words.norm[k].startswith("لل"):
+            return self._after_lil(k, last)
         detached = without_proclitic(self.words, k)
         if not self.reader.may_head(detached, k):
             return None
         return self.reader.read(detached, k, last)
+
+    def _after_lil(self, k: int, last: int) -> Phrase | None:
+        """وفقا للتقرير، طبقا للوزارة: ل on a definite word, which drops the article's alef.
+        The phrase is read with the article restored; its name is written with the article
+        (التقرير) and its mention keeps the article's own letters (للتقرير)."""
+        w = self.words
+        phrase = self.reader.read(w, k, last)
+        if phrase is None or phrase.name_start != w.start[k] or not phrase.name.startswith("لل"):
+            return phrase
+        phrase.surface = phrase.surface or phrase.name
+        phrase.name = "ال" + phrase.name[2:]
+        return phrase
 
     def pre_verbal(self, sentence: Sentence, cue_index: int) -> Phrase | None:
         """``أن مسؤولا أمنيا قال``، ``وكانت باكستان قد ذكرت``: the subject before the cue."""
@@ -472,17 +499,21 @@ class Attributor:
             return phrase, Strategy.EXPLICIT
         if before is not None:
             return before, Strategy.PRE_VERBAL
-        chunks = self._chunks(draft.zone_first, draft.zone_last)
-        # Only a verb of saying has its subject next (طلب عدم الكشف: a call's object; داعيا
-        # المواطنين: a participle's object).
-        cls = draft.cue.entry.cls
-        if chunks and self.lex.cue_has(cls, "verb") and self.lex.cue_has(cls, "stops"):
-            a, b = chunks[0]
-            slot = self.reader.subject_slot(self.words, self.words.first_word(a, b), b)
-            if slot is not None:
-                self._join_apposition(slot, chunks, 0)
-                return slot, Strategy.SUBJECT
-        return None
+        slot = self._slot_subject(draft.cue.entry.cls, draft.zone_first, draft.zone_last)
+        return (slot, Strategy.SUBJECT) if slot is not None else None
+
+    def _slot_subject(self, cls: str, first: int, last: int) -> Phrase | None:
+        """The subject slot's words after a verb of saying (``PhraseReader.subject_slot``).
+        Only a verb of saying has its subject next (طلب عدم الكشف: a call's object; داعيا
+        المواطنين: a participle's object)."""
+        chunks = self._chunks(first, last)
+        if not (chunks and self.lex.cue_has(cls, "verb") and self.lex.cue_has(cls, "stops")):
+            return None
+        a, b = chunks[0]
+        slot = self.reader.subject_slot(self.words, self.words.first_word(a, b), b)
+        if slot is not None:
+            self._join_apposition(slot, chunks, 0)
+        return slot
 
     def by_continuation(self, draft: Draft) -> Found:
         """No subject of its own: the latest speaker that agrees with the cue (``continuation``)."""
@@ -582,7 +613,8 @@ class Attributor:
         if cue.entry.cls in ("sourcing", "noun"):
             return
         end = min(sentence.last, cue.index + SUBJECT_REACH)
-        phrase = self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
+        phrase = (self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
+                  or self._slot_subject(cue.entry.cls, cue.index + 1, end))
         if phrase is not None:
             entity, _ = self._entity_for(phrase, scanned)
             self._remember(phrase.first, sentence, entity, phrase, spoke=True)

@@ -55,6 +55,7 @@ class Grammar:
     courtesy: frozenset[str] = frozenset()
     locality: frozenset[str] = frozenset()
     role_adjective: frozenset[str] = frozenset()
+    masculine_ta: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""
 

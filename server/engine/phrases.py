@@ -182,6 +182,10 @@ class PhraseReader:
             return length
         return 1 if words.norm[i] in self.lex.places or words.bare[i] in self.lex.places else 0
 
+    def is_city(self, words: Words, i: int) -> bool:
+        """A large city (lists/cities.txt), with or without its article or a و."""
+        return words.bare_art[i] in self.lex.cities or words.art[i] in self.lex.cities or words.norm[i] in self.lex.cities
+
     def org_at(self, words: Words, i: int, last: int) -> int:
         """Length of an organisation head starting at token i (0 if none)."""
         length = self._multiword_at(words, i, last, self.lex.organization_phrases)
@@ -229,6 +233,12 @@ class PhraseReader:
                     and not self.is_title(words, j + 1) and not self.may_head(words, j + 1):
                 j += 2
                 continue  # وزير الداخلية و الجماعات المحلية: و written apart, a coordinated genitive
+            if (j > i and norm.startswith("و") and words.bare[j] != norm and not is_definite(norm)
+                    and j + 1 < last and is_definite(words.norm[j + 1]) and not self.is_title(words, j)
+                    and not self.is_title(words, j + 1) and not self._is_cue(words, j) and not self.may_head(words, j)
+                    and self.lex.is_ordinary_word(strip_marks(words.text[j])[1:])):
+                j += 2
+                continue  # للأرصاد وحماية البيئة، وزير الخارجية وشؤون المغتربين: a coordinated construct
             if norm in ("الي", "لدي") and j + 1 < last:
                 place = self.place_at(words, j + 1, last)
                 if place or is_definite(words.norm[j + 1]):
@@ -280,7 +290,7 @@ class PhraseReader:
         if words.norm[j][:1] != "ب" or len(words.norm[j]) < 4:
             return 0
         rest = without_proclitic(words, j)
-        if self.place_at(rest, j, last) or rest.bare_art[j] in self.lex.cities or rest.norm[j] in self.lex.cities:
+        if self.place_at(rest, j, last) or self.is_city(rest, j):
             return j + max(1, self.place_at(rest, j, last))
         org = self.org_at(rest, j, last)
         if org:
@@ -297,7 +307,8 @@ class PhraseReader:
             if words.is_quote(k):
                 close = self._close_quote(words, k, last)
                 return close + 1 if close is not None and close > k + 1 else 0
-            known = self.place_at(words, k, last) or self._multiword_at(words, k, last, self.lex.organization_phrases)
+            known = (self.place_at(words, k, last) or self._multiword_at(words, k, last, self.lex.organization_phrases)
+                     or int(self.is_city(words, k)))
             if known and k > j:
                 return k + known
             if not self._word(words, k) or self.is_function(words, k) or self._is_cue(words, k):
@@ -384,7 +395,7 @@ class PhraseReader:
         norm = words.norm[i]
         return (is_definite(norm) and not self.is_function(words, i) and not self._is_cue(words, i)
                 and not self.may_head(words, i) and not self.lex.is_nationality(words.art[i])
-                and words.bare_art[i] not in self.lex.cities and not self.lex.is_ordinary_word(words.text[i]))
+                and not self.is_city(words, i) and not self.lex.is_ordinary_word(words.text[i]))
 
     def _name_follows(self, words: Words, j: int, last: int) -> bool:
         """هاشم على عبدالرحيم: the name علي written with final ى, inside a name that goes on
@@ -503,7 +514,8 @@ class PhraseReader:
         role_end = self._second_role(words, role_end, last)
         name_end = self.name_run(words, role_end, last)
         role = text[words.start[i]:words.end[role_end - 1]]
-        gender = "f" if words.norm[i].endswith("ه") and not self.is_counterpart(words, i) else "m"
+        gender = "f" if (words.norm[i].endswith("ه") and not self.is_counterpart(words, i)
+                         and words.bare_art[i] not in self.lex.grammar.masculine_ta) else "m"
         if name_end > role_end:
             return Phrase(i, name_end, SpeakerType.PERSON, text[words.start[role_end]:words.end[name_end - 1]],
                           words.start[role_end], words.end[name_end - 1], role, i, role_end, gender,
@@ -537,6 +549,7 @@ class PhraseReader:
         end = self._proper_run(words, i + org, last)
         end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
         end = self._proper_run(words, end, last)
+        end = self._foreign_title(words, i + org, end, last)
         named = self._self_named(words, end, last)
         gender = "f" if words.bare[i].endswith("ه") else "m"
         if named is not None:
@@ -648,8 +661,9 @@ class PhraseReader:
             return False
         if self._prepositional(words, k):
             return False  # لصحافيين، بالقول
-        if self.lex.is_person_name(norm, bare) or not self.lex.is_ordinary_word(words.text[k]):
-            return True
+        if (self.lex.is_person_name(norm, bare) or not self.lex.is_ordinary_word(words.text[k])
+                or self.place_at(words, k, len(words)) or self.is_city(words, k)):
+            return True  # a name, no word at all, or a place (أمانة جدة)
         nxt = words.next_word(k, len(words))
         short = len(bare) <= 3 and not (nxt is not None and is_definite(words.norm[nxt]))
         return is_definite(norm) or not (short or bare.endswith("ا") or self._has_clitic(words, k))
@@ -690,6 +704,21 @@ class PhraseReader:
             end += 1
         return end
 
+    def _foreign_title(self, words: Words, first: int, end: int, last: int) -> int:
+        """مجلة فورين بوليسي: a body's transliterated name that the dictionary half knows (it
+        accepts فورين، بوليسي) goes on through indefinite words when the phrase closes right
+        after them; ``end`` when no such run closes within two more words."""
+        if end != first + 1 or is_definite(words.norm[first]):
+            return end
+        k = end
+        while k < last and k - end < 2 and self._word(words, k) and not is_definite(words.norm[k]) \
+                and not self.is_function(words, k) and not self._is_cue(words, k) and not self._has_clitic(words, k) \
+                and words.norm[k] not in self.lex.grammar.clause_opener and words.bare[k] == words.norm[k]:
+            k += 1
+            if self._closes(words, k, last):
+                return k
+        return end
+
     def _object_after_title(self, words: Words, j: int) -> bool:
         """ووصف الوزير الاتفاق بأنه: a definite ordinary noun right after a definite title,
         neither a nisba nor a listed role adjective (العام، السابق), a name, a place or a head:
@@ -697,7 +726,7 @@ class PhraseReader:
         norm = words.norm[j]
         return (is_definite(norm) and not self._nisba(norm) and norm not in self.lex.grammar.role_adjective
                 and not self.is_function(words, j) and not self.is_title(words, j) and not self.may_head(words, j)
-                and not self.place_at(words, j, len(words)) and words.art[j] not in self.lex.cities
+                and not self.place_at(words, j, len(words)) and not self.is_city(words, j)
                 and not self.lex.is_person_name(words.art[j]) and not self.lex.is_person_name(norm)
                 and self.lex.is_ordinary_word(words.text[j]))
 

@@ -404,6 +404,13 @@ class StatementFinder:
         """
         puncts, producing = self._positions(words, sentence)
         j = _next(puncts, cue.index + 1, sentence.last)
+        that = next((k for k in range(cue.index + 2, min(j, cue.index + 1 + MAX_ZONE))
+                     if words.norm[k] in self.lex.grammar.bare_complementiser or (
+                         words.norm[k].startswith("ف") and self.is_complementiser(words, k))), None)
+        if that is not None:  # ووفقا للتقرير فإن …: the source, then the clause it opens
+            first = words.next_word(that, sentence.last)
+            if first is not None and _next(producing, first, sentence.last) >= sentence.last:
+                return self._clause(words, sentence, cue, that, first, Marker.SOURCING)
         stretch = sentence.quote_at(j) if j < sentence.last else None
         if stretch is not None and stretch.open == j:  # حسب بيان «…»، …: past the quoted title
             after = words.next_word(stretch.close, sentence.last)

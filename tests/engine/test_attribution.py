@@ -308,3 +308,21 @@ def test_the_strategies_are_tried_in_order():
 )
 def test_a_document_speaks_for_the_body_that_issued_it(said, text, speaker):
     assert [s for s, *_ in said(text)] == [speaker]
+
+
+def test_a_masculine_title_in_ta_is_continued_by_a_masculine_cue(said):
+    text = "ونفى الداعية محمد العريفي ما نسب إليه، وقال إن الحساب مزور."
+    assert said(text) == [("محمد العريفي", "indirect", "الحساب مزور", "قال")]
+
+
+def test_a_document_with_la_and_a_body_speaks_for_that_body(said):
+    assert [s for s, *_ in said("وقال بيان لوزارة الخارجية إن الوزير سيزور الرياض.")] == ["وزارة الخارجية"]
+    assert [s for s, *_ in said("وذكر تقرير لمجلة تايم أن الرئيس سيزور الصين.")] == ["مجلة تايم"]
+
+
+def test_a_source_after_li_keeps_its_article(extractor):
+    result = extractor.extract("ووفقا للتقرير فإن 400 لاجئ عادوا إلى سوريا.")
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert (speaker.name, quote.speaker_mention.text, quote.text) == (
+        "التقرير", "للتقرير", "400 لاجئ عادوا إلى سوريا")

@@ -514,3 +514,29 @@ def test_a_definite_title_takes_its_adjectives_but_not_the_verbs_object(extracto
                        ("ووصف الوزير الاتفاق بأنه تاريخي.", "الوزير")):
         result = extractor.extract(text)
         assert result.speaker(result.quotes[0].speaker_id).role == role, text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت أمانة جدة إن الفرق باشرت العمل.", "أمانة جدة"),  # a city closes the genitive
+        ("وقالت أمانة محافظة جدة إن الفرق باشرت العمل.", "أمانة محافظة جدة"),
+        ("وقالت مجلة فورين بوليسي إن ألمانيا دفعت أموالا.", "مجلة فورين بوليسي"),  # half-known name
+        ("وقالت وكالة بلومبرغ نيوز إن الشركة ستبيع أصولها.", "وكالة بلومبرغ نيوز"),
+    ],
+)
+def test_a_body_runs_through_its_city_or_foreign_name(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]
+
+
+def test_a_coordinated_construct_stays_inside_the_role(extractor):
+    text = ("قال المتحدث الرسمي للرئاسة العامة للأرصاد وحماية البيئة حسين القحطاني إن الأمطار "
+            "ستستمر.")
+    result = extractor.extract(text)
+    speaker = result.speaker(result.quotes[0].speaker_id)
+    assert (speaker.name, speaker.role) == (
+        "حسين القحطاني", "المتحدث الرسمي للرئاسة العامة للأرصاد وحماية البيئة")
+
+
+def test_negation_and_ma_end_a_name(said):
+    assert [s for s, *_ in said("ونفى سامي حداد ما نسب إليه، وقال إن الحساب مزور.")] == ["سامي حداد"]

@@ -400,3 +400,14 @@ def test_wasafa_described_as_reports_a_statement(said):
 
 def test_wasafa_without_bi_anna_is_no_cue(said):
     assert said("ووصف الطبيب الدواء للمريض.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وبحسب الوزارة فإن الإصابات تراجعت.", "الإصابات تراجعت"),
+        ("وحسب المصادر فإن الاجتماع تأجل.", "الاجتماع تأجل"),
+    ],
+)
+def test_a_source_then_fa_inna_opens_the_content_without_a_comma(said, text, content):
+    assert [c for _, _, c, _ in said(text)] == [content]
