@@ -108,7 +108,7 @@ class Attributor:
 
     def _starts_mention(self, i: int, last: int, titles_only: bool) -> bool:
         r, w = self.reader, self.words
-        if r.is_title(w, i) or r.is_counterpart(w, i):
+        if r.is_title(w, i) or r.is_counterpart(w, i) or r.ruler_of(w, i, last):
             return True
         return not titles_only and (
             bool(r.org_at(w, i, last)) or bool(r.place_at(w, i, last))
@@ -134,6 +134,9 @@ class Attributor:
                 phrase = self.reader.read(self.words, i, sentence.last)
                 if phrase is None:
                     continue
+                if self._named_after(i, sentence):
+                    resume = max(phrase.last, i + 1)
+                    continue
                 entity, resolved = self.table.add(phrase, previous_role)
                 found[i] = (phrase, entity, resolved)
                 self._remember(phrase.first, sentence, entity, phrase, spoke=False)
@@ -143,6 +146,14 @@ class Attributor:
                 previous_role = phrase.role
             resume = max(phrase.last, i + 1)
         return found
+
+    def _named_after(self, i: int, sentence: Sentence) -> bool:
+        """Is the phrase at token i the name of a place or prize it follows (مستشفى الملك فهد)?"""
+        w = self.words
+        k = i - 1
+        while k >= sentence.first and not w.text[k].strip():
+            k -= 1
+        return k >= sentence.first and w.bare[k] in self.lex.grammar.facility
 
     def _mentions(self, sentence: Sentence) -> None:
         """Read all the mentions of a sentence, once."""
@@ -344,8 +355,8 @@ class Attributor:
         self._mentions(sentence)
         here = sorted((s for s in self.seen.get(sentence.index, []) if s.index < draft.cue.index),
                       key=lambda s: (s.index, s.spoke))
+        subject = self._subject_position(sentence)
         if entry.cls == "participle":
-            subject = self._subject_position(sentence)
             for s in here:
                 if s.index == subject and self.agrees(entry, s.entity):
                     return s.entity, s.mention
@@ -353,7 +364,9 @@ class Attributor:
             if named is not None and self.agrees(entry, named[0]):
                 return named
         for spoke_only in (True, False):
-            for s in reversed(here):
+            # وزار الوزير المستشفى، وأكد …: among mentions that did not speak, the subject first
+            order = list(reversed(here)) if spoke_only else sorted(reversed(here), key=lambda s: s.index != subject)
+            for s in order:
                 if (s.spoke or (not spoke_only and self._may_continue(s))) and self.agrees(entry, s.entity) \
                         and not self._inside_content(s.index, sentence):
                     return s.entity, s.mention
@@ -362,7 +375,12 @@ class Attributor:
             for index in earlier:
                 if not spoke_only and index in self._sentences:
                     self._mentions(self._sentences[index])
-                for s in sorted(self.seen.get(index, []), key=lambda s: (s.index, s.spoke), reverse=True):
+                candidates = sorted(self.seen.get(index, []), key=lambda s: (s.index, s.spoke), reverse=True)
+                if not spoke_only and index in self._sentences:
+                    # وزار الوزير المستشفى. وأكد …: the sentence's subject before its object
+                    subject = self._subject_position(self._sentences[index])
+                    candidates.sort(key=lambda s: s.index != subject)
+                for s in candidates:
                     if s.section == sentence.section and (s.spoke or (not spoke_only and self._may_continue(s))) \
                             and self.agrees(entry, s.entity):
                         return s.entity, s.mention

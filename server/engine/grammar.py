@@ -56,6 +56,7 @@ class Grammar:
     locality: frozenset[str] = frozenset()
     role_adjective: frozenset[str] = frozenset()
     masculine_ta: frozenset[str] = frozenset()
+    facility: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""
 

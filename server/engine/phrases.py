@@ -93,9 +93,9 @@ class PhraseReader:
 
     def head_positions(self, words: Words) -> list[int]:
         """Every token where ``may_head`` holds, in order: one pass over the article."""
-        heads = self.heads
+        heads, titles = self.heads, self.lex.titles
         return [i for i, forms in enumerate(zip(words.norm, words.bare, words.art, words.bare_art))
-                if not heads.isdisjoint(forms)]
+                if not heads.isdisjoint(forms) or ("ال" + forms[1]) in titles]  # أمير المنطقة
 
     def in_set(self, words: Words, i: int, entries: set[str]) -> bool:
         """Is token i listed, read as it stands, without و, or without its article?"""
@@ -159,6 +159,8 @@ class PhraseReader:
         if self.place_at(words, i, last) or self.org_at(words, i, last) or any(
                 self.in_set(words, i, entries) for entries in (self.lex.documents, self.lex.unnamed)):
             return False  # an organisation's or document's head word (شرطة، بيان) is no name
+        if words.bare[i] in lex.grammar.facility:
+            return False  # زار الوزير مستشفى الملك فهد: the verb's object, a place named after someone
         if self._has_clitic(words, i) or (words.bare[i][:1] in ("ل", "ب") and len(words.bare[i]) > 3):
             return False  # لصحافيين، بالحضور; but برت is too short to be ب + a word
         nxt = words.next_word(i, last)
@@ -501,7 +503,7 @@ class PhraseReader:
 
     def read_role(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A person headed by a title: the role through its qualifiers, then the name if any."""
-        if not (self.is_title(words, i) or self.is_counterpart(words, i) or self._ruler_of(words, i, last)):
+        if not (self.is_title(words, i) or self.is_counterpart(words, i) or self.ruler_of(words, i, last)):
             return None
         text = words.source
         if is_definite(words.norm[i]) and i + 1 < last and self._object_after_title(words, i + 1):
@@ -530,10 +532,14 @@ class PhraseReader:
         return (("ال" + words.bare[j]) in self.lex.titles and nxt is not None
                 and (bool(self.place_at(words, nxt, last)) or words.norm[nxt] in self.lex.grammar.locality))
 
-    def _ruler_of(self, words: Words, i: int, last: int) -> bool:
+    def ruler_of(self, words: Words, i: int, last: int) -> bool:
         """أمير الكويت، ملك الأردن: a title listed only with ال (a name bare) heads a role when a
         country follows it."""
-        return ("ال" + words.bare[i]) in self.lex.titles and i + 1 < last and bool(self.place_at(words, i + 1, last))
+        if ("ال" + words.bare[i]) not in self.lex.titles or i + 1 >= last:
+            return False
+        nxt = words.norm[i + 1]
+        return bool(self.place_at(words, i + 1, last)) or (
+            is_definite(nxt) and words.bare_art[i + 1] in self.lex.grammar.locality)  # أمير المنطقة
 
     def read_place(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A country or capital that speaks as a state (قالت طهران)."""
@@ -633,7 +639,7 @@ class PhraseReader:
             while end < b and end - a < MAX_SUBJECT_WORDS and self._slot_word(words, end):
                 end += 1
         after = words.first_word(end, b)
-        if after < b and (not self.is_function(words, after)
+        if after < b and ((not self.is_function(words, after) and not self._addressee(words, after))
                           or words.norm[after] in self.lex.grammar.same_as_before):
             return None  # المصادر ذاتها: the sources named before, which a continuation finds
         text = words.source
@@ -649,6 +655,16 @@ class PhraseReader:
         start, stop = words.start[role_end], words.end[end - 1]
         return Phrase(a, end, SpeakerType.PERSON, text[start:stop], start, stop, role, a, role_end,
                       gender)
+
+    def _addressee(self, words: Words, k: int) -> bool:
+        """ل + who was spoken to (لوكالة فرانس برس، للصحفيين، لصحيفة X): it ends the subject."""
+        norm = words.norm[k]
+        if not norm.startswith("ل") or len(norm) < 4:
+            return False
+        if norm.startswith("لل"):
+            return True
+        rest = without_proclitic(words, k)
+        return self._prepositional(words, k) or bool(self.org_at(rest, k, len(words))) or self.may_head(rest, k)
 
     def _slot_word(self, words: Words, k: int) -> bool:
         """Can token k stand in a subject slot's run (``subject_slot``)?"""
@@ -750,7 +766,8 @@ class PhraseReader:
             if self.is_title(words, end) and not joined:
                 end = self.qualifiers(words, end + 1, last, self._takes_no_genitive(words, end))
             elif (end + 1 < last and self._word(words, end) and not self.is_function(words, end)
-                  and self.is_title(words, end + 1) and not is_definite(words.norm[end])):
+                  and self.is_title(words, end + 1) and not is_definite(words.norm[end])
+                  and words.bare[end] not in self.lex.grammar.facility):  # زار الوزير مستشفى الملك فهد
                 end += 1  # اللواء شرطة دكتور فلان: a rank's service word between two titles
             else:
                 break

@@ -326,3 +326,24 @@ def test_a_source_after_li_keeps_its_article(extractor):
     speaker = result.speaker(quote.speaker_id)
     assert (speaker.name, quote.speaker_mention.text, quote.text) == (
         "التقرير", "للتقرير", "400 لاجئ عادوا إلى سوريا")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزار الوزير مستشفى الملك فهد، وأكد أن الوزارة ستدعم المستشفى.",
+        "وزار الوزير مستشفى الملك فهد، واطلع على الخدمات. وأكد أن الوزارة ستدعم المستشفى.",
+    ],
+)
+def test_a_continuation_goes_to_the_subject_not_the_object_or_a_place_named_after_someone(said, text):
+    assert [s for s, *_ in said(text)] == ["الوزير"]
+
+
+def test_a_governor_by_his_region_is_a_mention_a_continuation_finds(said):
+    text = "واستقبل أمير المنطقة وفدا من وزارة الإسكان. وأكد خلال اللقاء أن المشاريع ستنجز."
+    assert [s for s, *_ in said(text)] == ["أمير المنطقة"]
+
+
+def test_an_addressee_after_an_unnamed_subject_ends_it(said):
+    text = "وقال أحد المتظاهرين لوكالة فرانس برس إن الشرطة أطلقت الغاز."
+    assert [s for s, *_ in said(text)] == ["أحد المتظاهرين"]
