@@ -57,6 +57,9 @@ class Grammar:
     role_adjective: frozenset[str] = frozenset()
     masculine_ta: frozenset[str] = frozenset()
     facility: frozenset[str] = frozenset()
+    withheld_name: frozenset[str] = frozenset()
+    withholding: frozenset[str] = frozenset()
+    described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""
 

@@ -578,8 +578,26 @@ class PhraseReader:
         if not self.in_set(words, i, self.lex.unnamed):
             return None
         end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
+        end = self._anonymity_aside(words, end, last)
         number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) == "مصادر" else "sg"
         return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+
+    def _anonymity_aside(self, words: Words, j: int, last: int) -> int:
+        """Index after an unnamed source's aside on its anonymity (لم تسمه، طلب عدم الكشف عن
+        اسمه، وصفت بالمطلعة), or ``j`` when none follows."""
+        grammar = self.lex.grammar
+        k = words.first_word(j, last)
+        if k < last and words.norm[k] in grammar.described_as:
+            described = words.first_word(k + 1, last)
+            if described < last and words.norm[described].startswith("بال"):
+                return described + 1
+            return j
+        for n in range(k, min(last, k + 6)):
+            if words.is_punct(n) or words.norm[n] in grammar.complementiser:
+                return j
+            if words.norm[n] in grammar.withheld_name:
+                return n + 1
+        return j
 
     def read_name(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A person by name alone (فادي حداد)."""

@@ -76,6 +76,8 @@ class StatementFinder:
             return None  # تابعًا, written with tanween, is an adjective, not the verb تابعا
         if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
             return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
+        if self._withholds(words, i):
+            return None  # مسؤول طلب عدم الكشف عن اسمه: part of an unnamed source's mention
         needs = self.lex.grammar.needs_next.get(entry.lemma)
         if needs is not None and not self._soon(words, i, needs):
             return None
@@ -95,6 +97,20 @@ class StatementFinder:
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
         return entry
+
+    def _withholds(self, words: Words, i: int) -> bool:
+        """Is the cue at i the verb of an anonymity aside (طلب عدم الكشف عن اسمه، فضل عدم ذكر
+        هويته)? Its next word withholds, and a withheld name closes the aside soon after."""
+        grammar = self.lex.grammar
+        nxt = words.next_word(i, len(words))
+        if nxt is None or not (words.norm[nxt] in grammar.withholding or words.norm[nxt] in grammar.withheld_name):
+            return False
+        for k in range(nxt, min(len(words), nxt + 5)):
+            if words.norm[k] in grammar.withheld_name:
+                return True
+            if words.is_punct(k):
+                return False
+        return False
 
     def _channel_aside(self, words: Words, i: int, entry: CueEntry) -> bool:
         """«بحسب ما نقلت صحيفة X»، «وفق ما ذكرت الوكالة»: the channel that carried a statement,

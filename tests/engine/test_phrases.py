@@ -540,3 +540,16 @@ def test_a_coordinated_construct_stays_inside_the_role(extractor):
 
 def test_negation_and_ma_end_a_name(said):
     assert [s for s, *_ in said("ونفى سامي حداد ما نسب إليه، وقال إن الحساب مزور.")] == ["سامي حداد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ونقلت الوكالة عن مصدر لم تسمه أن السعودية تدرس التمديد.", "مصدر لم تسمه"),
+        ("وقال مسؤول طلب عدم الكشف عن اسمه إن الاتفاق قريب.", "مسؤول طلب عدم الكشف عن اسمه"),
+        ("وقال مصدر أمني فضل عدم ذكر هويته لرويترز إن الهجوم أوقع قتلى.", "مصدر أمني فضل عدم ذكر هويته"),
+        ("قالت مصادر وصفت بالمطلعة إن روسيا أبلغت الاجتماع.", "مصادر وصفت بالمطلعة"),
+    ],
+)
+def test_an_unnamed_sources_anonymity_aside_is_part_of_its_mention(said, text, name):
+    assert [s for s, *_ in said(text)] == [name]  # and the aside's verb (طلب، ذكر) reports nothing
