@@ -59,6 +59,7 @@ class Grammar:
     facility: frozenset[str] = frozenset()
     withheld_name: frozenset[str] = frozenset()
     withholding: frozenset[str] = frozenset()
+    anonymity_condition: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

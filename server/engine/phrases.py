@@ -592,6 +592,8 @@ class PhraseReader:
             if described < last and words.norm[described].startswith("بال"):
                 return described + 1
             return j
+        if k >= last or words.norm[k] in grammar.anonymity_condition:
+            return j  # شريطة عدم الكشف عن هويته: how the source spoke, not who it is
         for n in range(k, min(last, k + 6)):
             if words.is_punct(n) or words.norm[n] in grammar.complementiser:
                 return j
