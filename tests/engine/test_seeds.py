@@ -13,12 +13,15 @@ import pytest
 from qawl.eval import evaluate_dir, predictions_from_extraction
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# Lowered once, from 0.954 / 0.976, when «، حيث …» stopped ending a statement: the dev sets'
+# annotators kept that clause in 9 statements and cut it in 1, the seeds' annotator cut it in
+# one optional statement, which the longer span no longer matches.
 RECORDED = {
-    "span_precision": 0.954,
+    "span_precision": 0.933,
     "span_recall": 1.0,
-    "attribution_precision": 0.954,
+    "attribution_precision": 0.933,
     "attribution_recall": 1.0,
-    "attribution_f1": 0.976,
+    "attribution_f1": 0.965,
     "kind_accuracy": 1.0,
 }
 

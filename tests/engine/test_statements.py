@@ -411,3 +411,8 @@ def test_wasafa_without_bi_anna_is_no_cue(said):
 )
 def test_a_source_then_fa_inna_opens_the_content_without_a_comma(said, text, content):
     assert [c for _, _, c, _ in said(text)] == [content]
+
+
+def test_a_haythu_clause_stays_in_the_statement(said):
+    text = "وقالت المديرة إن فلسطين ستكون حاضرة في المهرجان، حيث تتضمن العروض أعمالا فلسطينية."
+    assert said(text)[0][2] == "فلسطين ستكون حاضرة في المهرجان، حيث تتضمن العروض أعمالا فلسطينية"
