@@ -522,19 +522,34 @@ class StatementFinder:
         nxt = words.next_word(j, sentence.last)
         return words.bare[j] == "في" and nxt is not None and words.norm[nxt] == "حين"
 
+    @staticmethod
+    def _ends_sentence(words: Words, sentence: Sentence, j: int) -> bool:
+        """Does the phrase after token j run to the sentence's end with no punctuation?"""
+        k = words.next_word(j, sentence.last)
+        while k is not None:
+            if words.is_punct(k) or words.is_quote(k):
+                return words.text[k] in SENTENCE_ENDS
+            k = words.next_word(k, sentence.last)
+        return True
+
     def _cue_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         j = words.next_word(k, sentence.last)
-        steps = 0
+        steps, link = 0, k
         while j is not None and steps < 3:
             entry = self.cue_at(words, j)
             if entry is not None and self.lex.cue_has(entry.cls, "stops"):
                 return True
+            if entry is not None and self.lex.cue_has(entry.cls, "verb") and entry.cls == "call" and (
+                    words.norm[j] != words.bare[j] or (steps > 0 and words.norm[link] == "كما")):
+                return True  # …، ودعا / كما دعت الوزارة: a new clause that calls (not لكنها دعت)
             listed = self.lex.cues.get(words.norm[j]) or self.lex.cues.get(words.bare[j])
-            if listed is not None and listed.cls == "sourcing" and self.sourcing_what(words, j) is not None:
-                return True  # …، بحسب ما نقلت الوكالة: the channel aside is not the content
+            if listed is not None and listed.cls == "sourcing" and (
+                    self.sourcing_what(words, j) is not None or self._ends_sentence(words, sentence, j)):
+                return True  # …، بحسب ما نقلت الوكالة / …، بحسب رويترز.: the channel is not the content
             if words.bare[j] not in self.lex.grammar.clause_link and words.norm[j] not in self.lex.grammar.clause_link \
                     and words.norm[j] != "و":  # ،و أضاف: و written apart
                 return False
+            link = j
             j = words.next_word(j, sentence.last)
             steps += 1
         return False

@@ -210,7 +210,8 @@ def test_a_label_whose_content_opens_with_a_quoted_name_keeps_the_whole_line(sai
 
 def test_a_cue_form_written_with_tanween_is_an_adjective(said):
     text = "وقال المحامي سمير داود إن موكله بريء، نافيا أن يكون تابعًا لأحد.\nوأضاف أن المحكمة ستنظر الطعن."
-    assert [s for s, *_ in said(text)] == ["سمير داود", "سمير داود"]
+    assert [(s, c) for s, _, _, c in said(text)] == [("سمير داود", "قال"), ("سمير داود", "نافيا"),
+                                                     ("سمير داود", "أضاف")]  # not تابعًا
 
 
 def test_a_quoted_name_after_a_naming_noun_is_not_the_content(said):
@@ -416,3 +417,22 @@ def test_a_source_then_fa_inna_opens_the_content_without_a_comma(said, text, con
 def test_a_haythu_clause_stays_in_the_statement(said):
     text = "وقالت المديرة إن فلسطين ستكون حاضرة في المهرجان، حيث تتضمن العروض أعمالا فلسطينية."
     assert said(text)[0][2] == "فلسطين ستكون حاضرة في المهرجان، حيث تتضمن العروض أعمالا فلسطينية"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a trailing source names the channel, not part of the statement
+        ("قالت مصادر إن روسيا ترغب في زيادة الإنتاج، بحسب رويترز.", "روسيا ترغب في زيادة الإنتاج"),
+        # a new clause that calls, after و or كما
+        ("وقالت الوزارة إن الوضع مستقر، ودعت المواطنين إلى الهدوء.", "الوضع مستقر"),
+        ("وقالت الشرطة إن المتهم فر، كما دعت المواطنين إلى الإبلاغ عنه.", "المتهم فر"),
+        # ... but لكنها دعت goes on with the statement
+        ("وقالت الوزارة إنها ملتزمة بالحوار، لكنها دعت إلى ضبط النفس.",
+         "ملتزمة بالحوار، لكنها دعت إلى ضبط النفس"),
+        # a participle the cue list knows ends the content before it
+        ("وأكد الوزير أن البرنامج تقدم، مبرزا أن الدعم سيستمر.", "البرنامج تقدم"),
+    ],
+)
+def test_where_a_statement_ends_before_a_channel_a_call_or_a_participle(said, text, content):
+    assert said(text)[0][2] == content
