@@ -60,6 +60,7 @@ class Grammar:
     withheld_name: frozenset[str] = frozenset()
     withholding: frozenset[str] = frozenset()
     anonymity_condition: frozenset[str] = frozenset()
+    occasion: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

@@ -436,3 +436,16 @@ def test_a_haythu_clause_stays_in_the_statement(said):
 )
 def test_where_a_statement_ends_before_a_channel_a_call_or_a_participle(said, text, content):
     assert said(text)[0][2] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وقال الوزير إن المشروع سينجز قريبا، وذلك خلال كلمته في افتتاح المؤتمر.", "المشروع سينجز قريبا"),
+        ("وأكد الوزير أن البرنامج تقدم، وذلك في تصريح أدلى به عقب الاجتماع.", "البرنامج تقدم"),
+        # وذلك with a reason or a means goes on with the statement
+        ("وقال الوزير إن التعاون مهم، وذلك بحكم الجوار.", "التعاون مهم، وذلك بحكم الجوار"),
+    ],
+)
+def test_wa_dhalika_with_the_occasion_is_the_narrator(said, text, content):
+    assert said(text)[0][2] == content
