@@ -499,8 +499,19 @@ class StatementFinder:
             bare = [k for k in range(sentence.first, sentence.last)  # … للغاية مؤكدا أن …, no comma
                     if (words.norm[k] in forms or words.bare[k] in forms)
                     and sentence.quote_at(k) is None and self._participle_opens(words, sentence, k)]
-            sentence.stops = sorted(set(commas + closes + bare))
+            joined = [k for k in range(sentence.first + 1, sentence.last)  # … الجمهورية وتوقع سقوط …
+                      if words.norm[k] != words.bare[k] and words.norm[k].startswith("و")
+                      and sentence.quote_at(k) is None and not words.is_punct(k - 1)
+                      and self._joined_cue(words, k)]
+            sentence.stops = sorted(set(commas + closes + bare + joined))
         return sentence.stops
+
+    def _joined_cue(self, words: Words, k: int) -> bool:
+        """A verb of saying joined by و with no comma (… وأضاف، … وتوقع): it begins a new
+        statement of the same speaker, so the content before it ends there."""
+        entry = self.cue_at(words, k)
+        return (entry is not None and self.lex.cue_has(entry.cls, "verb") and self.lex.cue_has(entry.cls, "stops")
+                and words.norm[k] not in self.lex.cues)
 
     def _participle_opens(self, words: Words, sentence: Sentence, k: int) -> bool:
         """A participle cue at k that opens its own content (مؤكدا أن، مشيرا إلى أن) with no

@@ -449,3 +449,9 @@ def test_where_a_statement_ends_before_a_channel_a_call_or_a_participle(said, te
 )
 def test_wa_dhalika_with_the_occasion_is_the_narrator(said, text, content):
     assert said(text)[0][2] == content
+
+
+def test_a_cue_joined_by_wa_without_a_comma_ends_the_content_before_it(said):
+    text = "وقال المتنبئ إن الحرارة ستنخفض غدا وتوقع أن تسقط الأمطار يوم الخميس."
+    assert [(c, q) for _, _, c, q in said(text)] == [("الحرارة ستنخفض غدا", "قال"),
+                                                    ("تسقط الأمطار يوم الخميس", "توقع")]
