@@ -196,8 +196,8 @@ class Attributor:
                 if close is None or close == a + 1:
                     return None
                 a, b = a + 1, close
-            if self.words.bare[a] in self.lex.grammar.same_before_noun:
-                return None  # ذات المصادر، نفس المسؤول: the one named before, a continuation
+            if self.words.bare[a] in self.lex.grammar.same_before_noun or self.words.bare[a] in self.lex.grammar.courtesy_pronoun:
+                return None  # ذات المصادر، نفس المسؤول، سموه: the one named before, a continuation
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b, after_title=quoted)
             if phrase is None:
                 return None

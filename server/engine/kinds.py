@@ -52,14 +52,15 @@ KINDS = (
          "the head's ending (الوثيقة: feminine)", False, "body", "acting"),
     Kind(SpeakerType.UNNAMED, ("unnamed",), ("read_unnamed",),
          "masculine; plural for a plural head (مصادر، مسؤولون)", False, "exact", "always"),
-    Kind(SpeakerType.GROUP, (), (),
+    Kind(SpeakerType.GROUP, (), ("read_pair",),
          "a pair: dual and plural cues (قالتا، قالوا)", False, "exact", "always"),
 )
-"""The speaker kinds (a group is made of two grouping mentions, so it has no reader)."""
+"""The speaker kinds (a group is mostly made of two grouping mentions; its own reader reads
+a dual, الوزيران)."""
 
 BY_TYPE = {kind.type: kind for kind in KINDS}
 
-READ_ORDER = ("read_role", "read_place", "read_body", "read_document", "read_unnamed", "read_name",
+READ_ORDER = ("read_role", "read_pair", "read_place", "read_body", "read_document", "read_unnamed", "read_name",
               "read_surname", "read_described_name")
 """The readers in the order a mention's first token is tried: a lexicon head before a bare
 name, so وزير الخارجية is a role, not a name."""

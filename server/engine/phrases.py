@@ -532,6 +532,18 @@ class PhraseReader:
         return (("ال" + words.bare[j]) in self.lex.titles and nxt is not None
                 and (bool(self.place_at(words, nxt, last)) or words.norm[nxt] in self.lex.grammar.locality))
 
+    def read_pair(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
+        """Two people or sides named by a dual (الوزيران، الرئيسان، الجانبان): a group."""
+        norm, bare = words.norm[i], words.bare_art[i]
+        if not (is_definite(norm) and bare.endswith("ان") and len(bare) > 4):
+            return None
+        stem, titles = bare[:-2], self.lex.titles
+        if not (stem in titles or (stem.endswith("ت") and stem[:-1] + "ه" in titles)
+                or bare in self.lex.grammar.pair_noun):
+            return None
+        end = self.qualifiers(words, i + 1, last, True)
+        return self._phrase(words, i, end, SpeakerType.GROUP, "", "du")
+
     def ruler_of(self, words: Words, i: int, last: int) -> bool:
         """أمير الكويت، ملك الأردن: a title listed only with ال (a name bare) heads a role when a
         country follows it."""
@@ -692,7 +704,7 @@ class PhraseReader:
         grammar = self.lex.grammar
         if (not self._word(words, k) or words.is_quote(k) or self.is_function(words, k)
                 or self._is_cue(words, k) or any(ch.isdigit() for ch in norm)
-                or norm in grammar.back_pointer or bare in grammar.same_before_noun
+                or norm in grammar.back_pointer or bare in grammar.same_before_noun or bare in grammar.courtesy_pronoun
                 or norm in grammar.same_as_before):
             return False
         if self._prepositional(words, k):

@@ -347,3 +347,23 @@ def test_a_governor_by_his_region_is_a_mention_a_continuation_finds(said):
 def test_an_addressee_after_an_unnamed_subject_ends_it(said):
     text = "وقال أحد المتظاهرين لوكالة فرانس برس إن الشرطة أطلقت الغاز."
     assert [s for s, *_ in said(text)] == ["أحد المتظاهرين"]
+
+
+@pytest.mark.parametrize("pronoun", ["سموه", "معاليه", "سماحته"])
+def test_a_courtesy_pronoun_continues_the_person_named_before(said, pronoun):
+    text = (f"أكد صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة المكرمة أن المنطقة تشهد نهضة. "
+            f"وأوضح {pronoun} أن المشاريع ستنجز في موعدها.")
+    assert [s for s, *_ in said(text)] == ["خالد الفيصل", "خالد الفيصل"]
+
+
+def test_a_dual_title_is_a_group_that_dual_cues_continue(extractor):
+    result = extractor.extract("وأكد الوزيران أن التعاون مهم. وأضافا أن العلاقات متينة.")
+    speakers = [result.speaker(q.speaker_id) for q in result.quotes]
+    assert [(s.name, s.type.value) for s in speakers] == [("الوزيران", "group")] * 2
+    assert [s for s, *_ in _said(extractor, "وقال الجانبان في بيان مشترك إن المحادثات بناءة.")] == ["الجانبان"]
+    assert _said(extractor, "وقال البيان إن الخطة جاهزة.")[0][0] == "البيان"  # not a dual
+
+
+def _said(extractor, text):
+    result = extractor.extract(text)
+    return [(result.speaker(q.speaker_id).name, q.text) for q in result.quotes]
