@@ -356,14 +356,9 @@ def test_a_courtesy_pronoun_continues_the_person_named_before(said, pronoun):
     assert [s for s, *_ in said(text)] == ["خالد الفيصل", "خالد الفيصل"]
 
 
-def test_a_dual_title_is_a_group_that_dual_cues_continue(extractor):
+def test_a_dual_title_is_a_group_that_dual_cues_continue(extractor, said):
     result = extractor.extract("وأكد الوزيران أن التعاون مهم. وأضافا أن العلاقات متينة.")
     speakers = [result.speaker(q.speaker_id) for q in result.quotes]
     assert [(s.name, s.type.value) for s in speakers] == [("الوزيران", "group")] * 2
-    assert [s for s, *_ in _said(extractor, "وقال الجانبان في بيان مشترك إن المحادثات بناءة.")] == ["الجانبان"]
-    assert _said(extractor, "وقال البيان إن الخطة جاهزة.")[0][0] == "البيان"  # not a dual
-
-
-def _said(extractor, text):
-    result = extractor.extract(text)
-    return [(result.speaker(q.speaker_id).name, q.text) for q in result.quotes]
+    assert [s for s, *_ in said("وقال الجانبان في بيان مشترك إن المحادثات بناءة.")] == ["الجانبان"]
+    assert [s for s, *_ in said("وقال البيان إن الخطة جاهزة.")] == ["البيان"]  # not a dual
