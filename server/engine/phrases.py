@@ -591,7 +591,7 @@ class PhraseReader:
             return None
         end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
         end = self._anonymity_aside(words, end, last)
-        number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) == "مصادر" else "sg"
+        number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) in self.lex.grammar.plural_head else "sg"
         return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
 
     def _anonymity_aside(self, words: Words, j: int, last: int) -> int:

@@ -362,3 +362,9 @@ def test_a_dual_title_is_a_group_that_dual_cues_continue(extractor, said):
     assert [(s.name, s.type.value) for s in speakers] == [("الوزيران", "group")] * 2
     assert [s for s, *_ in said("وقال الجانبان في بيان مشترك إن المحادثات بناءة.")] == ["الجانبان"]
     assert [s for s, *_ in said("وقال البيان إن الخطة جاهزة.")] == ["البيان"]  # not a dual
+
+
+def test_residents_are_a_plural_source_a_plural_cue_continues(said):
+    text = ("طالب أهالي حي السبيل بتوفير المياه.\n"
+            "وخلال لقائهم المحافظ محمد علبي في جولة له على الحي أكدوا أن قطع المياه جريمة.")
+    assert [s for s, *_ in said(text)] == ["أهالي حي السبيل"]
