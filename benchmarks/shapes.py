@@ -57,6 +57,12 @@ def cases(lexicon: Lexicon) -> dict[str, str]:
         "group": "سامر داود وخالد سالم ",
         "quoted name": 'قال "سامر" الرئيس ',
         "sourcing after content": "الأسعار سترتفع بحسب البنك ",
+        "courtesy form": "قال معالي وزير ",
+        "locative in a role": "مدير التعليم بمنطقة الرياض ",
+        "anonymity aside": "مصدر طلب عدم الكشف عن اسمه ",
+        "dual title": "الوزيران ",
+        "courtesy pronoun": "وأوضح سموه أن ",
+        "quotation left open on each line": 'قال "سامر\n',
     })
     return units
 

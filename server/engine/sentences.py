@@ -1,7 +1,10 @@
 """Sentence segmentation that respects lines, sections and quotations.
 
-A sentence never crosses a line break, and never ends inside a quotation (a quoted passage
-can hold several sentences of its own). Boilerplate lines yield no sentences.
+A sentence never ends inside a quotation (a quoted passage can hold several sentences of its
+own), and never crosses a line break, except where a quotation opened on a line closes on one
+of the next two lines of the same section: a page scraped with its lines broken mid-sentence
+(«هذه العملية تجسد التنسيق بين / الأجهزة الأمنية / وكفاءتها»). Boilerplate lines yield no
+sentences.
 """
 
 from __future__ import annotations
@@ -58,10 +61,36 @@ def _line_token_ranges(words: Words, lines: list[Line]) -> list[tuple[int, int, 
     return ranges
 
 
+MAX_BROKEN_LINES = 3
+"""A quotation is followed across at most this many lines (its own included)."""
+
+
+def _join_broken_quotes(words: Words, ranges: list[tuple[int, int, Line]]) -> list[tuple[int, int, Line]]:
+    """Join a line whose quotation is left open to the next lines that close it (at most
+    ``MAX_BROKEN_LINES`` in all, one section); every other line stays as it is."""
+    joined: list[tuple[int, int, Line]] = []
+    n = 0
+    while n < len(ranges):
+        first, last, line = ranges[n]
+        upto = n
+        stretches = pair_quotes(words, first, last)
+        if stretches and not stretches[-1].closed:
+            for m in range(n + 1, min(len(ranges), n + MAX_BROKEN_LINES)):
+                if ranges[m][2].section is not line.section:
+                    break
+                merged = pair_quotes(words, first, ranges[m][1])
+                if merged and merged[-1].open == stretches[-1].open and merged[-1].closed:
+                    upto = m
+                    break
+        joined.append((first, ranges[upto][1], line))
+        n = upto + 1
+    return joined
+
+
 def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
     """Segment the article into sentences, in order, skipping boilerplate lines."""
     sentences: list[Sentence] = []
-    for first, last, line in _line_token_ranges(words, lines):
+    for first, last, line in _join_broken_quotes(words, _line_token_ranges(words, lines)):
         if line.section is Section.BOILERPLATE:
             continue
         stretches = pair_quotes(words, first, last)

@@ -1,0 +1,20 @@
+"""Sentence segmentation: lines, quotations, and quotations broken across scraped lines."""
+
+from __future__ import annotations
+
+
+def test_a_quotation_broken_across_lines_is_one_statement(said):
+    text = ('وبينت الوزارة أن "هذه العملية تجسد مستوى التنسيق العالي بين\nالأجهزة الأمنية\n'
+            'وكفاءتها في التعامل مع التهديدات".\n')
+    (statement,) = said(text)
+    assert statement[2] == "هذه العملية تجسد مستوى التنسيق العالي بين\nالأجهزة الأمنية\nوكفاءتها في التعامل مع التهديدات"
+
+
+def test_an_unclosed_quotation_does_not_join_lines_it_never_closes_on(said):
+    text = 'وقال الوزير: "المشروع سينجز\nوفي سياق آخر، أكد المدير أن العمل مستمر.\nالسطر الثالث.\nوالرابع.'
+    assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]
+
+
+def test_a_line_break_still_ends_a_sentence_outside_quotations(said):
+    text = "وقال الوزير إن المشروع سينجز\nالعنوان التالي\nوأكد المدير أن العمل مستمر."
+    assert [(s, c) for s, _, c, _ in said(text)] == [("الوزير", "المشروع سينجز"), ("المدير", "العمل مستمر")]
