@@ -228,6 +228,9 @@ class PhraseReader:
             if norm in self.lex.grammar.role_link and j + 1 < last:
                 j += 2
                 continue
+            if norm.startswith("باسم") and norm[4:] in ("ه", "ها", "هم", "هما"):
+                j += 1
+                continue  # المتحدث باسمه: the complement is the pronoun
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
                 j += 2
                 continue
@@ -254,6 +257,9 @@ class PhraseReader:
                 org = self.org_at(words, j + 1, last)
                 j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
                 continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
+            if norm in self.lex.grammar.role_adjective and j > i:
+                j += 1
+                continue  # حاكم مصرف لبنان بالإنابة
             located = self._located(words, j, last)
             if located:
                 j = located
@@ -430,7 +436,8 @@ class PhraseReader:
         if self._nisba(norm) and not self.lex.is_nationality(words.art[j]):
             return True
         if is_definite(words.norm[j - 1]):
-            return False
+            # عبد الحميد الدبيبة: after a linked compound, a family name that is a name or no word
+            return linked and (listed or not self.lex.is_ordinary_word(words.text[j]))
         if listed or not self.lex.is_ordinary_word(words.text[j]):
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
         if norm.endswith(("ات", "ون", "ين")):
@@ -586,7 +593,16 @@ class PhraseReader:
         return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
 
     def read_unnamed(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
-        """An unnamed source with its description and place (مصدر أمني، مصادر من عين المكان)."""
+        """An unnamed source with its description and place (مصدر أمني، مصادر من عين المكان),
+        and the count before it (أربعة مصادر في أوبك+)."""
+        if (words.bare[i] in self.lex.grammar.count_word or words.norm[i].isdigit()) and i + 1 < last \
+                and self.in_set(words, words.first_word(i + 1, last), self.lex.unnamed):
+            counted = self.read_unnamed(words, words.first_word(i + 1, last), last)
+            if counted is not None:
+                counted.first, counted.name_start = i, words.start[i]
+                counted.name = words.source[counted.name_start:counted.name_end]
+                counted.number = "pl"
+            return counted
         if not self.in_set(words, i, self.lex.unnamed):
             return None
         end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
@@ -740,7 +756,12 @@ class PhraseReader:
         if org:
             return self.qualifiers(words, k + org, last, org > 1 or is_definite(words.norm[k]))
         chain = self._construct_chain(words, k, last)
-        return chain or j
+        if chain:
+            return chain
+        proper = self._proper_run(words, k, last)  # مصادر في أوبك+، مسؤول في هيومن رايتس ووتش
+        if proper > k and self._closes(words, proper, last):
+            return proper + (1 if proper < last and words.text[proper] == "+" else 0)
+        return j
 
     def _proper_run(self, words: Words, j: int, last: int) -> int:
         """A body's proper name after its head: words no dictionary knows (شركة جنرال موتورز،

@@ -79,6 +79,8 @@ class StatementFinder:
             return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
         if self._withholds(words, i):
             return None  # مسؤول طلب عدم الكشف عن اسمه: part of an unnamed source's mention
+        if self._negated_or_byline(words, i):
+            return None
         needs = self.lex.grammar.needs_next.get(entry.lemma)
         if needs is not None and not self._soon(words, i, needs):
             return None
@@ -98,6 +100,18 @@ class StatementFinder:
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
         return entry
+
+    def _negated_or_byline(self, words: Words, i: int) -> bool:
+        """ولم تؤكد الهيئة الهجوم: a negated cue; «كتب - أحمد سامي:» at a line's start: the
+        reporter's byline. Neither reports a statement."""
+        prev = i - 1
+        while prev >= 0 and not words.text[prev].strip():
+            prev -= 1
+        if prev >= 0 and words.bare[prev] in self.lex.grammar.negation:
+            return True
+        at_line_start = prev < 0 or "\n" in words.source[words.end[prev]:words.start[i]]
+        nxt = words.next_word(i, len(words))
+        return at_line_start and nxt is not None and words.text[nxt] in ("-", "–", "—")
 
     def _withholds(self, words: Words, i: int) -> bool:
         """Is the cue at i the verb of an anonymity aside (طلب عدم الكشف عن اسمه، فضل عدم ذكر
@@ -276,7 +290,7 @@ class StatementFinder:
                 return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
             if words.bare[j] in content_nouns and sentence.quote_at(j) is None:
                 return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
-            if norm in prepositions:
+            if norm in prepositions and not (cls == "participle" and j != words.next_word(cue.index, last)):
                 nxt = words.next_word(j, last)
                 if nxt is not None and words.text[nxt] in BOUNDARY_PUNCT:
                     after = words.next_word(nxt, last)  # أشار إلى، أن …: a stray comma

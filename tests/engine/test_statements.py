@@ -455,3 +455,40 @@ def test_a_cue_joined_by_wa_without_a_comma_ends_the_content_before_it(said):
     text = "وقال المتنبئ إن الحرارة ستنخفض غدا وتوقع أن تسقط الأمطار يوم الخميس."
     assert [(c, q) for _, _, c, q in said(text)] == [("الحرارة ستنخفض غدا", "قال"),
                                                     ("تسقط الأمطار يوم الخميس", "توقع")]
+
+
+def test_a_negated_cue_reports_nothing(said):
+    text = "وقال المتحدث إن قواته استهدفت سفينة. ولم تؤكد هيئة عمليات التجارة البحرية الهجوم على الفور."
+    assert [s for s, *_ in said(text)] == ["المتحدث"]
+
+
+def test_a_reporters_byline_is_no_statement(said):
+    text = "كتب - أحمد سامي:\nأكد مصدر مسؤول بوزارة التعليم أن الامتحانات ستبدأ في موعدها."
+    assert [(s, c) for s, _, _, c in said(text)] == [("مصدر مسؤول بوزارة التعليم", "أكد")]
+
+
+def test_a_participles_preposition_comes_right_after_it(said):
+    text = "أكد مصدر مسؤول أن الامتحانات في موعدها، نافيا ما تردد على مواقع التواصل بشأن تأجيلها."
+    assert [c for _, _, c, _ in said(text)] == ["الامتحانات في موعدها"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("أظهر تقرير صادر عن البنك الدولي أن البطالة مرتفعة.", "أظهر"),
+        ("أبرز الوزير الأول أن الصادرات سترتفع.", "أبرز"),
+        ("وقال المتحدث إن السفينة أصيبت، زاعما أن مالكها إسرائيلي.", "زاعما"),
+    ],
+)
+def test_cues_of_showing_highlighting_and_claiming(said, text, cue):
+    assert said(text)[-1][3] == cue
+
+
+def test_showing_inside_a_statement_goes_on_with_the_speakers_words(said):
+    text = "وأكد الوزير: إن الاحتلال، من خلال حصار غزة، أظهر للعالم أنه لا يلتزم بأي قاعدة."
+    assert [c for _, _, c, _ in said(text)] == ["إن الاحتلال، من خلال حصار غزة، أظهر للعالم أنه لا يلتزم بأي قاعدة"]
+
+
+def test_advising_ends_the_statement_and_is_not_recorded(said):
+    text = "وقال الدكتور محمود شاهين إن العظمى ستسجل 41 درجة، ناصحا المواطنين بتجنب الشمس."
+    assert [c for _, _, c, _ in said(text)] == ["العظمى ستسجل 41 درجة"]
