@@ -31,7 +31,7 @@ from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, Spe
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
 from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
-from qawl.engine.tokens import Words, is_definite
+from qawl.engine.tokens import Words, is_definite, word_forms
 
 Found = tuple["Phrase | None", Strategy]
 """What a speaker strategy decides: the speaker's phrase (None: the latest agreeing speaker)."""
@@ -40,6 +40,9 @@ UNSOURCED: Found = (None, Strategy.SOURCING)
 CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
 CONTINUATION_REACH = 4
 SUBJECT_REACH = 12
+DATELINE_TOKENS = 4
+"""How far into a sentence a dateline's dash, then its agency's colon, is looked for (جدة - واس: …)."""
+DASHES = ("-", "–", "—")
 """Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
 LEADING_ADVERBIAL = 5
 """Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
@@ -435,6 +438,12 @@ class Attributor:
         stands there is the subject a participle continues."""
         w, last = self.words, min(sentence.last, sentence.first + LEADING_ADVERBIAL)
         start = self.words.first_word(sentence.first, sentence.last)
+        dash = next((k for k in range(start, min(last, start + DATELINE_TOKENS)) if w.text[k] in DASHES), None)
+        if dash is not None:  # جدة - واس: دشن الوزير …: the subject comes after the dateline
+            start = self.words.first_word(dash + 1, sentence.last)
+            colon = next((k for k in range(start, min(last, start + DATELINE_TOKENS)) if w.text[k] == ":"), None)
+            if colon is not None:
+                start = self.words.first_word(colon + 1, sentence.last)
         if start < last and self.reader.is_function(w, start):
             for k in range(start, last):
                 if w.text[k] in CHUNK_BREAKS:
@@ -443,7 +452,8 @@ class Attributor:
         verb = self.words.first_word(start, sentence.last)
         while verb < sentence.last and w.bare[verb] in self.lex.particles:
             verb = self.words.first_word(verb + 1, sentence.last)
-        return self.words.first_word(verb + 1, sentence.last)
+        subject = self.words.first_word(verb + 1, sentence.last)
+        return self.reader.courtesy_end(w, subject, sentence.last)  # دشّن معالي الوزير: the title
 
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
         return any(r.draft.content_first <= index < r.draft.content_last
@@ -652,16 +662,27 @@ class Attributor:
         return Attributed(draft, cue, entity, mention, method, rule, confidence, start, end)
 
     def _drop_channels(self, found: list[Attributed]) -> list[Attributed]:
-        """Drop a statement whose content holds another statement with its own explicit speaker."""
+        """Drop an outlet's statement whose content holds another statement with its own
+        explicit speaker: «ذكرت وكالة الأنباء أن مسؤولا قال إن …» is the official's, the agency
+        only carried it. A person's or body's statement stays with the one nested in it (قال
+        النائب إن الوزير أبلغه أن …: both said something)."""
         inner = sorted(r.draft.cue.index for r in found if r.method is not Method.CONTINUATION)
         kept = []
         for outer in found:
             d = outer.draft
             k = bisect.bisect_left(inner, d.content_first)
-            if k < len(inner) and inner[k] < d.content_last and inner[k] != d.cue.index:
+            if k < len(inner) and inner[k] < d.content_last and inner[k] != d.cue.index and self._outlet(outer):
                 continue
             kept.append(outer)
         return kept
+
+    def _outlet(self, found: Attributed) -> bool:
+        """Is the statement's speaker a news outlet (وكالة، صحيفة، قناة …), a channel of others' words?"""
+        if found.mention is None or found.entity.type is not SpeakerType.ORGANIZATION:
+            return False
+        head = found.mention.text.split()[0] if found.mention.text.split() else ""
+        forms = word_forms(head)
+        return any(form in self.lex.grammar.outlet_head for form in forms)
 
 
 class ExtractionStopped(Exception):

@@ -572,6 +572,9 @@ class PhraseReader:
         if not org:
             return None
         end = self._proper_run(words, i + org, last)
+        if end == i + org and words.bare[i] in self.lex.grammar.facility and end < last and self.is_title(words, end):
+            named_after = self.read_role(words, end, last)  # مستشفى الملك سلمان التخصصي
+            end = named_after.last if named_after is not None else end
         end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
         end = self._proper_run(words, end, last)
         end = self._foreign_title(words, i + org, end, last)

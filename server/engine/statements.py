@@ -20,6 +20,8 @@ from qawl.engine.sentences import Sentence
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
+_OBJECT_PRONOUN = re.compile("(ه|ها|هم|هما|نا|ني|كم)$")
+_PRONOUN_ENDS = frozenset("هامين")  # last letters of those suffixes: a cheap test before the regex
 NEEDS_NEXT_REACH = 14
 """How far after a cue the words its lemma needs (grammar.txt [needs_next]) are looked for: a
 subject with a long role and rank (بين المتحدث الرسمي لشرطة منطقة مكة المكرمة المقدم X أن) fits."""
@@ -70,7 +72,7 @@ class StatementFinder:
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
         """The cue entry for token i, if it is a reporting cue in this position."""
-        entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i])
+        entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i]) or self._told(words, i)
         if entry is None:
             return None
         if self.lex.cue_has(entry.cls, "verb") and any(mark in words.text[i] for mark in TANWEEN):
@@ -100,6 +102,12 @@ class StatementFinder:
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
         return entry
+
+    def _told(self, words: Words, i: int) -> CueEntry | None:
+        """أبلغه، أخبرتهم: a cue of [addressee_cue] with whom it told as a pronoun suffix."""
+        stem = _OBJECT_PRONOUN.sub("", words.bare[i])
+        entry = self.lex.cues.get(stem) if stem != words.bare[i] else None
+        return entry if entry is not None and entry.lemma in self.lex.grammar.addressee_cue else None
 
     def _negated_or_byline(self, words: Words, i: int) -> bool:
         """ولم تؤكد الهيئة الهجوم: a negated cue; «كتب - أحمد سامي:» at a line's start: the
@@ -211,7 +219,7 @@ class StatementFinder:
         cues = self.lex.cues
         found = []
         for i, (norm, bare) in enumerate(zip(words.norm, words.bare)):
-            if norm in cues or bare in cues:
+            if norm in cues or bare in cues or (bare[-1:] in _PRONOUN_ENDS and self._told(words, i) is not None):
                 entry = self.cue_at(words, i)
                 if entry is not None:
                     found.append(Cue(i, entry))

@@ -368,3 +368,19 @@ def test_residents_are_a_plural_source_a_plural_cue_continues(said):
     text = ("طالب أهالي حي السبيل بتوفير المياه.\n"
             "وخلال لقائهم المحافظ محمد علبي في جولة له على الحي أكدوا أن قطع المياه جريمة.")
     assert [s for s, *_ in said(text)] == ["أهالي حي السبيل"]
+
+
+def test_a_person_relaying_anothers_words_keeps_his_statement_and_theirs(said):
+    text = "وقال النائب خالد العنزي إن وزير النفط أبلغه خلال الاجتماع أن الوزارة بصدد مراجعة العقود."
+    assert [(s, c) for s, _, _, c in said(text)] == [("خالد العنزي", "قال"), ("وزير النفط", "أبلغه")]
+
+
+def test_an_outlet_carrying_an_officials_words_gives_the_official_only(said):
+    text = "وذكرت وكالة الأنباء الفرنسية أن مسؤولا أمنيا قال إن رئيس الأركان سيحضر الاجتماع."
+    assert [s for s, *_ in said(text)] == ["مسؤولا أمنيا"]
+
+
+def test_the_subject_after_a_dateline_and_a_courtesy_form_is_continued(said):
+    text = ("جدة - واس: دشّن معالي وزير الصحة فهد الجلاجل اليوم مستشفى الملك سلمان التخصصي. "
+            "وقال معاليه في كلمة بالمناسبة إن المشروع يأتي ضمن برنامج التحول.")
+    assert [s for s, *_ in said(text)] == ["فهد الجلاجل"]
