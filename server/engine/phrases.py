@@ -429,7 +429,7 @@ class PhraseReader:
             words.norm[j - 1] in self.lex.grammar.compound_name_tail and not is_definite(words.norm[j - 2])))
         if is_definite(words.norm[j - 1]) and not linked:
             return False
-        listed = self.lex.is_person_name(words.art[j])
+        listed = self.lex.is_person_name(words.art[j], words.norm[j])
         if self.is_title(words, j) or self.may_head(words, j):
             # أحمد السيد أن: a listed family name that is also a title closes the name
             return listed and not is_definite(words.norm[j - 1]) and self._closes(words, j + 1, last)

@@ -569,3 +569,8 @@ def test_an_unnamed_sources_anonymity_aside_is_part_of_its_mention(said, text, n
 )
 def test_counts_acting_roles_pronoun_complements_and_compound_names(said, text, name):
     assert said(text)[0][0] == name
+
+
+def test_a_family_name_listed_with_its_article_ends_the_name(said):
+    text = "ودفعت المحامية رنا الخطيب ببطلان الإجراءات، معتبرة أن الهاتف صودر دون إذن."
+    assert [s for s, *_ in said(text)] == ["رنا الخطيب"]
