@@ -70,6 +70,8 @@ class PhraseReader:
         self.heads = lex.head_words
         self.cue_forms = lex.cues.keys()
         self._readers = [getattr(self, name) for name in READ_ORDER]
+        self._rulers = frozenset(t[2:] for t in lex.titles if t.startswith("ال"))
+        """Titles listed only with ال (أمير، ملك), bare: a role before a country or area."""
         self._courtesy: dict[str, list[tuple[str, ...]]] = {}
         for entry in sorted(lex.grammar.courtesy, key=lambda e: -len(e.split())):
             parts = tuple(entry.split())
@@ -93,9 +95,9 @@ class PhraseReader:
 
     def head_positions(self, words: Words) -> list[int]:
         """Every token where ``may_head`` holds, in order: one pass over the article."""
-        heads, titles = self.heads, self.lex.titles
+        heads, rulers = self.heads, self._rulers
         return [i for i, forms in enumerate(zip(words.norm, words.bare, words.art, words.bare_art))
-                if not heads.isdisjoint(forms) or ("ال" + forms[1]) in titles]  # أمير المنطقة
+                if not heads.isdisjoint(forms) or forms[1] in rulers]  # أمير المنطقة
 
     def in_set(self, words: Words, i: int, entries: set[str]) -> bool:
         """Is token i listed, read as it stands, without و, or without its article?"""
