@@ -656,8 +656,8 @@ class Attributor:
                                                  unread=how is Strategy.SUBJECT)
         rule = f"{draft.cue.entry.cls}.{draft.marker.value}.{how.value}"
         i = draft.cue.index
-        # و / ف is a conjunction only when the cue was found without it (وقال; but وصف، واصل)
-        cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] and w.norm[i] not in self.lex.cues else 0)
+        # و / ف is a conjunction only when the cue was found without it (وقال، وردت; but وصف)
+        cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] and draft.cue.entry.form != w.norm[i] else 0)
         cue = Mention(w.source[cue_start:w.end[i]], cue_start, w.end[i])
         return Attributed(draft, cue, entity, mention, method, rule, confidence, start, end)
 

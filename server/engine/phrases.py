@@ -323,6 +323,8 @@ class PhraseReader:
                 return k + known
             if not self._word(words, k) or self.is_function(words, k) or self._is_cue(words, k):
                 return 0
+            if self._has_clitic(words, k):
+                return 0  # في تقريره الفصلي: a noun with a pronoun takes no genitive
             if k > j and is_definite(words.norm[k]):
                 return k + 1
             if is_definite(words.norm[k]):

@@ -71,10 +71,20 @@ class StatementFinder:
         self._sentence_positions: dict[int, tuple[list[int], list[int]]] = {}
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
-        """The cue entry for token i, if it is a reporting cue in this position."""
-        entry = self.lex.cues.get(words.norm[i]) or self.lex.cues.get(words.bare[i]) or self._told(words, i)
-        if entry is None:
-            return None
+        """The cue entry for token i, if it is a reporting cue in this position: the word as
+        it stands, else without its و (وردت: ورد في no, ردت yes)."""
+        whole = self.lex.cues.get(words.norm[i])
+        entry = self._cue_in_place(words, i, whole) if whole is not None else None
+        if entry is None and words.bare[i] != words.norm[i]:
+            bare = self.lex.cues.get(words.bare[i])
+            entry = self._cue_in_place(words, i, bare) if bare is not None else None
+        if entry is None and whole is None:
+            told = self._told(words, i)
+            entry = self._cue_in_place(words, i, told) if told is not None else None
+        return entry
+
+    def _cue_in_place(self, words: Words, i: int, entry: CueEntry) -> CueEntry | None:
+        """``entry`` if token i reports speech in its position, else None."""
         if self.lex.cue_has(entry.cls, "verb") and any(mark in words.text[i] for mark in TANWEEN):
             return None  # تابعًا, written with tanween, is an adjective, not the verb تابعا
         if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
