@@ -327,13 +327,14 @@ class Attributor:
         start = end
         while start > sentence.first and start > end - 6:
             prev = start - 1
-            if w.norm[prev] in self.lex.grammar.pre_verbal_boundary or w.is_punct(prev):
-                break
+            if w.norm[prev] in self.lex.grammar.pre_verbal_boundary or (w.is_punct(prev) and not w.is_quote(prev)):
+                break  # a quoted name stays in the subject (غير أن نقابة "فيردي" للخدمات حذرت)
             start = prev
         bounded = start == sentence.first or w.norm[start - 1] in self.lex.grammar.pre_verbal_boundary
         if start >= end or not bounded:
             return None
-        phrase = self.reader.read(w, self.words.first_word(start, end), end)
+        first = self.words.first_word(start, end)
+        phrase = self._known_surname(first, end) or self.reader.read(w, first, end)
         if phrase is None or phrase.last != end:
             return None
         return phrase

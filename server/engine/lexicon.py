@@ -89,6 +89,8 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)
     person_names: set[str] = field(default_factory=set)
     female_names: set[str] = field(default_factory=set)
+    definite_names: set[str] = field(default_factory=set)
+    """Given names written with the article (الصديق، الطاهر): they may open a name."""
     cue_classes: dict[str, CueClass] = field(default_factory=dict)
     grammar: Grammar = field(default_factory=Grammar)
     weights: Weights | None = None
@@ -156,7 +158,7 @@ class Lexicon:
 SECTIONS = {
     "function_words.txt": ("preposition", "time", "adverb", "particle", "relative", "content_noun"),
     "sections.txt": ("related", "boilerplate"),
-    "given_names.txt": ("male", "female"),
+    "given_names.txt": ("male", "female", "definite"),
     "titles.txt": ("honorific",),
     "grammar.txt": WORD_CLASSES,
     "weights.txt": ("method", "marker", "penalty"),
@@ -337,6 +339,7 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
         lex.demonyms[normalize(form)] = normalize(country)
     given = sections("given_names.txt")
     lex.female_names = _words(given.get("female", []))
+    lex.definite_names = _words(given.get("definite", []))
     lex.person_names = (_words(sections("lists/person_names.txt")[""]) | _words(sections("lists/name_words.txt")[""])
-                        | _words(given.get("male", [])) | lex.female_names)
+                        | _words(given.get("male", [])) | lex.female_names | lex.definite_names)
     return lex

@@ -132,7 +132,7 @@ class PhraseReader:
             return False
         if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
             return False
-        if is_definite(norm) and not _hamza_initial(words.text[i]) and not (
+        if is_definite(norm) and not _hamza_initial(words.text[i]) and words.bare[i] not in self.lex.definite_names and not (
                 i > 0 and words.bare[i - 1] in self.lex.grammar.name_link) and not (
                 i > 0 and norm in self.lex.grammar.compound_name_tail and not is_definite(words.norm[i - 1])):
             return False  # the article; but ألفريد، إلياس begin with a hamza, and نور الدين is one name
@@ -288,6 +288,9 @@ class PhraseReader:
                     break  # an adjective of the other gender; not a genitive (الوطنية للنفط)
                 if norm.startswith("و") and self.is_title(words, j):
                     break
+                if words.bare[j] in self.lex.definite_names and j > i and j + 1 < last and self._word(words, j + 1) \
+                        and not self.is_function(words, j + 1) and not self._is_cue(words, j + 1):
+                    break  # النائب العام الصديق الصور: a given name with the article opens the name
                 j += 1
                 continue
             break
@@ -431,7 +434,8 @@ class PhraseReader:
             return False
         linked = j >= 2 and (words.bare[j - 2] in self.lex.grammar.name_link or (
             words.norm[j - 1] in self.lex.grammar.compound_name_tail and not is_definite(words.norm[j - 2])))
-        if is_definite(words.norm[j - 1]) and not linked:
+        named = words.bare[j - 1] in self.lex.definite_names  # الصديق الصور، المنصف المرزوقي
+        if is_definite(words.norm[j - 1]) and not linked and not named:
             return False
         listed = self.lex.is_person_name(words.art[j], words.norm[j])
         if self.is_title(words, j) or self.may_head(words, j):
@@ -440,8 +444,10 @@ class PhraseReader:
         if self._nisba(norm) and not self.lex.is_nationality(words.art[j]):
             return True
         if is_definite(words.norm[j - 1]):
-            # عبد الحميد الدبيبة: after a linked compound, a family name that is a name or no word
-            return linked and (listed or not self.lex.is_ordinary_word(words.text[j]))
+            # عبد الحميد الدبيبة: after a linked compound, a family name that is a name or no word;
+            # after a given name with the article, any that ends the phrase
+            return (listed or not self.lex.is_ordinary_word(words.text[j])
+                    or (named and self._closes(words, j + 1, last)))
         if listed or not self.lex.is_ordinary_word(words.text[j]):
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
         if norm.endswith(("ات", "ون", "ين")):

@@ -384,3 +384,9 @@ def test_the_subject_after_a_dateline_and_a_courtesy_form_is_continued(said):
     text = ("جدة - واس: دشّن معالي وزير الصحة فهد الجلاجل اليوم مستشفى الملك سلمان التخصصي. "
             "وقال معاليه في كلمة بالمناسبة إن المشروع يأتي ضمن برنامج التحول.")
     assert [s for s, *_ in said(text)] == ["فهد الجلاجل"]
+
+
+def test_a_known_surname_before_kana_qad_and_the_verb_is_the_person_named_before(said):
+    text = ("وقال النائب العام الصديق الصور إن المحكمة أدانت المتهمين. "
+            "وكان الصور قد أكد في تصريحات سابقة أن التحقيقات ستطال الجميع.")
+    assert [s for s, *_ in said(text)] == ["الصديق الصور"] * 2

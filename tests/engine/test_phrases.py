@@ -574,3 +574,16 @@ def test_counts_acting_roles_pronoun_complements_and_compound_names(said, text, 
 def test_a_family_name_listed_with_its_article_ends_the_name(said):
     text = "ودفعت المحامية رنا الخطيب ببطلان الإجراءات، معتبرة أن الهاتف صودر دون إذن."
     assert [s for s, *_ in said(text)] == ["رنا الخطيب"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال النائب العام الصديق الصور إن المحكمة أدانت المتهمين.", "الصديق الصور"),
+        ("وقال الرئيس التونسي الأسبق المنصف المرزوقي إن الانتخابات مزورة.", "المنصف المرزوقي"),
+        ('غير أن نقابة "فيردي" للخدمات حذرت من أن ظروف العمل قاسية.', 'نقابة "فيردي" للخدمات'),
+        ("وردت النائبة زينب عبدالأمير بأن حماية المواطن أولى.", "زينب عبدالأمير"),
+    ],
+)
+def test_given_names_with_the_article_quoted_names_before_the_verb_and_wa_before_a_cue(said, text, name):
+    assert said(text)[0][0] == name
