@@ -269,8 +269,9 @@ class Attributor:
         العلي خلال الجلسة: ...)."""
         w = self.words
         tokens = [k for k in range(a, b) if w.text[k].strip()]
-        if not tokens or w.is_punct(tokens[0]) or (len(tokens) > 1 and not self.reader.is_function(w, tokens[1])):
-            return None
+        if not tokens or w.is_punct(tokens[0]) or (len(tokens) > 1 and not self.reader.is_function(w, tokens[1])
+                                                   and w.norm[tokens[1]] not in self.lex.grammar.clause_opener):
+            return None  # وقال العلي خلال …، نقلوا عن بري قوله …
         key = name_key(w.text[tokens[0]])
         for entity in reversed(self.table.entities):
             if entity.type is SpeakerType.PERSON and entity.names and entity.key[-1:] == key:
@@ -493,9 +494,11 @@ class Attributor:
         if draft.cue.entry.cls != "transmit" and not any(
                 w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last)):
             return None
+        from_ = draft.cue.entry.lemma in self.lex.grammar.learned_from
         for k in range(draft.zone_first, draft.zone_last):
-            if w.norm[k] == "عن":
-                phrase = self.explicit(k + 1, draft.zone_last)
+            if w.norm[k] == "عن" or (from_ and w.norm[k] == "من"):
+                phrase = (self._known_surname(k + 1, draft.zone_last) or self.explicit(k + 1, draft.zone_last)
+                          or self.reader.source_words(w, w.first_word(k + 1, draft.zone_last), draft.zone_last))
                 if phrase is not None:
                     return phrase, Strategy.TRANSMIT
         return None

@@ -11,11 +11,13 @@ tokenizer gives (tests/engine/test_chunk_tokenizer.py checks that on the seeds, 
 spacing and special cases, and on generated text), at a fraction of the cost: see
 ``make bench``.
 
-Two things in spaCy do not work chunk by chunk: whitespace handling between chunks, which
-this module reproduces, and special cases that contain a space (``ب. م``), for which a text
-holding one goes to the wrapped tokenizer whole (unless it also holds a chunk of ``LONG_CHUNK``
-characters or more, which only this class reads in linear time; such a text loses those special
-cases).
+Three things in spaCy do not work chunk by chunk: whitespace handling between chunks, which
+this module reproduces; special cases that contain a space (``ب. م``); and special cases made
+of punctuation only (``''``, ``:)``), which spaCy matches over the tokens of the whole text, so
+a neighbouring chunk can change them (``' ''X`` keeps three apostrophes, ``''X`` alone joins
+two). A text holding either kind goes to the wrapped tokenizer whole (unless it also holds a
+chunk of ``LONG_CHUNK`` characters or more, which only this class reads in linear time; such
+a text loses those special cases).
 """
 
 from __future__ import annotations
@@ -63,14 +65,17 @@ class ChunkTokenizer:
 
     def _reset(self) -> None:
         """Read the special cases off ``inner`` and start with an empty memory."""
-        self._spanning = tuple(key for key in self.inner.rules if " " in key.strip())
+        whole_text = sorted((key for key in self.inner.rules if " " in key.strip()
+                             or (len(key.strip()) > 1 and not any(ch.isalnum() for ch in key))),
+                            key=len, reverse=True)
+        self._spanning = re.compile("|".join(map(re.escape, whole_text))) if whole_text else None
         self._plain_rules = {key for key in self.inner.rules if _PLAIN.fullmatch(key)}
         self._chunks: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> Doc:
         """The Doc of ``text``, with the tokens and spacing ``inner`` would give it."""
         chunks_in_text = set(text.split())
-        if any(key in text for key in self._spanning) and all(len(c) < LONG_CHUNK for c in chunks_in_text):
+        if self._spanning is not None and self._spanning.search(text) and all(len(c) < LONG_CHUNK for c in chunks_in_text):
             return self.inner(text)
         self._learn(chunks_in_text)
         words: list[str] = []

@@ -284,7 +284,7 @@ class PhraseReader:
                     and words.bare_art[j] not in self.lex.forms_of("noun"):  # تابع البيان القول
                 previous = words.norm[j - 1] if j > i else ""
                 if (norm.startswith("ال") and self._nisba(previous) and not self._nisba(norm)
-                        and previous.endswith("ي") == norm.endswith("ه")):
+                        and previous.endswith("ي") == norm.endswith("ه") and not self.may_head(words, j - 1)):
                     break  # an adjective of the other gender; not a genitive (الوطنية للنفط)
                 if norm.startswith("و") and self.is_title(words, j):
                     break
@@ -716,6 +716,19 @@ class PhraseReader:
         start, stop = words.start[role_end], words.end[end - 1]
         return Phrase(a, end, SpeakerType.PERSON, text[start:stop], start, stop, role, a, role_end,
                       gender)
+
+    def source_words(self, words: Words, a: int, b: int) -> Phrase | None:
+        """The words a transmitting cue names as its source when no reader knows them (نقلت
+        الوكالة عن مهندسين في حقل الشرارة أن): a short run of content words and where they
+        are from, an unnamed source."""
+        end = a
+        while end < b and end - a < MAX_SUBJECT_WORDS and self._slot_word(words, end) and not self._closes(words, end, b):
+            end += 1
+        if end == a:
+            return None
+        end = self._where_from(words, end, b)
+        plural = words.bare[a].endswith(("ون", "ين")) or words.bare[a] in self.lex.grammar.plural_head
+        return self._phrase(words, a, end, SpeakerType.UNNAMED, "m", "pl" if plural else "sg")
 
     def _addressee(self, words: Words, k: int) -> bool:
         """ل + who was spoken to (لوكالة فرانس برس، للصحفيين، لصحيفة X): it ends the subject."""

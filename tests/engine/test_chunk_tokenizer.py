@@ -50,6 +50,8 @@ def test_seed_articles(path):
         " ",
         "  ",
         " قال",
+        "' ''X ",  # a punctuation special case that spaCy matches over the whole text
+        "قال: :) نعم",
         "قال ",
         "قال  إن",
         "قال   إن",
