@@ -151,12 +151,14 @@ class Attributor:
         return found
 
     def _named_after(self, i: int, sentence: Sentence) -> bool:
-        """Is the phrase at token i the name of a place or prize it follows (مستشفى الملك فهد)?"""
+        """Is the phrase at token i the name of a place or prize it follows (مستشفى الملك فهد),
+        or an adjective of an occasion (مؤتمر صحفي، لقاء صحفي)?"""
         w = self.words
         k = i - 1
         while k >= sentence.first and not w.text[k].strip():
             k -= 1
-        return k >= sentence.first and w.bare[k] in self.lex.grammar.facility
+        return k >= sentence.first and (w.bare[k] in self.lex.grammar.facility or (
+            w.bare[k] in self.lex.grammar.occasion and not is_definite(w.norm[i])))  # مؤتمر صحفي
 
     def _mentions(self, sentence: Sentence) -> None:
         """Read all the mentions of a sentence, once."""

@@ -75,11 +75,22 @@ class Entity:
         return phrase_key(normalize(self.name))
 
 
-def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two name keys refer to one person: same surname, and one's words within the other's."""
-    if not a or not b or a[-1] != b[-1]:
+def same_person(a: tuple[str, ...], b: tuple[str, ...], given_name: bool = False) -> bool:
+    """Two name keys refer to one person: same surname, and one's words within the other's.
+    With ``given_name`` (within one article), also a name and the same name followed by بن and
+    a father's name: الأمير عبدالعزيز after عبدالعزيز بن سلمان, as the Gulf press refers back."""
+    if not a or not b:
+        return False
+    if given_name:
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        if len(short) < len(long_) and long_[:len(short)] == short and long_[len(short)] in _PATRONYMIC:
+            return True
+    if a[-1] != b[-1]:
         return False
     return set(a) <= set(b) or set(b) <= set(a)
+
+
+_PATRONYMIC = frozenset(skeleton(w) for w in ("بن", "ابن", "بنت"))
 
 
 def same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -162,7 +173,7 @@ class EntityTable:
                 continue
             merge = kind_of(kind).merge
             if merge == "person":
-                if entity.names and same_person(key, entity.key):
+                if entity.names and same_person(key, entity.key, given_name=True):
                     return entity
                 if not entity.names and role_key and role_key in entity.role_keys:
                     return entity

@@ -274,6 +274,10 @@ class PhraseReader:
                 if chain:
                     j = chain
                     continue
+                named = self.name_run(words, j + 1, last)
+                if named > j + 1 and self._closes(words, named, last):
+                    j = named
+                    continue  # هيئة الدفاع عن زمال: the person a body speaks for
                 break
             if self._prepositional_noun(words, j):
                 chain = self._construct_chain(words, j, last)
@@ -482,8 +486,9 @@ class PhraseReader:
                 phrase.first = i
             return phrase
         if words.bare[i] in self.lex.grammar.adjective_title and not (
-                i + 1 < last and is_definite(words.norm[words.first_word(i + 1, last)])):
-            return None  # زلزال كبير: an adjective after its noun, neither the title nor a name
+                i + 1 < last and (is_definite(words.norm[words.first_word(i + 1, last)])
+                                  or self._construct_chain(words, words.first_word(i + 1, last), last))):
+            return None  # زلزال كبير: an adjective after its noun; كبير محللي الأسواق is a title
         phrase = self._read_single(words, i, last, after_title)
         if phrase is None:
             return None

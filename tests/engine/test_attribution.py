@@ -408,3 +408,17 @@ def test_the_source_after_a_transmitting_cue(said, text, speaker):
 def test_naql_without_an_is_no_cue(said):
     text = "وقال الناطق إن الكوادر تعاملت مع الحادث ونقلت المصابين إلى المستشفى."
     assert [c for _, _, c, _ in said(text)] == ["الكوادر تعاملت مع الحادث ونقلت المصابين إلى المستشفى"]
+
+
+def test_a_given_name_after_the_full_name_with_bin_is_the_same_person(extractor):
+    text = ("قال صاحب السمو الملكي الأمير عبدالعزيز بن سلمان وزير الطاقة إن التحالف سيواصل نهجه.\n"
+            "وأشار الأمير عبدالعزيز إلى أن المملكة ملتزمة بالتخفيضات.")
+    result = extractor.extract(text)
+    assert len({q.speaker_id for q in result.quotes}) == 1
+    assert result.speaker(result.quotes[0].speaker_id).name == "عبدالعزيز بن سلمان"
+
+
+def test_a_journalist_adjective_after_a_press_conference_is_no_mention(said):
+    text = ("وحل المرشح بيرام اعبيد ثانيا. وقال رئيس اللجنة، في مؤتمر صحفي بنواكشوط، إن المشاركة بلغت "
+            "55%. وأضاف أن العملية جرت بشفافية.")
+    assert [s for s, *_ in said(text)] == ["رئيس اللجنة"] * 2

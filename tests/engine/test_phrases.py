@@ -587,3 +587,14 @@ def test_a_family_name_listed_with_its_article_ends_the_name(said):
 )
 def test_given_names_with_the_article_quoted_names_before_the_verb_and_wa_before_a_cue(said, text, name):
     assert said(text)[0][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('وقال كبير محللي الأسواق في شركة "أواندا" كيلفن وونغ لسكاي نيوز عربية إن الذهب سيرتفع.', "كيلفن وونغ"),
+        ("قالت هيئة الدفاع عن زمال، المسجون حاليا، إن موكلها حرم من حقه.", "هيئة الدفاع عن زمال"),
+    ],
+)
+def test_an_adjective_title_before_a_construct_and_the_person_a_body_speaks_for(said, text, name):
+    assert said(text)[0][0] == name
