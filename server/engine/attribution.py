@@ -496,13 +496,19 @@ class Attributor:
         if draft.cue.entry.cls != "transmit" and not any(
                 w.norm[k] == "نقلا" for k in range(draft.zone_first, draft.zone_last)):
             return None
-        from_ = draft.cue.entry.lemma in self.lex.grammar.learned_from
-        for k in range(draft.zone_first, draft.zone_last):
+        phrase = self._source_after(draft.cue.entry, draft.zone_first, draft.zone_last)
+        return (phrase, Strategy.TRANSMIT) if phrase is not None else None
+
+    def _source_after(self, entry: CueEntry, first: int, last: int) -> Phrase | None:
+        """Whose words a transmitting cue carries: the phrase after عن (من for «علمت»)."""
+        w = self.words
+        from_ = entry.lemma in self.lex.grammar.learned_from
+        for k in range(first, last):
             if w.norm[k] == "عن" or (from_ and w.norm[k] == "من"):
-                phrase = (self._known_surname(k + 1, draft.zone_last) or self.explicit(k + 1, draft.zone_last)
-                          or self.reader.source_words(w, w.first_word(k + 1, draft.zone_last), draft.zone_last))
+                phrase = (self._known_surname(k + 1, last) or self.explicit(k + 1, last)
+                          or self.reader.source_words(w, w.first_word(k + 1, last), last))
                 if phrase is not None:
-                    return phrase, Strategy.TRANSMIT
+                    return phrase
         return None
 
     def by_wording(self, draft: Draft) -> Found | None:
@@ -603,8 +609,19 @@ class Attributor:
                 self._see(_Seen(cue.index, sentence.index, sentence.section, entity, mention, True))
             if self.lex.mention_only(draft.cue.entry.cls) or draft.content_last <= draft.content_first:
                 continue
+            framed = self._framed(sentence, draft)
+            if framed is not None:
+                mine.append(self._finish(framed, entity, mention, method, how))
             mine.append(self._finish(draft, entity, mention, method, how))
         self.results.extend(self._drop_channels(mine))
+
+    def _framed(self, sentence: Sentence, draft: Draft) -> Draft | None:
+        """«…»، يضيف فلان، «…»: the quotation closed before the cue, when the cue's own content
+        is the quotation after it; both are the speaker's."""
+        if draft.marker is not Marker.QUOTE or draft.cue.entry.cls != "speech":
+            return None
+        before = self.finder.postposed(self.words, sentence, draft.cue)
+        return before if before is not None and before.content_last <= draft.cue.index else None
 
     @staticmethod
     def _learn_gender(entity: Entity, phrase: Phrase, entry: CueEntry, how: Strategy) -> None:
@@ -647,7 +664,8 @@ class Attributor:
         if cue.entry.cls in ("sourcing", "noun"):
             return
         end = min(sentence.last, cue.index + SUBJECT_REACH)
-        phrase = (self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
+        source = self._source_after(cue.entry, cue.index + 1, end) if cue.entry.cls == "transmit" else None
+        phrase = (source or self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
                   or self._slot_subject(cue.entry.cls, cue.index + 1, end))
         if phrase is not None:
             entity, _ = self._entity_for(phrase, scanned)

@@ -68,6 +68,7 @@ class Grammar:
     negation: frozenset[str] = frozenset()
     addressee_cue: frozenset[str] = frozenset()
     learned_from: frozenset[str] = frozenset()
+    partitive_head: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

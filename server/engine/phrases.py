@@ -385,7 +385,16 @@ class PhraseReader:
             j += 1
             while j < last and j - i < MAX_NAME_WORDS and self._further_family_name(words, j):
                 j += 1  # مشعل الأحمد الجابر الصباح: a chain of family names
+            j = self._last_name_word(words, j, last)
         return j
+
+    def _last_name_word(self, words: Words, j: int, last: int) -> int:
+        """محمد الصغير سعداوي: after a definite middle name, an indefinite word no dictionary
+        knows that ends the phrase is the family name; the index after it, or ``j``."""
+        if j >= last or is_definite(words.norm[j]) or not self.is_name_word(words, j) \
+                or self.lex.is_ordinary_word(words.text[j]) or not self._closes(words, j + 1, last):
+            return j
+        return j + 1
 
     def _further_family_name(self, words: Words, j: int) -> bool:
         """A definite word after a family name that is a listed name or no dictionary word."""
@@ -456,7 +465,7 @@ class PhraseReader:
             return True  # سلمان الغانم، تركي الدعيج: the family name is a name or no word at all
         if norm.endswith(("ات", "ون", "ين")):
             return False  # وصف عباس موسوي العقوبات بأنها: a plural noun is the verb's object
-        return self._closes(words, j + 1, last)
+        return self._closes(words, j + 1, last) or self._last_name_word(words, j + 1, last) > j + 1
 
     def _closes(self, words: Words, k: int, last: int) -> bool:
         """Does the speaker phrase end before token k (the range's end, punctuation, a cue, a
@@ -527,6 +536,8 @@ class PhraseReader:
         """A person headed by a title: the role through its qualifiers, then the name if any."""
         if not (self.is_title(words, i) or self.is_counterpart(words, i) or self.ruler_of(words, i, last)):
             return None
+        if self._partitive(words, i, last):
+            return None  # فريق من العلماء: a group, not the rank فريق
         text = words.source
         if is_definite(words.norm[i]) and i + 1 < last and self._object_after_title(words, i + 1):
             role_end = i + 1
@@ -586,6 +597,9 @@ class PhraseReader:
         org = self.org_at(words, i, last)
         if not org:
             return None
+        group = self._partitive(words, i, last)
+        if group:  # فريق من علماء الفلك في جامعة كامبريدج
+            return self._phrase(words, i, group, SpeakerType.ORGANIZATION, "m")
         end = self._proper_run(words, i + org, last)
         if end == i + org and words.bare[i] in self.lex.grammar.facility and end < last and self.is_title(words, end):
             named_after = self.read_role(words, end, last)  # مستشفى الملك سلمان التخصصي
@@ -621,12 +635,32 @@ class PhraseReader:
                 counted.name = words.source[counted.name_start:counted.name_end]
                 counted.number = "pl"
             return counted
+        group = self._partitive(words, i, last) if not self.org_at(words, i, last) else 0
+        if group:  # عدد من المعلمين
+            return self._phrase(words, i, group, SpeakerType.UNNAMED, "m", "pl")
         if not self.in_set(words, i, self.lex.unnamed):
             return None
         end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
         end = self._anonymity_aside(words, end, last)
         number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) in self.lex.grammar.plural_head else "sg"
         return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+
+    def _partitive(self, words: Words, i: int, last: int) -> int:
+        """Index after «X من Y» headed by a partitive word at i (فريق من العلماء، عدد من
+        المعلمين في المدينة), or 0 when token i heads none."""
+        if not self.in_set(words, i, self.lex.grammar.partitive_head):
+            return 0
+        of = words.next_word(i, last)
+        if of is None or words.norm[of] != "من":
+            return 0
+        k = words.next_word(of, last)
+        if k is None or self.is_function(words, k) or self._is_cue(words, k) or not self._word(words, k):
+            return 0
+        if is_definite(words.norm[k]):
+            end = self.qualifiers(words, k + 1, last, True)
+        else:
+            end = self._construct_chain(words, k, last) or k + 1
+        return self._where_from(words, end, last)
 
     def _anonymity_aside(self, words: Words, j: int, last: int) -> int:
         """Index after an unnamed source's aside on its anonymity (لم تسمه، طلب عدم الكشف عن

@@ -327,7 +327,7 @@ class StatementFinder:
             if words.text[j] in (".", "!", "?", "؟"):
                 break
             j += 1
-        return self._postposed(words, sentence, cue) if cls == "speech" else None
+        return self.postposed(words, sentence, cue) if cls == "speech" else None
 
     def _object(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """وأكد مجددا رغبة ...: a coordinated cue whose content is its object noun phrase."""
@@ -343,7 +343,7 @@ class StatementFinder:
         draft.coordinated = True
         return draft
 
-    def _postposed(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
+    def postposed(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """«...»، قال الوزير: a quotation closed right before a comma and the cue."""
         prev = cue.index - 1
         while prev > sentence.first and not words.text[prev].strip():

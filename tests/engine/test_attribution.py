@@ -422,3 +422,8 @@ def test_a_journalist_adjective_after_a_press_conference_is_no_mention(said):
     text = ("وحل المرشح بيرام اعبيد ثانيا. وقال رئيس اللجنة، في مؤتمر صحفي بنواكشوط، إن المشاركة بلغت "
             "55%. وأضاف أن العملية جرت بشفافية.")
     assert [s for s, *_ in said(text)] == ["رئيس اللجنة"] * 2
+
+
+def test_a_transmitted_source_with_no_statement_is_who_a_participle_continues(said):
+    text = "نقلت صحيفة «عكاظ» عن عدد من المعلمين ترحيبهم بالقرار، معتبرين أن القرار يخفف الضغط."
+    assert [s for s, *_ in said(text)] == ["عدد من المعلمين"]

@@ -598,3 +598,16 @@ def test_given_names_with_the_article_quoted_names_before_the_verb_and_wa_before
 )
 def test_an_adjective_title_before_a_construct_and_the_person_a_body_speaks_for(said, text, name):
     assert said(text)[0][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قال فريق من علماء الفلك في جامعة كامبريدج البريطانية إن كوكبا يدور حول نجم بعيد.",
+         "فريق من علماء الفلك في جامعة كامبريدج البريطانية"),
+        ("وقال عدد من المسؤولين إن الخطة جاهزة.", "عدد من المسؤولين"),
+        ("كشف وزير التربية الوطنية محمد الصغير سعداوي أن نسبة النجاح بلغت 51%.", "محمد الصغير سعداوي"),
+    ],
+)
+def test_a_group_of_others_and_a_family_name_after_a_definite_middle_name(said, text, name):
+    assert said(text)[0][0] == name

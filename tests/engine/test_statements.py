@@ -492,3 +492,9 @@ def test_showing_inside_a_statement_goes_on_with_the_speakers_words(said):
 def test_advising_ends_the_statement_and_is_not_recorded(said):
     text = "وقال الدكتور محمود شاهين إن العظمى ستسجل 41 درجة، ناصحا المواطنين بتجنب الشمس."
     assert [c for _, _, c, _ in said(text)] == ["العظمى ستسجل 41 درجة"]
+
+
+def test_a_quotation_framed_around_the_cue_gives_both_halves(said):
+    text = "«لا نحمّل المدرب وحده مسؤولية النتائج»، يضيف الشحف، «لكننا نحتاج إلى صدمة إيجابية»."
+    assert [(s, c) for s, _, c, _ in said(text)] == [
+        ("الشحف", "لا نحمّل المدرب وحده مسؤولية النتائج"), ("الشحف", "لكننا نحتاج إلى صدمة إيجابية")]
