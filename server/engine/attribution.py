@@ -533,6 +533,8 @@ class Attributor:
         """The cue's subject: after it (VSO) or right before it (SVO), preferring a phrase with
         a lexicon head before the cue over a bare name after it; else the words of the subject
         slot after the cue, when they are content words (``PhraseReader.subject_slot``)."""
+        if draft.cue.entry.cls == "participle":
+            return None  # متهما روسيا بأنها …: after a participle stands its object; it continues
         phrase = self.explicit(draft.zone_first, draft.zone_last)
         before = self.pre_verbal(draft.sentence, draft.cue.index)
         if phrase is not None and not (before is not None and _headed(before) and not _headed(phrase)):
@@ -607,7 +609,8 @@ class Attributor:
                 entity, mention = found
                 method = Method.CONTINUATION
                 self._see(_Seen(cue.index, sentence.index, sentence.section, entity, mention, True))
-            if self.lex.mention_only(draft.cue.entry.cls) or draft.content_last <= draft.content_first:
+            if (self.lex.mention_only(draft.cue.entry.cls) and draft.marker is not Marker.THAT) \
+                    or draft.content_last <= draft.content_first:
                 continue
             framed = self._framed(sentence, draft)
             if framed is not None:
@@ -621,7 +624,10 @@ class Attributor:
         if draft.marker is not Marker.QUOTE or draft.cue.entry.cls != "speech":
             return None
         before = self.finder.postposed(self.words, sentence, draft.cue)
-        return before if before is not None and before.content_last <= draft.cue.index else None
+        if before is None or before.content_last > draft.cue.index \
+                or self.words.first_word(sentence.first, sentence.last) != before.content_first - 1:
+            return None  # only a quotation that opens the sentence (not «…»، وأضاف «…» after another cue)
+        return before
 
     @staticmethod
     def _learn_gender(entity: Entity, phrase: Phrase, entry: CueEntry, how: Strategy) -> None:

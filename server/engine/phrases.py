@@ -70,6 +70,8 @@ class PhraseReader:
         self.heads = lex.head_words
         self.cue_forms = lex.cues.keys()
         self._readers = [getattr(self, name) for name in READ_ORDER]
+        self._told_forms = frozenset(form for form, entry in lex.cues.items() if entry.lemma in lex.grammar.addressee_cue)
+        """Cue forms that take an object pronoun (أبلغه، ووصفها): with one they end a name."""
         self._rulers = frozenset(t[2:] for t in lex.titles if t.startswith("ال"))
         """Titles listed only with ال (أمير، ملك), bare: a role before a country or area."""
         self._courtesy: dict[str, list[tuple[str, ...]]] = {}
@@ -116,11 +118,12 @@ class PhraseReader:
 
     def is_name_word(self, words: Words, i: int) -> bool:
         """A word that can stand in a personal name: no article, not a function or cue word."""
-        if words.is_punct(i) or not words.text[i].strip():
-            return False
+        if words.is_punct(i) or not words.text[i].strip() or words.text[i].startswith("لـ"):
+            return False  # لـCNN، لـ(الجزيرة): the addressee, written with ل and a tatweel
         norm = words.norm[i]
-        if self.is_function(words, i) or norm in self.cue_forms or words.bare[i] in self.cue_forms:
-            return False
+        if self.is_function(words, i) or norm in self.cue_forms or words.bare[i] in self.cue_forms \
+                or norm in self.lex.grammar.complementiser or _CLITIC.sub("", words.bare[i]) in self._told_forms:
+            return False  # ووصفها، بأنها: a cue with its object pronoun, a complementiser
         if any(ch.isdigit() for ch in norm):
             return False
         if len(norm) < 2:
@@ -621,6 +624,11 @@ class PhraseReader:
         if not self.in_set(words, i, self.lex.documents):
             return None
         end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
+        for k in range(i + 1, end):  # التقرير المستند إلى …: what the document rests on is no name
+            nxt = words.next_word(k, last)
+            if is_definite(words.norm[k]) and nxt is not None and words.norm[nxt] in ("الي", "علي", "عن"):
+                end = k
+                break
         gender = "f" if self.head(words, i).endswith("ه") else "m"
         return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
 

@@ -23,6 +23,11 @@ class QuotedStretch:
     closed: bool
 
 
+_MIRROR = {"“": "”", "”": "“"}
+"""The curly double quotes, each the other's mirror: right-to-left text often types them
+the other way round (”نتحرك سريعا“)."""
+
+
 def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
     """Pair the quotation marks among tokens ``first`` to ``last`` (exclusive), one line."""
     stack: list[int] = []
@@ -30,8 +35,14 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
     for i in words.quote_marks_in(first, last):
         mark = words.text[i]
         if mark in OPENING_QUOTES:
-            stack.append(i)
+            if stack and words.text[stack[-1]] == _MIRROR.get(mark):  # ”…“: marks typed mirrored
+                stretches.append(QuotedStretch(stack.pop(), i, True))
+            else:
+                stack.append(i)
         elif mark in CLOSING_QUOTES:
+            if not any(words.text[k] in OPENING_QUOTES for k in stack) and mark in _MIRROR:
+                stack.append(i)  # a closing mark with nothing open: perhaps a mirrored opener
+                continue
             while stack and words.text[stack[-1]] not in OPENING_QUOTES:
                 stack.pop()
             if stack:
@@ -40,6 +51,7 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
             stretches.append(QuotedStretch(stack.pop(), i, True))
         else:
             stack.append(i)
+    stack = [k for k in stack if words.text[k] not in CLOSING_QUOTES]  # a stray ” opens nothing
     if stack:
         stretches.append(QuotedStretch(stack[0], last, False))
     stretches.sort(key=lambda q: q.open)

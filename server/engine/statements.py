@@ -31,6 +31,8 @@ EMBEDDED_QUOTE_TOKENS = 3
 """A quotation of at most this many tokens, marks included, with words on both sides is a
 name or a scare-quoted word, not a statement."""
 MAX_LABEL_TOKENS = 10
+MIN_BRACKETED_WORDS = 4
+"""Fewer words in round brackets after a cue are a name or an aside (قال (الرئيس)), not a quote."""
 LABEL_CUE = CueEntry(":", ":", "label", "", "")
 """The colon of «الجهة: …», a cue with no agreement to check."""
 MAX_ZONE = 24
@@ -294,12 +296,15 @@ class StatementFinder:
         prepositions = self.lex.cue_prepositions(cls)
         content_nouns = self.lex.content_nouns if self.lex.cue_has(cls, "noun_object") else frozenset()
         j = cue.index + 1
+        bracketed = self._bracketed(words, sentence, cue)
+        if bracketed is not None:
+            return self._quoted(sentence, cue, bracketed.open, bracketed)
         while j < limit:
             norm = words.norm[j]
             stretch = sentence.quote_at(j)
             if norm == ":":
                 return self._colon(words, sentence, cue, j)
-            if stretch is not None and stretch.open == j and words.text[j] != "”":
+            if stretch is not None and stretch.open == j and (words.text[j] != "”" or words.text[stretch.close] == "“"):
                 if self._quoted_name(words, sentence, stretch, cue):
                     j = stretch.close + 1
                     continue
@@ -317,6 +322,10 @@ class StatementFinder:
                 if nxt is not None and self.is_complementiser(words, nxt):
                     j = nxt
                     continue
+                after = words.next_word(nxt, last) if nxt is not None else None
+                if after is not None and self.is_complementiser(words, after) and self.lex.mention_only(cls):
+                    j = after
+                    continue  # عبر عن اعتقاده بأن …، أعرب عن أمله أن …: the belief is a statement
                 if nxt is not None and sentence.quote_at(nxt) is not None and sentence.quote_at(nxt).open == nxt:
                     return self._quoted(sentence, cue, nxt, sentence.quote_at(nxt), zone_last=j)
                 if cls == "call" or nxt is None:
@@ -328,6 +337,24 @@ class StatementFinder:
                 break
             j += 1
         return self.postposed(words, sentence, cue) if cls == "speech" else None
+
+    def _bracketed(self, words: Words, sentence: Sentence, cue: Cue) -> QuotedStretch | None:
+        """وأضاف يؤكد (عانيت في الأيام الماضية …): round brackets right after a verb of saying,
+        holding a clause of at least ``MIN_BRACKETED_WORDS`` words, quote the speaker, as some
+        sports and local pages write quotations."""
+        if not self.lex.cue_has(cue.entry.cls, "verb"):
+            return None
+        j = words.next_word(cue.index, sentence.last)
+        if j is None or words.text[j] != "(":
+            return None
+        n = 0
+        for k in range(j + 1, sentence.last):
+            if words.text[k] == ")":
+                return QuotedStretch(j, k, True) if n >= MIN_BRACKETED_WORDS else None
+            if words.text[k] == "(":
+                return None
+            n += bool(words.text[k].strip()) and not words.is_punct(k)
+        return None
 
     def _object(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """وأكد مجددا رغبة ...: a coordinated cue whose content is its object noun phrase."""

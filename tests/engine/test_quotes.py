@@ -42,3 +42,14 @@ def test_doubled_apostrophes_are_a_straight_quotation_mark(said):
 
 def test_doubled_apostrophes_pair_with_each_other_not_with_a_double_quote():
     assert stretches("قال ''سنعود'' و\"نبقى\".") == [("سنعود", True), ("نبقى", True)]
+
+
+def test_mirrored_curly_quotes_pair(said):
+    text = "وقال أوداي في مقابلة بمحطة NBC ”نتحرك سريعا جدا مع الهيئة“."
+    assert said(text) == [("أوداي", "direct", "نتحرك سريعا جدا مع الهيئة", "قال")]
+
+
+def test_round_brackets_right_after_a_cue_quote_a_clause(said):
+    text = "وقال المدير إن العمل مستمر. وأضاف يؤكد (عانيت في الأيام الماضية من محاولات تخريبية كثيرة)."
+    assert said(text)[-1][1:3] == ("direct", "عانيت في الأيام الماضية من محاولات تخريبية كثيرة")
+    assert [c for _, _, c, _ in said("وقال (الرئيس) إن القرار نهائي.")] == ["القرار نهائي"]

@@ -498,3 +498,19 @@ def test_a_quotation_framed_around_the_cue_gives_both_halves(said):
     text = "«لا نحمّل المدرب وحده مسؤولية النتائج»، يضيف الشحف، «لكننا نحتاج إلى صدمة إيجابية»."
     assert [(s, c) for s, _, c, _ in said(text)] == [
         ("الشحف", "لا نحمّل المدرب وحده مسؤولية النتائج"), ("الشحف", "لكننا نحتاج إلى صدمة إيجابية")]
+
+
+def test_a_belief_expressed_with_anna_is_a_statement(said):
+    assert said("وعبر ترامب أمس عن اعتقاده بأن كييف قادرة على استعادة أراضيها.") == [
+        ("ترامب", "indirect", "كييف قادرة على استعادة أراضيها", "عبر")]
+    assert said("وأعرب الوزير عن قلقه إزاء التصعيد.") == []
+
+
+def test_described_with_its_object_pronoun_and_accusing(said):
+    text = "وأشاد الرئيس زيلينسكي بالتصريحات ووصفها بأنها تحول كبير، متهما روسيا بأنها تطيل الحرب."
+    assert [(s, q) for s, _, _, q in said(text)] == [("زيلينسكي", "وصفها"), ("زيلينسكي", "متهما")]
+
+
+def test_an_addressee_written_with_la_and_tatweel_is_no_speaker(said):
+    text = "ظريف لـCNN: هناك أخطاء ارتكبت.\nوقال جواد ظريف إن الحل سياسي. وتابع: \"لديك مجموعة مسلحة ممولة من الخارج\"."
+    assert [s for s, *_ in said(text)][-1] == "جواد ظريف"
