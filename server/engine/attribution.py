@@ -294,8 +294,22 @@ class Attributor:
                 return UNSOURCED
         elif k >= draft.zone_last or w.norm[k] != "في":
             return UNSOURCED
-        phrase = self.explicit(k + 1, draft.zone_last)
+        phrase = self._occasion_of(w.first_word(k + 1, draft.zone_last), draft.zone_last) \
+            or self.explicit(k + 1, draft.zone_last)
         return (phrase, Strategy.WORDING) if phrase is not None else UNSOURCED
+
+    def _occasion_of(self, k: int, last: int) -> Phrase | None:
+        """جاء ذلك في مقابلة حصرية لظريف: whose interview or speech it was (ل + the person)."""
+        w = self.words
+        if k >= last or w.bare_art[k] not in self.lex.grammar.occasion:
+            return None
+        for j in range(k + 1, min(last, k + 4)):
+            if w.norm[j].startswith("ل") and not w.norm[j].startswith("لل") and len(w.norm[j]) > 3:
+                detached = without_proclitic(w, j)
+                phrase = self.reader.read(detached, j, last, after_title=True)  # a name is expected
+                if phrase is not None and phrase.type is SpeakerType.PERSON:
+                    return phrase
+        return None
 
     def _after_lam(self, first: int, last: int) -> Phrase | None:
         """وفقا لوزارة الصحة، طبقا للبنك: the source glued to the preposition ل."""
@@ -370,6 +384,9 @@ class Attributor:
             named = self._subject_named(sentence, subject, draft.cue.index)
             if named is not None and self.agrees(entry, named[0]):
                 return named
+        joined = self._joined_to(draft, here)
+        if joined is not None:
+            return joined
         for spoke_only in (True, False):
             # وزار الوزير المستشفى، وأكد …: among mentions that did not speak, the subject first
             order = list(reversed(here)) if spoke_only else sorted(reversed(here), key=lambda s: s.index != subject)
@@ -391,6 +408,21 @@ class Attributor:
                     if s.section == sentence.section and (s.spoke or (not spoke_only and self._may_continue(s))) \
                             and self.agrees(entry, s.entity):
                         return s.entity, s.mention
+        return None
+
+    def _joined_to(self, draft: Draft, here: list[_Seen]) -> tuple[Entity, Mention] | None:
+        """أشاد بها الرئيس زيلينسكي ووصفها بأنها …: a cue joined by و right after a person's
+        name shares the subject of the verb before it, that person."""
+        w, i = self.words, draft.cue.index
+        if w.norm[i] == w.bare[i] or not w.norm[i].startswith("و"):
+            return None
+        prev = i - 1
+        while prev >= 0 and not w.text[prev].strip():
+            prev -= 1
+        for s in reversed(here):
+            if (s.mention is not None and s.mention.end == w.end[prev] and s.entity.type is SpeakerType.PERSON
+                    and self.agrees(draft.cue.entry, s.entity)):
+                return s.entity, s.mention
         return None
 
     def _may_continue(self, seen: _Seen) -> bool:

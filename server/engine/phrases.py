@@ -794,6 +794,7 @@ class PhraseReader:
         if (not self._word(words, k) or words.is_quote(k) or self.is_function(words, k)
                 or self._is_cue(words, k) or any(ch.isdigit() for ch in norm)
                 or norm in grammar.back_pointer or bare in grammar.same_before_noun or bare in grammar.courtesy_pronoun
+                or words.bare_art[k] in grammar.occasion
                 or norm in grammar.same_as_before):
             return False
         if self._prepositional(words, k):

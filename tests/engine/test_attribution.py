@@ -427,3 +427,15 @@ def test_a_journalist_adjective_after_a_press_conference_is_no_mention(said):
 def test_a_transmitted_source_with_no_statement_is_who_a_participle_continues(said):
     text = "نقلت صحيفة «عكاظ» عن عدد من المعلمين ترحيبهم بالقرار، معتبرين أن القرار يخفف الضغط."
     assert [s for s, *_ in said(text)] == ["عدد من المعلمين"]
+
+
+def test_a_cue_joined_right_after_a_persons_name_is_that_persons(said):
+    text = ("وعبر ترامب عن اعتقاده بأن كييف قادرة على استعادة أراضيها. وأشاد بها الرئيس الأوكراني "
+            "فولوديمير زيلينسكي ووصفها بأنها تحول كبير.")
+    assert [s for s, *_ in said(text)] == ["ترامب", "فولوديمير زيلينسكي"]
+
+
+def test_an_interview_is_no_speaker_but_whose_interview_it_was(said):
+    text = ("قال جواد ظريف إن هناك أخطاء ارتكبت في سوريا.\n"
+            'جاء ذلك في مقابلة حصرية لظريف مع الزميلة كريستيان آمانبور، حيث قال: "لديك مجموعة مسلحة ممولة".')
+    assert {s for s, *_ in said(text)} == {"جواد ظريف"}
