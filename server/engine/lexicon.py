@@ -63,6 +63,10 @@ class CueEntry:
     number: str  # "sg", "du", "pl"
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
+"""Object pronoun suffixes a verb of telling carries (أبلغه، أخبرتهم، أبلغنا)."""
+
+
 @dataclass
 class Lexicon:
     """All lookup tables the grammar uses, keyed by normalised form."""
@@ -101,6 +105,30 @@ class Lexicon:
     def stop_words(self) -> frozenset[str]:
         """Words that end a name or a speaker phrase: prepositions, time words, adverbs, particles."""
         return frozenset(self.prepositions | self.time_words | self.adverbs | self.particles)
+
+    @cached_property
+    def told_forms(self) -> frozenset[str]:
+        """Cue forms that take an object pronoun (أبلغ، وصف: أبلغه، ووصفها), [addressee_cue]."""
+        return frozenset(form for form, entry in self.cues.items() if entry.lemma in self.grammar.addressee_cue)
+
+    @cached_property
+    def told_with_pronoun(self) -> dict[str, CueEntry]:
+        """Each of those forms with each object pronoun (أبلغه، أبلغتهم …) -> its cue entry."""
+        return {form + pronoun: self.cues[form] for form in self.told_forms for pronoun in OBJECT_PRONOUNS}
+
+    @cached_property
+    def ruler_titles(self) -> frozenset[str]:
+        """Titles listed only with ال (الأمير، الملك), without it: a role before a country or area."""
+        return frozenset(t[2:] for t in self.titles if t.startswith("ال"))
+
+    @cached_property
+    def courtesy_sequences(self) -> dict[str, list[tuple[str, ...]]]:
+        """[courtesy] entries by first word, longest first (صاحب السمو الملكي before صاحب السمو)."""
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for entry in sorted(self.grammar.courtesy, key=lambda e: -len(e.split())):
+            parts = tuple(entry.split())
+            table.setdefault(parts[0], []).append(parts)
+        return table
 
     @cached_property
     def head_words(self) -> frozenset[str]:

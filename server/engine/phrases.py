@@ -70,14 +70,9 @@ class PhraseReader:
         self.heads = lex.head_words
         self.cue_forms = lex.cues.keys()
         self._readers = [getattr(self, name) for name in READ_ORDER]
-        self._told_forms = frozenset(form for form, entry in lex.cues.items() if entry.lemma in lex.grammar.addressee_cue)
-        """Cue forms that take an object pronoun (أبلغه، ووصفها): with one they end a name."""
-        self._rulers = frozenset(t[2:] for t in lex.titles if t.startswith("ال"))
-        """Titles listed only with ال (أمير، ملك), bare: a role before a country or area."""
-        self._courtesy: dict[str, list[tuple[str, ...]]] = {}
-        for entry in sorted(lex.grammar.courtesy, key=lambda e: -len(e.split())):
-            parts = tuple(entry.split())
-            self._courtesy.setdefault(parts[0], []).append(parts)
+        self._told_forms = lex.told_forms
+        self._rulers = lex.ruler_titles
+        self._courtesy = lex.courtesy_sequences
 
     # -- word classes ------------------------------------------------------------------
 

@@ -65,10 +65,12 @@ MAX_BROKEN_LINES = 3
 """A quotation is followed across at most this many lines (its own included)."""
 
 
-def _join_broken_quotes(words: Words, ranges: list[tuple[int, int, Line]]) -> list[tuple[int, int, Line]]:
+def _join_broken_quotes(words: Words, ranges: list[tuple[int, int, Line]]
+                        ) -> list[tuple[int, int, Line, list[QuotedStretch]]]:
     """Join a line whose quotation is left open to the next lines that close it (at most
-    ``MAX_BROKEN_LINES`` in all, one section); every other line stays as it is."""
-    joined: list[tuple[int, int, Line]] = []
+    ``MAX_BROKEN_LINES`` in all, one section); every other line stays as it is. Each range
+    comes with its quoted stretches."""
+    joined: list[tuple[int, int, Line, list[QuotedStretch]]] = []
     n = 0
     while n < len(ranges):
         first, last, line = ranges[n]
@@ -80,9 +82,9 @@ def _join_broken_quotes(words: Words, ranges: list[tuple[int, int, Line]]) -> li
                     break
                 merged = pair_quotes(words, first, ranges[m][1])
                 if merged and merged[-1].open == stretches[-1].open and merged[-1].closed:
-                    upto = m
+                    upto, stretches = m, merged
                     break
-        joined.append((first, ranges[upto][1], line))
+        joined.append((first, ranges[upto][1], line, stretches))
         n = upto + 1
     return joined
 
@@ -90,10 +92,9 @@ def _join_broken_quotes(words: Words, ranges: list[tuple[int, int, Line]]) -> li
 def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
     """Segment the article into sentences, in order, skipping boilerplate lines."""
     sentences: list[Sentence] = []
-    for first, last, line in _join_broken_quotes(words, _line_token_ranges(words, lines)):
+    for first, last, line, stretches in _join_broken_quotes(words, _line_token_ranges(words, lines)):
         if line.section is Section.BOILERPLATE:
             continue
-        stretches = pair_quotes(words, first, last)
         inside = set()
         for stretch in stretches:
             inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))

@@ -20,8 +20,7 @@ from qawl.engine.sentences import Sentence
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
-_OBJECT_PRONOUN = re.compile("(ه|ها|هم|هما|نا|ني|كم)$")
-_PRONOUN_ENDS = frozenset("هامين")  # last letters of those suffixes: a cheap test before the regex
+_UNASKED = object()
 NEEDS_NEXT_REACH = 14
 """How far after a cue the words its lemma needs (grammar.txt [needs_next]) are looked for: a
 subject with a long role and rank (بين المتحدث الرسمي لشرطة منطقة مكة المكرمة المقدم X أن) fits."""
@@ -71,10 +70,21 @@ class StatementFinder:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self._sentence_positions: dict[int, tuple[list[int], list[int]]] = {}
+        self._cues: dict[int, CueEntry | None] = {}
+        self._cues_of: Words | None = None
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
         """The cue entry for token i, if it is a reporting cue in this position: the word as
-        it stands, else without its و (وردت: ورد في no, ردت yes)."""
+        it stands, else without its و (وردت: ورد في no, ردت yes). Worked out once per token of
+        the article being read; the grammar asks again and again."""
+        if words is not self._cues_of:
+            self._cues, self._cues_of = {}, words
+        found = self._cues.get(i, _UNASKED)
+        if found is _UNASKED:
+            found = self._cues[i] = self._cue_at(words, i)
+        return found
+
+    def _cue_at(self, words: Words, i: int) -> CueEntry | None:
         whole = self.lex.cues.get(words.norm[i])
         entry = self._cue_in_place(words, i, whole) if whole is not None else None
         if entry is None and words.bare[i] != words.norm[i]:
@@ -117,9 +127,7 @@ class StatementFinder:
 
     def _told(self, words: Words, i: int) -> CueEntry | None:
         """أبلغه، أخبرتهم: a cue of [addressee_cue] with whom it told as a pronoun suffix."""
-        stem = _OBJECT_PRONOUN.sub("", words.bare[i])
-        entry = self.lex.cues.get(stem) if stem != words.bare[i] else None
-        return entry if entry is not None and entry.lemma in self.lex.grammar.addressee_cue else None
+        return self.lex.told_with_pronoun.get(words.bare[i])
 
     def _negated_or_byline(self, words: Words, i: int) -> bool:
         """ولم تؤكد الهيئة الهجوم: a negated cue; «كتب - أحمد سامي:» at a line's start: the
@@ -228,10 +236,10 @@ class StatementFinder:
 
     def index_cues(self, words: Words) -> list[Cue]:
         """Every token of the article that is a cue in its position, in order (one pass)."""
-        cues = self.lex.cues
+        cues, told = self.lex.cues, self.lex.told_with_pronoun
         found = []
         for i, (norm, bare) in enumerate(zip(words.norm, words.bare)):
-            if norm in cues or bare in cues or (bare[-1:] in _PRONOUN_ENDS and self._told(words, i) is not None):
+            if norm in cues or bare in cues or bare in told:
                 entry = self.cue_at(words, i)
                 if entry is not None:
                     found.append(Cue(i, entry))

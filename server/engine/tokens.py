@@ -186,4 +186,9 @@ class Words:
 
     def is_punct(self, i: int) -> bool:
         """True for a token made of punctuation or symbols only."""
-        return not any(ch.isalnum() for ch in self.text[i])
+        return _is_punct_text(self.text[i])
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_punct_text(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
