@@ -63,6 +63,7 @@ def cases(lexicon: Lexicon) -> dict[str, str]:
         "dual title": "الوزيران ",
         "courtesy pronoun": "وأوضح سموه أن ",
         "quotation left open on each line": 'قال "سامر\n',
+        "bracket after a cue, never closed": "قال (سامر ",
     })
     return units
 

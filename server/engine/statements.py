@@ -32,6 +32,8 @@ name or a scare-quoted word, not a statement."""
 MAX_LABEL_TOKENS = 10
 MIN_BRACKETED_WORDS = 4
 """Fewer words in round brackets after a cue are a name or an aside (قال (الرئيس)), not a quote."""
+MAX_BRACKETED_TOKENS = 150
+"""A bracket not closed within this many tokens quotes nothing (and costs no more to find)."""
 LABEL_CUE = CueEntry(":", ":", "label", "", "")
 """The colon of «الجهة: …», a cue with no agreement to check."""
 MAX_ZONE = 24
@@ -356,7 +358,7 @@ class StatementFinder:
         if j is None or words.text[j] != "(":
             return None
         n = 0
-        for k in range(j + 1, sentence.last):
+        for k in range(j + 1, min(sentence.last, j + 1 + MAX_BRACKETED_TOKENS)):
             if words.text[k] == ")":
                 return QuotedStretch(j, k, True) if n >= MIN_BRACKETED_WORDS else None
             if words.text[k] == "(":
