@@ -248,12 +248,13 @@ class Attributor:
         document names who issued it."""
         w = self.words
         k = w.first_word(phrase.first + 1, last)
-        if k >= last or not w.norm[k].startswith("ل") or is_definite(w.norm[k]) or len(w.norm[k]) < 4:
+        if k >= last or not w.norm[k].startswith("ل") or len(w.norm[k]) < 4:
             return None
-        rest = without_proclitic(w, k)
-        if not self.reader.org_at(rest, k, last):
-            return None
-        issuer = self.reader.read(rest, k, last)
+        if w.norm[k].startswith("لل"):  # بيان للمديرية العامة للأمن الوطني
+            issuer = self._after_lil(k, last)
+        else:
+            rest = without_proclitic(w, k)
+            issuer = self.reader.read(rest, k, last) if self.reader.org_at(rest, k, last) else None
         return issuer if issuer is not None and issuer.type is SpeakerType.ORGANIZATION else None
 
     def _apposition(self, phrase: Phrase, other: Phrase) -> None:

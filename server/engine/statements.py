@@ -32,6 +32,8 @@ name or a scare-quoted word, not a statement."""
 MAX_LABEL_TOKENS = 10
 MIN_BRACKETED_WORDS = 4
 """Fewer words in round brackets after a cue are a name or an aside (قال (الرئيس)), not a quote."""
+ASIDE_REACH = 8
+"""How far a channel aside (بحسب بيان له) looks back for its verb and on for its comma."""
 MAX_BRACKETED_TOKENS = 150
 """A bracket not closed within this many tokens quotes nothing (and costs no more to find)."""
 LABEL_CUE = CueEntry(":", ":", "label", "", "")
@@ -164,6 +166,8 @@ class StatementFinder:
         before, the sourcing word opens the statement and the verb after ما still does not."""
         if entry.cls == "sourcing" and self.sourcing_what(words, i):
             return self._cue_before(words, i)
+        if entry.cls == "sourcing" and self._between_verb_and_that(words, i):
+            return True  # وقال مكتب النائب العام بحسب بيان له، إن …: the channel of قال's statement
         prev = i - 1
         while prev >= 0 and not words.text[prev].strip():
             prev -= 1
@@ -180,6 +184,25 @@ class StatementFinder:
                 found = self.lex.cues.get(words.norm[before]) or self.lex.cues.get(words.bare[before])
                 if found is not None and found.cls == "sourcing" and self.sourcing_what(words, before) == i:
                     return True
+        return False
+
+    def _between_verb_and_that(self, words: Words, i: int) -> bool:
+        """Does a sourcing word at i stand inside a verb of saying's clause, between the verb
+        (no punctuation between) and the complementiser after the next comma?"""
+        for k in range(i - 1, max(-1, i - 1 - ASIDE_REACH), -1):
+            if words.is_punct(k) or "\n" in words.text[k]:
+                return False
+            found = self.lex.cues.get(words.norm[k]) or self.lex.cues.get(words.bare[k])
+            if found is not None and self.lex.cue_has(found.cls, "verb"):
+                break
+        else:
+            return False
+        for k in range(i + 1, min(len(words), i + 1 + ASIDE_REACH)):
+            if words.text[k] in BOUNDARY_PUNCT:
+                nxt = words.next_word(k, len(words))
+                return nxt is not None and self.is_complementiser(words, nxt)
+            if words.is_punct(k) or "\n" in words.text[k]:
+                return False
         return False
 
     def sourcing_what(self, words: Words, i: int) -> int | None:

@@ -439,3 +439,19 @@ def test_an_interview_is_no_speaker_but_whose_interview_it_was(said):
     text = ("قال جواد ظريف إن هناك أخطاء ارتكبت في سوريا.\n"
             'جاء ذلك في مقابلة حصرية لظريف مع الزميلة كريستيان آمانبور، حيث قال: "لديك مجموعة مسلحة ممولة".')
     assert {s for s, *_ in said(text)} == {"جواد ظريف"}
+
+
+def test_a_statement_of_a_definite_body_after_lil_is_that_bodys_and_is_continued(said):
+    text = ("وأفاد بيان للمديرية العامة للأمن الوطني، أن مصالحها أوقفت الأشخاص. "
+            "وأوضحت أن المتهمين حاولوا زرع الفتنة.")
+    assert [s for s, *_ in said(text)] == ["المديرية العامة للأمن الوطني"] * 2
+
+
+def test_a_channel_between_the_verb_and_its_that_is_an_aside(said):
+    assert said("وقال مكتب النائب العام بحسب بيان له، إن وكيل النيابة أنهى التحقيق.") == [
+        ("مكتب النائب العام", "indirect", "وكيل النيابة أنهى التحقيق", "قال")]
+
+
+def test_plural_ministers_and_deputies_are_unnamed_sources(said):
+    assert [s for s, *_ in said("وقال وزراء في الحكومة اللبنانية إن المجلس وافق على الموازنة.")] == [
+        "وزراء في الحكومة اللبنانية"]

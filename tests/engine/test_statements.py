@@ -69,7 +69,7 @@ def test_content_stops_where_a_new_cue_begins(said):
 
 def test_sourcing_phrase_with_quotation(said):
     (found,) = said('وحسب بيان للنقابة "الإضراب مستمر حتى تلبية المطالب".')
-    assert found[:3] == ("بيان للنقابة", "direct", "الإضراب مستمر حتى تلبية المطالب")
+    assert found[:3] == ("النقابة", "direct", "الإضراب مستمر حتى تلبية المطالب")  # the issuer
 
 
 def test_sourcing_phrase_with_clause(said):
