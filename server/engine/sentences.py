@@ -89,6 +89,20 @@ def _join_broken_quotes(words: Words, ranges: list[tuple[int, int, Line]]
     return joined
 
 
+MAX_ABBREVIATION_LETTERS = 3
+
+
+def abbreviation_dot(words: Words, i: int) -> bool:
+    """إن.بي.إن، U.S.A: a full stop written tight between two short pieces is inside an
+    abbreviation, not a sentence's end (but «…الفيروس.وطالب» ends one)."""
+    if i == 0 or i + 1 >= len(words) or words.text[i] != ".":
+        return False
+    before, after = words.text[i - 1], words.text[i + 1]
+    return (words.end[i - 1] == words.start[i] and words.end[i] == words.start[i + 1]
+            and before.isalpha() and after.isalpha()
+            and len(before) <= MAX_ABBREVIATION_LETTERS and len(after) <= MAX_ABBREVIATION_LETTERS)
+
+
 def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
     """Segment the article into sentences, in order, skipping boilerplate lines."""
     sentences: list[Sentence] = []
@@ -100,7 +114,7 @@ def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
             inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))
         start = first
         for i in range(first, last):
-            if words.text[i] in SENTENCE_END and i not in inside and i + 1 < last:
+            if words.text[i] in SENTENCE_END and i not in inside and i + 1 < last and not abbreviation_dot(words, i):
                 sentences.append(Sentence(len(sentences), start, i + 1, line.section))
                 start = i + 1
         sentences.append(Sentence(len(sentences), start, last, line.section))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.quotes import QuotedStretch
 from qawl.engine.records import Marker, QuoteKind
-from qawl.engine.sentences import Sentence
+from qawl.engine.sentences import Sentence, abbreviation_dot
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
 BOUNDARY_PUNCT = {"،", ",", "؛", ";"}
@@ -307,6 +307,9 @@ class StatementFinder:
         """أن / إن / بأن and clitic forms, unless a temporal word makes it بعد أن ..."""
         if words.norm[j] not in self.lex.grammar.complementiser:
             return False
+        if (j + 1 < len(words) and words.text[j + 1] == "." and words.end[j] == words.start[j + 1]) or (
+                j > 0 and words.text[j - 1] == "." and words.end[j - 1] == words.start[j]):
+            return False  # تلفزيون إن.بي.إن: letters of an abbreviation
         return j == 0 or words.bare[j - 1] not in self.lex.grammar.not_complementiser_after
 
     def draft(self, words: Words, sentence: Sentence, cue: Cue, consumed: set[int]) -> Draft | None:
@@ -366,7 +369,7 @@ class StatementFinder:
                 return self._clause(words, sentence, cue, j, nxt, Marker.PREP)
             if j != cue.index and self._blocks(words, j, cls, consumed):
                 break
-            if words.text[j] in (".", "!", "?", "؟"):
+            if words.text[j] in (".", "!", "?", "؟") and not abbreviation_dot(words, j):
                 break
             j += 1
         return self.postposed(words, sentence, cue) if cls == "speech" else None

@@ -18,3 +18,13 @@ def test_an_unclosed_quotation_does_not_join_lines_it_never_closes_on(said):
 def test_a_line_break_still_ends_a_sentence_outside_quotations(said):
     text = "وقال الوزير إن المشروع سينجز\nالعنوان التالي\nوأكد المدير أن العمل مستمر."
     assert [(s, c) for s, _, c, _ in said(text)] == [("الوزير", "المشروع سينجز"), ("المدير", "العمل مستمر")]
+
+
+def test_a_full_stop_inside_an_abbreviation_ends_no_sentence(said):
+    text = 'وقال وزير المالية علي حسن خليل في مقابلة مع تلفزيون إن.بي.إن "تمت الموافقة على كل البنود".'
+    assert said(text) == [("علي حسن خليل", "direct", "تمت الموافقة على كل البنود", "قال")]
+
+
+def test_two_sentences_run_together_still_split(said):
+    text = "وقال الوزير إن الفيروس انتشر في المدينة.وأكد المدير أن المستشفيات جاهزة."
+    assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]

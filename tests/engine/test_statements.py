@@ -514,3 +514,9 @@ def test_described_with_its_object_pronoun_and_accusing(said):
 def test_an_addressee_written_with_la_and_tatweel_is_no_speaker(said):
     text = "ظريف لـCNN: هناك أخطاء ارتكبت.\nوقال جواد ظريف إن الحل سياسي. وتابع: \"لديك مجموعة مسلحة ممولة من الخارج\"."
     assert [s for s, *_ in said(text)][-1] == "جواد ظريف"
+
+
+def test_concluding_with_a_colon_is_a_cue_and_finishing_work_is_not(said):
+    text = 'وقال ياسين منصور إن الفريق جيد. قبل أن ينهي: "لكن وجهة نظري أن القميص ملك للنادي".'
+    assert [q for *_, q in said(text)] == ["قال", "ينهي"]
+    assert said("وأنهى وكيل النيابة إجراءات التحقيق.") == []
