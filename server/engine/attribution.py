@@ -390,7 +390,9 @@ class Attributor:
             return joined
         for spoke_only in (True, False):
             # وزار الوزير المستشفى، وأكد …: among mentions that did not speak, the subject first
-            order = list(reversed(here)) if spoke_only else sorted(reversed(here), key=lambda s: s.index != subject)
+            # but «X قوله» refers to X, the mention right before the verbal noun
+            order = list(reversed(here)) if spoke_only or entry.cls == "noun" else \
+                sorted(reversed(here), key=lambda s: s.index != subject)
             for s in order:
                 if (s.spoke or (not spoke_only and self._may_continue(s))) and self.agrees(entry, s.entity) \
                         and not self._inside_content(s.index, sentence):
@@ -557,6 +559,9 @@ class Attributor:
         verb = self.finder.sourcing_what(self.words, draft.cue.index)
         if verb is not None and verb < end:
             start = verb + 1  # بحسب ما أفادت مصادر مطلعة: the verb's subject
+            after = self.words.next_word(verb, end)
+            if after is not None and self.words.norm[after] in ("به", "بها"):
+                start = after + 1  # بحسب ما أفاد به رئيس الاتحاد: past the pronoun of ما
         phrase = self._after_lam(start, end) or self.explicit(start, end)
         if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
             return phrase, Strategy.SOURCING

@@ -455,3 +455,13 @@ def test_a_channel_between_the_verb_and_its_that_is_an_aside(said):
 def test_plural_ministers_and_deputies_are_unnamed_sources(said):
     assert [s for s, *_ in said("وقال وزراء في الحكومة اللبنانية إن المجلس وافق على الموازنة.")] == [
         "وزراء في الحكومة اللبنانية"]
+
+
+def test_qawluhu_refers_to_the_mention_right_before_it(said):
+    text = "ونسبت الوكالة إلى مصدر عسكري قوله إن القوات تقدمت نحو المدينة."
+    assert [s for s, *_ in said(text)] == ["مصدر عسكري"]
+
+
+def test_the_pronoun_of_ma_after_the_sourcing_verb_is_skipped(said):
+    text = "الأسعار سترتفع في الربع المقبل، بحسب ما أفاد به رئيس اتحاد الغرف التجارية."
+    assert said(text) == [("رئيس اتحاد الغرف التجارية", "indirect", "الأسعار سترتفع في الربع المقبل", "بحسب")]
