@@ -180,6 +180,7 @@ class EntityTable:
             elif merge == "body":
                 if same_body(key, entity.body_key):
                     return entity
-            elif key == entity.body_key:
-                return entity
+            elif key == entity.body_key or (kind is SpeakerType.UNNAMED and len(key) == 1
+                                            and entity.body_key[:1] == key):
+                return entity  # وأضافت المصادر …: the sources named before (مصادر طبية)
         return None

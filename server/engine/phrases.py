@@ -775,6 +775,8 @@ class PhraseReader:
     def _addressee(self, words: Words, k: int) -> bool:
         """ل + who was spoken to (لوكالة فرانس برس، للصحفيين، لصحيفة X): it ends the subject."""
         norm = words.norm[k]
+        if words.text[k].startswith("لـ"):
+            return True  # لـ"الشروق"، لـCNN
         if not norm.startswith("ل") or len(norm) < 4:
             return False
         if norm.startswith("لل"):

@@ -465,3 +465,13 @@ def test_qawluhu_refers_to_the_mention_right_before_it(said):
 def test_the_pronoun_of_ma_after_the_sourcing_verb_is_skipped(said):
     text = "الأسعار سترتفع في الربع المقبل، بحسب ما أفاد به رئيس اتحاد الغرف التجارية."
     assert said(text) == [("رئيس اتحاد الغرف التجارية", "indirect", "الأسعار سترتفع في الربع المقبل", "بحسب")]
+
+
+def test_the_sources_again_are_the_sources_named_before(extractor):
+    result = extractor.extract("وقالت مصادر طبية إن حصيلة القتلى ارتفعت. وأضافت المصادر أن بين القتلى أطفالا.")
+    assert len({q.speaker_id for q in result.quotes}) == 1
+    assert result.speaker(result.quotes[0].speaker_id).name == "مصادر طبية"
+
+
+def test_an_addressee_in_quotation_marks_ends_an_unlisted_subject(said):
+    assert [s for s, *_ in said('وقال والد الضحية لـ"الشروق" إن ابنه كان في طريقه إلى العمل.')] == ["والد الضحية"]
