@@ -625,6 +625,13 @@ class PhraseReader:
                 end = k
                 break
         gender = "f" if self.head(words, i).endswith("ه") else "m"
+        named = end
+        if end < last and is_definite(words.norm[i]) and self.lex.is_person_name(words.norm[end], words.bare[end]):
+            named = self.name_run(words, end, last, after_title=False)
+        if named > end:  # الحكم الدولي السابق جمال الشريف: a person the words describe, not a ruling
+            start, stop = words.start[end], words.end[named - 1]
+            return Phrase(i, named, SpeakerType.PERSON, words.source[start:stop], start, stop,
+                          words.span_text(i, end), i, end)
         return self._phrase(words, i, end, SpeakerType.DOCUMENT, gender)
 
     def read_unnamed(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:

@@ -611,3 +611,13 @@ def test_an_adjective_title_before_a_construct_and_the_person_a_body_speaks_for(
 )
 def test_a_group_of_others_and_a_family_name_after_a_definite_middle_name(said, text, name):
     assert said(text)[0][0] == name
+
+
+def test_a_person_after_a_definite_document_word_is_a_person(said):
+    assert [s for s, *_ in said("وقال الحكم الدولي السابق جمال الشريف إن الهدف صحيح.")] == ["جمال الشريف"]
+    assert [s for s, *_ in said("وقال الحكم الصادر أمس إن المتهم مذنب.")] == ["الحكم الصادر"]
+
+
+def test_another_witness_is_a_new_unnamed_source(said):
+    text = "وقال شاهد إن الطائرة سقطت قرب القرية. وقال آخر إنه سمع دوي انفجار."
+    assert [s for s, *_ in said(text)] == ["شاهد", "آخر"]
