@@ -520,3 +520,7 @@ def test_concluding_with_a_colon_is_a_cue_and_finishing_work_is_not(said):
     text = 'وقال ياسين منصور إن الفريق جيد. قبل أن ينهي: "لكن وجهة نظري أن القميص ملك للنادي".'
     assert [q for *_, q in said(text)] == ["قال", "ينهي"]
     assert said("وأنهى وكيل النيابة إجراءات التحقيق.") == []
+
+
+def test_official_statistics_are_a_source(said):
+    assert [s for s, *_ in said("وحسب الإحصاءات الرسمية، بلغ معدل البطالة 12 في المئة.")] == ["الإحصاءات الرسمية"]
