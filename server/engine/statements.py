@@ -109,6 +109,9 @@ class StatementFinder:
             return None  # مسؤول طلب عدم الكشف عن اسمه: part of an unnamed source's mention
         if self._negated_or_byline(words, i):
             return None
+        if self.lex.cue_has(entry.cls, "verb") and i > 0 and words.norm[words.prev_word(i)] in \
+                self.lex.grammar.adverbial_preposition:
+            return None  # في تصرح (a typed تصريح): no verb follows في، خلال، عبر
         needs = self.lex.grammar.needs_next.get(entry.lemma)
         if needs is not None and not self._soon(words, i, needs):
             return None
@@ -465,14 +468,24 @@ class StatementFinder:
         if after is not None and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
                 form in self.lex.titles for form in (words.norm[after], words.art[after], words.bare_art[after])):
             return True  # قال "فلان" الرئيس التنفيذي للشركة إن: a quoted name, then the role
+        if before > cue.index and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
+                form in self.lex.titles for form in (words.norm[before], words.art[before], words.bare_art[before])):
+            return True  # وقال الدكتور “علي العباب”، مدير …: a quoted name after its title
         # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
         one_word = stretch.close - stretch.open == 2 and after is not None and words.text[after] in BOUNDARY_PUNCT
         reach = MAX_ZONE if one_word else 7
-        for k in range(stretch.close + 1, min(sentence.last, stretch.close + reach)):
+        k = stretch.close + 1
+        while k < min(sentence.last, stretch.close + reach):
             if words.is_quote(k):
+                inner = sentence.quote_at(k)
+                if one_word and inner is not None and inner.open == k and inner.closed \
+                        and inner.close - inner.open <= EMBEDDED_QUOTE_TOKENS + 1:
+                    k = inner.close + 1
+                    continue  # لمراسل “يمن مونيتور”، إن: another quoted name on the way
                 return False
             if words.norm[k] == ":" or self.is_complementiser(words, k):
                 return True
+            k += 1
         return False
 
     def _colon(self, words: Words, sentence: Sentence, cue: Cue, j: int) -> Draft:

@@ -179,6 +179,13 @@ class Words:
             first += 1
         return first
 
+    def prev_word(self, i: int) -> int:
+        """The last token before ``i`` that is not whitespace (0 if none)."""
+        k = i - 1
+        while k > 0 and not self.text[k].strip():
+            k -= 1
+        return max(k, 0)
+
     def next_word(self, i: int, last: int) -> int | None:
         """The first token after ``i`` (before ``last``) that is not whitespace, if any."""
         j = self.first_word(i + 1, last)

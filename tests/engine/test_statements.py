@@ -524,3 +524,15 @@ def test_concluding_with_a_colon_is_a_cue_and_finishing_work_is_not(said):
 
 def test_official_statistics_are_a_source(said):
     assert [s for s, *_ in said("وحسب الإحصاءات الرسمية، بلغ معدل البطالة 12 في المئة.")] == ["الإحصاءات الرسمية"]
+
+
+def test_quoted_names_after_a_title_and_a_place_are_not_the_content(said):
+    text = ("وقال الدكتور “علي العباب”، مدير مكتب التربية بمحافظة “مأرب”، في تصريح لمراسل “يمن مونيتور”، "
+            "إن العام الدراسي سيبدأ في نوفمبر.")
+    assert [(k, c) for _, k, c, _ in said(text)] == [("indirect", "العام الدراسي سيبدأ في نوفمبر")]
+
+
+def test_no_verb_follows_fi_and_wasala_needs_its_words(said):
+    assert [q for *_, q in said("وذكر المهندس أسامة القادري في تصرح للثورة أنه يتم العمل على الصيانة.")] == ["ذكر"]
+    text = "وقال المتحدث إن القوات ثابتة في مواقعها، وتواصل تقدمها نحو المدينة."
+    assert [c for _, _, c, _ in said(text)] == ["القوات ثابتة في مواقعها، وتواصل تقدمها نحو المدينة"]
