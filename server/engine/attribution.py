@@ -293,6 +293,8 @@ class Attributor:
             k = w.first_word(k + 1, draft.zone_last)
             if k >= draft.zone_last or w.bare[k] != "لسان":
                 return UNSOURCED
+        elif k < draft.zone_last and w.norm[k] in ("فيه", "فيها"):
+            return None, Strategy.CONTINUATION  # … تصريحا لوزير الصحة، جاء فيه أن: what was named before
         elif k >= draft.zone_last or w.norm[k] != "في":
             return UNSOURCED
         phrase = self._occasion_of(w.first_word(k + 1, draft.zone_last), draft.zone_last) \
@@ -359,7 +361,10 @@ class Attributor:
 
     @staticmethod
     def agrees(entry: CueEntry, entity: Entity) -> bool:
-        """Does the cue's agreement fit the entity (قالت: feminine; قالتا: a pair ...)?"""
+        """Does the cue's agreement fit the entity (قالت: feminine; قالتا: a pair ...)? A wording
+        cue agrees with the document, not its issuer (الوزارة … بيانا جاء فيه), so any fits."""
+        if entry.cls == "wording":
+            return True
         if entry.number == "du":
             return entity.type is SpeakerType.GROUP or entity.number == "du"
         if entry.number == "pl":

@@ -111,7 +111,8 @@ def split_sentences(words: Words, lines: list[Line]) -> list[Sentence]:
             continue
         inside = set()
         for stretch in stretches:
-            inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))
+            if stretch.closed:  # a quotation never closed ends with its sentence (قال: "إن … . كما أشاد …)
+                inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))
         start = first
         for i in range(first, last):
             if words.text[i] in SENTENCE_END and i not in inside and i + 1 < last and not abbreviation_dot(words, i):

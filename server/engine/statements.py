@@ -38,7 +38,7 @@ MAX_BRACKETED_TOKENS = 150
 """A bracket not closed within this many tokens quotes nothing (and costs no more to find)."""
 LABEL_CUE = CueEntry(":", ":", "label", "", "")
 """The colon of «الجهة: …», a cue with no agreement to check."""
-MAX_ZONE = 24
+MAX_ZONE = 36
 MAX_CONTENT = 160
 SENTENCE_ENDS = {".", "!", "?", "؟", "…"}
 MIN_SOURCED_TOKENS = 2

@@ -475,3 +475,13 @@ def test_the_sources_again_are_the_sources_named_before(extractor):
 
 def test_an_addressee_in_quotation_marks_ends_an_unlisted_subject(said):
     assert [s for s, *_ in said('وقال والد الضحية لـ"الشروق" إن ابنه كان في طريقه إلى العمل.')] == ["والد الضحية"]
+
+
+def test_wording_with_a_pronoun_goes_to_the_document_named_before(said):
+    assert [s for s, *_ in said("وأصدرت الوزارة بيانا جاء فيه أن الوضع مستقر.")] == ["الوزارة"]
+
+
+def test_a_long_circumstance_between_the_speaker_and_inna(said):
+    text = ("قال وزير التربية، نور الدين النوري، خلال إشرافه اليوم على افتتاح السنة الدراسية 2025-2026 "
+            "من المعهد الثانوي ابن رشيق بالزهراء، إن الوزارة قامت بالتنسيق مع كل الجهات.")
+    assert [s for s, *_ in said(text)] == ["نور الدين النوري"]

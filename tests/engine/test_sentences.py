@@ -28,3 +28,8 @@ def test_a_full_stop_inside_an_abbreviation_ends_no_sentence(said):
 def test_two_sentences_run_together_still_split(said):
     text = "وقال الوزير إن الفيروس انتشر في المدينة.وأكد المدير أن المستشفيات جاهزة."
     assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]
+
+
+def test_a_quotation_never_closed_ends_with_its_sentence(said):
+    text = 'وقال الوزير: "إن الوضع جيد في كل المناطق. كما أكد المدير أن العمل مستمر.'
+    assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]
