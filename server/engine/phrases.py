@@ -605,6 +605,12 @@ class PhraseReader:
         end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
         end = self._proper_run(words, end, last)
         end = self._foreign_title(words, i + org, end, last)
+        nxt = words.next_word(end - 1, last) if end > i else None
+        if nxt is not None and words.norm[nxt] == "في" and nxt + 1 < last:
+            where = words.first_word(nxt + 1, last)
+            place = self.place_at(words, where, last) or int(where < last and self.is_city(words, where))
+            if place:  # السفارة الأمريكية في بغداد، مكتب الأمم المتحدة في جنيف
+                end = where + place
         named = self._self_named(words, end, last)
         gender = "f" if words.bare[i].endswith("ه") else "m"
         if named is not None:

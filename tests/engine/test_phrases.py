@@ -621,3 +621,9 @@ def test_a_person_after_a_definite_document_word_is_a_person(said):
 def test_another_witness_is_a_new_unnamed_source(said):
     text = "وقال شاهد إن الطائرة سقطت قرب القرية. وقال آخر إنه سمع دوي انفجار."
     assert [s for s, *_ in said(text)] == ["شاهد", "آخر"]
+
+
+def test_a_bodys_seat_after_fi_stays_in_its_name(said):
+    assert [s for s, *_ in said("وقالت السفارة الأمريكية في بغداد إن الوضع مستقر.")] == ["السفارة الأمريكية في بغداد"]
+    assert [s for s, *_ in said("وقالت القنصلية الأمريكية في جدة إن المساعدات وصلت.")] == [
+        "القنصلية الأمريكية في جدة"]
