@@ -69,6 +69,7 @@ class Grammar:
     addressee_cue: frozenset[str] = frozenset()
     learned_from: frozenset[str] = frozenset()
     partitive_head: frozenset[str] = frozenset()
+    accusation: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

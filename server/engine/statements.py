@@ -32,6 +32,8 @@ name or a scare-quoted word, not a statement."""
 MAX_LABEL_TOKENS = 10
 MIN_BRACKETED_WORDS = 4
 """Fewer words in round brackets after a cue are a name or an aside (قال (الرئيس)), not a quote."""
+ACCUSED_REACH = 7
+"""How far after an accusing participle (متهما X بـ …) its ب-word is looked for."""
 ASIDE_REACH = 8
 """How far a channel aside (بحسب بيان له) looks back for its verb and on for its comma."""
 MAX_BRACKETED_TOKENS = 150
@@ -375,7 +377,19 @@ class StatementFinder:
             if words.text[j] in (".", "!", "?", "؟") and not abbreviation_dot(words, j):
                 break
             j += 1
+        if cls == "participle" and cue.entry.lemma in self.lex.grammar.accusation:
+            return self._accused(words, sentence, cue)
         return self.postposed(words, sentence, cue) if cls == "speech" else None
+
+    def _accused(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
+        """متهما السلطات بتزوير المحاضر: an accusing participle whose content is whom it
+        accuses and of what (a ب-word soon after), when no أن follows."""
+        for k in range(cue.index + 2, min(sentence.last, cue.index + 1 + ACCUSED_REACH)):
+            if words.is_punct(k):
+                return None
+            if words.norm[k].startswith("ب") and len(words.norm[k]) > 3 and not words.norm[k].startswith("بال"):
+                return self._clause(words, sentence, cue, cue.index, cue.index + 1, Marker.OBJECT)
+        return None
 
     def _bracketed(self, words: Words, sentence: Sentence, cue: Cue) -> QuotedStretch | None:
         """وأضاف يؤكد (عانيت في الأيام الماضية …): round brackets right after a verb of saying,

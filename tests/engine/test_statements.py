@@ -536,3 +536,9 @@ def test_no_verb_follows_fi_and_wasala_needs_its_words(said):
     assert [q for *_, q in said("وذكر المهندس أسامة القادري في تصرح للثورة أنه يتم العمل على الصيانة.")] == ["ذكر"]
     text = "وقال المتحدث إن القوات ثابتة في مواقعها، وتواصل تقدمها نحو المدينة."
     assert [c for _, _, c, _ in said(text)] == ["القوات ثابتة في مواقعها، وتواصل تقدمها نحو المدينة"]
+
+
+def test_an_accusing_participle_reports_the_accused_and_the_charge(said):
+    text = "وقال المرشح إن النتائج مزورة، متهما السلطات بتزوير محاضر عدد من المكاتب."
+    assert said(text)[-1][2:] == ("السلطات بتزوير محاضر عدد من المكاتب", "متهما")
+    assert [q for *_, q in said("وقال المرشح إن النتائج مزورة، متهما السلطات.")] == ["قال"]
