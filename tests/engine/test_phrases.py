@@ -627,3 +627,8 @@ def test_a_bodys_seat_after_fi_stays_in_its_name(said):
     assert [s for s, *_ in said("وقالت السفارة الأمريكية في بغداد إن الوضع مستقر.")] == ["السفارة الأمريكية في بغداد"]
     assert [s for s, *_ in said("وقالت القنصلية الأمريكية في جدة إن المساعدات وصلت.")] == [
         "القنصلية الأمريكية في جدة"]
+
+
+def test_what_an_unnamed_source_knows_stays_in_its_mention(said):
+    text = "وقالت ثلاثة مصادر مطلعة على المحادثات إن السعودية وروسيا دفعتا باتجاه زيادة متواضعة."
+    assert [s for s, *_ in said(text)] == ["ثلاثة مصادر مطلعة على المحادثات"]
