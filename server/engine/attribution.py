@@ -158,7 +158,7 @@ class Attributor:
         while k >= sentence.first and not w.text[k].strip():
             k -= 1
         return k >= sentence.first and (w.bare[k] in self.lex.grammar.facility or (
-            w.bare[k] in self.lex.grammar.occasion and not is_definite(w.norm[i])))  # مؤتمر صحفي
+            self.lex.is_occasion(w.bare_art[k]) and not is_definite(w.norm[i])))  # مؤتمر صحفي
 
     def _mentions(self, sentence: Sentence) -> None:
         """Read all the mentions of a sentence, once."""
@@ -304,7 +304,7 @@ class Attributor:
     def _occasion_of(self, k: int, last: int) -> Phrase | None:
         """جاء ذلك في مقابلة حصرية لظريف: whose interview or speech it was (ل + the person)."""
         w = self.words
-        if k >= last or w.bare_art[k] not in self.lex.grammar.occasion:
+        if k >= last or not self.lex.is_occasion(w.bare_art[k]):
             return None
         for j in range(k + 1, min(last, k + 4)):
             if w.norm[j].startswith("ل") and not w.norm[j].startswith("لل") and len(w.norm[j]) > 3:

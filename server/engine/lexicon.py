@@ -64,6 +64,7 @@ class CueEntry:
 
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
+_PRONOUN_SUFFIX = re.compile("(ها|هم|ه)$")
 """Object pronoun suffixes a verb of telling carries (أبلغه، أخبرتهم، أبلغنا)."""
 
 
@@ -115,6 +116,15 @@ class Lexicon:
     def told_with_pronoun(self) -> dict[str, CueEntry]:
         """Each of those forms with each object pronoun (أبلغه، أبلغتهم …) -> its cue entry."""
         return {form + pronoun: self.cues[form] for form in self.told_forms for pronoun in OBJECT_PRONOUNS}
+
+    def is_occasion(self, bare_art: str) -> bool:
+        """Is the word (without و and article) an occasion noun of [occasion], with or without a
+        pronoun (تصريح، كلمته -> كلمة، مؤتمرها)?"""
+        occasion = self.grammar.occasion
+        if bare_art in occasion:
+            return True
+        stem = _PRONOUN_SUFFIX.sub("", bare_art)
+        return stem != bare_art and (stem in occasion or (stem.endswith("ت") and stem[:-1] + "ه" in occasion))
 
     @cached_property
     def ruler_titles(self) -> frozenset[str]:

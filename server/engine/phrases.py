@@ -305,8 +305,9 @@ class PhraseReader:
         if words.norm[j][:1] != "ب" or len(words.norm[j]) < 4:
             return 0
         rest = without_proclitic(words, j)
-        if self.place_at(rest, j, last) or self.is_city(rest, j):
-            return j + max(1, self.place_at(rest, j, last))
+        place = self.place_at(rest, j, last)
+        if place or self.is_city(rest, j):
+            return j + max(1, place)
         org = self.org_at(rest, j, last)
         if org:
             return self.qualifiers(rest, j + org, last, org > 1 or is_definite(rest.norm[j]))
@@ -376,7 +377,7 @@ class PhraseReader:
                                                 or self._family_name(words, j + 1, last)))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
             if self._construct_noun(words, j, last) or (j > i and (self._prepositional(words, j)
-                                                                   or self._ruler_title(words, j, last))):
+                                                                   or self.ruler_of(words, j, last))):
                 break
             j += 1
         if i < j < last and self._family_name(words, j, last):
@@ -556,13 +557,6 @@ class PhraseReader:
         return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
                       role, i, role_end, gender, counterpart=self.is_counterpart(words, i))
 
-    def _ruler_title(self, words: Words, j: int, last: int) -> bool:
-        """فيصل بن سلمان أمير منطقة المدينة: a title listed only with ال (a name bare) before a
-        country or an area noun is the role in apposition, not the name's next word."""
-        nxt = words.next_word(j, last)
-        return (("ال" + words.bare[j]) in self.lex.titles and nxt is not None
-                and (bool(self.place_at(words, nxt, last)) or words.norm[nxt] in self.lex.grammar.locality))
-
     def read_pair(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """Two people or sides named by a dual (الوزيران، الرئيسان، الجانبان): a group."""
         norm, bare = words.norm[i], words.bare_art[i]
@@ -576,13 +570,14 @@ class PhraseReader:
         return self._phrase(words, i, end, SpeakerType.GROUP, "", "du")
 
     def ruler_of(self, words: Words, i: int, last: int) -> bool:
-        """أمير الكويت، ملك الأردن: a title listed only with ال (a name bare) heads a role when a
-        country follows it."""
-        if ("ال" + words.bare[i]) not in self.lex.titles or i + 1 >= last:
+        """أمير الكويت، ملك الأردن، أمير المنطقة، أمير منطقة الرياض: a title listed only with ال
+        (a name bare) heads a role when a country or an area noun follows it; after a name it
+        is that role in apposition (فيصل بن سلمان أمير منطقة المدينة), not the name's next word."""
+        if words.bare[i] not in self._rulers:
             return False
-        nxt = words.norm[i + 1]
-        return bool(self.place_at(words, i + 1, last)) or (
-            is_definite(nxt) and words.bare_art[i + 1] in self.lex.grammar.locality)  # أمير المنطقة
+        nxt = words.next_word(i, last)
+        return nxt is not None and (bool(self.place_at(words, nxt, last))
+                                    or words.bare_art[nxt] in self.lex.grammar.locality)
 
     def read_place(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A country or capital that speaks as a state (قالت طهران)."""
@@ -804,7 +799,7 @@ class PhraseReader:
         if (not self._word(words, k) or words.is_quote(k) or self.is_function(words, k)
                 or self._is_cue(words, k) or any(ch.isdigit() for ch in norm)
                 or norm in grammar.back_pointer or bare in grammar.same_before_noun or bare in grammar.courtesy_pronoun
-                or words.bare_art[k] in grammar.occasion
+                or self.lex.is_occasion(words.bare_art[k])
                 or norm in grammar.same_as_before):
             return False
         if self._prepositional(words, k):

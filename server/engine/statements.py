@@ -10,7 +10,6 @@ quotation mark, or to a clause boundary where the next cue begins (، مضيفا
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from qawl.engine.lexicon import CueEntry, Lexicon
@@ -656,12 +655,7 @@ class StatementFinder:
         nxt = words.next_word(j, sentence.last)
         if words.norm[j] == "وذلك" and nxt is not None and words.norm[nxt] in self.lex.grammar.adverbial_preposition:
             noun = words.next_word(nxt, sentence.last)  # …، وذلك في تصريح أدلى به: where it was said
-            if noun is None:
-                return False
-            stem = re.sub("(ه|ها|هم)$", "", words.bare_art[noun])  # كلمته -> كلمت -> كلمة
-            occasion = self.lex.grammar.occasion
-            return (words.bare_art[noun] in occasion or stem in occasion
-                    or (stem.endswith("ت") and stem[:-1] + "ه" in occasion))
+            return noun is not None and self.lex.is_occasion(words.bare_art[noun])
         if nxt is None:
             return False
         return words.bare[j] == "في" and nxt is not None and words.norm[nxt] == "حين"
