@@ -585,14 +585,17 @@ class StatementFinder:
         return Draft(cue, sentence, Marker.SOURCE_AFTER, cue.index + 1, zone_last, first, end, kind)
 
     def _positions(self, words: Words, sentence: Sentence) -> tuple[list[int], list[int]]:
-        """The sentence's punctuation tokens and its producing cues outside quotations, sorted."""
+        """The sentence's punctuation tokens and its producing cues outside quotations that
+        open content of their own, sorted. A cue with no marker after it is a verb of the
+        sourced clause, not a statement of its own (بحسب مصدر، فإن المتهمين اعترفوا بـ…)."""
         cached = self._sentence_positions.get(sentence.index)
         if cached is None:
             puncts = [k for k in range(sentence.first, sentence.last) if words.is_punct(k)]
             producing = []
             for k in range(sentence.first, sentence.last):
                 entry = self.cue_at(words, k)
-                if entry is not None and self.lex.cue_has(entry.cls, "produces") and sentence.quote_at(k) is None:
+                if entry is not None and self.lex.cue_has(entry.cls, "produces") and sentence.quote_at(k) is None \
+                        and (entry.cls == "sourcing" or self.draft(words, sentence, Cue(k, entry), set()) is not None):
                     producing.append(k)
             cached = self._sentence_positions[sentence.index] = (puncts, producing)
         return cached

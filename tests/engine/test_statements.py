@@ -414,6 +414,24 @@ def test_a_source_then_fa_inna_opens_the_content_without_a_comma(said, text, con
     assert [c for _, _, c, _ in said(text)] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("وبحسب مصدر أمني، فإن المتهمين اعترفوا بارتباطهم بشبكة إقليمية.", "مصدر أمني",
+         "المتهمين اعترفوا بارتباطهم بشبكة إقليمية"),
+        ("ووفقا للشرطة، فإن السائق اعترف بالسرقة.", "الشرطة", "السائق اعترف بالسرقة"),
+    ],
+)
+def test_a_verb_of_saying_without_content_inside_a_sourced_clause(said, text, speaker, content):
+    """اعترف بـ opens no content of its own: the clause stays the source's."""
+    assert [(s, c) for s, _, c, _ in said(text)] == [(speaker, content)]
+
+
+def test_a_verb_with_its_own_content_inside_a_sourced_clause_takes_it(said):
+    found = said("وبحسب مصادر، فإن الوزير أكد أن الاتفاق قريب.")
+    assert [(s, c) for s, _, c, _ in found] == [("الوزير", "الاتفاق قريب")]
+
+
 def test_a_haythu_clause_stays_in_the_statement(said):
     text = "وقالت المديرة إن فلسطين ستكون حاضرة في المهرجان، حيث تتضمن العروض أعمالا فلسطينية."
     assert said(text)[0][2] == "فلسطين ستكون حاضرة في المهرجان، حيث تتضمن العروض أعمالا فلسطينية"
