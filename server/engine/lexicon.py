@@ -124,6 +124,8 @@ class Lexicon:
         if bare_art in occasion:
             return True
         stem = _PRONOUN_SUFFIX.sub("", bare_art)
+        if stem != bare_art and stem[-1:] in "ئؤ":
+            stem = stem[:-1] + "ء"  # لقائه -> لقاء: the hamza takes a seat before a suffix
         return stem != bare_art and (stem in occasion or (stem.endswith("ت") and stem[:-1] + "ه" in occasion))
 
     @cached_property

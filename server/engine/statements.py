@@ -656,7 +656,8 @@ class StatementFinder:
         if words.norm[j] in self.lex.grammar.narrator_clause:
             return True
         nxt = words.next_word(j, sentence.last)
-        if words.norm[j] == "وذلك" and nxt is not None and words.norm[nxt] in self.lex.grammar.adverbial_preposition:
+        if words.norm[j] == "وذلك" and nxt is not None and (
+                words.norm[nxt] in self.lex.grammar.adverbial_preposition or words.norm[nxt] == "علي"):
             noun = words.next_word(nxt, sentence.last)  # …، وذلك في تصريح أدلى به: where it was said
             return noun is not None and self.lex.is_occasion(words.bare_art[noun])
         if nxt is None:

@@ -46,3 +46,12 @@ def test_a_user_can_add_a_cue_in_their_own_rules_folder(tmp_path):
         handle.write("\n[speech]\nأذاع أذاعت يذيع تذيع\n")
     (quote,) = Extractor(folder).extract(text).quotes
     assert quote.text == "الانتخابات ستجرى في موعدها"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("تصريح", True), ("كلمته", True), ("لقائه", True), ("لقاءها", True), ("مشاركة", False),
+     ("استقباله", True), ("وزير", False)],
+)
+def test_an_occasion_noun_is_known_with_a_pronoun_and_a_hamza_seat(word, expected):
+    assert load_lexicon().is_occasion(word) is expected
