@@ -597,7 +597,8 @@ class PhraseReader:
         if end == i + org and words.bare[i] in self.lex.grammar.facility and end < last and self.is_title(words, end):
             named_after = self.read_role(words, end, last)  # مستشفى الملك سلمان التخصصي
             end = named_after.last if named_after is not None else end
-        end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
+        if not self._disagrees(words, i, org, end, last):
+            end = self.qualifiers(words, end, last, is_definite(words.norm[i]) or org > 1 or end > i + org)
         end = self._proper_run(words, end, last)
         end = self._foreign_title(words, i + org, end, last)
         nxt = words.next_word(end - 1, last) if end > i else None
@@ -614,6 +615,17 @@ class PhraseReader:
             phrase.first, phrase.last = i, close
             return phrase
         return self._phrase(words, i, end, SpeakerType.ORGANIZATION, gender)
+
+    @staticmethod
+    def _disagrees(words: Words, i: int, org: int, end: int, last: int) -> bool:
+        """Is the definite word after a one-word feminine body (الوزارة، الشركة) masculine? An
+        adjective after it would agree (الشركة الوطنية), and a definite noun is no genitive,
+        so it is the verb's object: عزت الشركة التأخير إلى …"""
+        if org != 1 or end != i + 1 or end >= last or not is_definite(words.norm[i]) \
+                or not words.norm[i].endswith("ه"):
+            return False
+        nxt = words.norm[end]
+        return is_definite(nxt) and not nxt.endswith(("ه", "ات"))
 
     def read_document(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A statement, report or communiqué (البيان الختامي، تقرير المنظمة)."""

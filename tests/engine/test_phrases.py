@@ -632,3 +632,18 @@ def test_a_bodys_seat_after_fi_stays_in_its_name(said):
 def test_what_an_unnamed_source_knows_stays_in_its_mention(said):
     text = "وقالت ثلاثة مصادر مطلعة على المحادثات إن السعودية وروسيا دفعتا باتجاه زيادة متواضعة."
     assert [s for s, *_ in said(text)] == ["ثلاثة مصادر مطلعة على المحادثات"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a masculine definite word after a feminine body is the verb's object, not its adjective
+        ("وعزت الشركة التأخير إلى ظروف خارجة عن إرادتها.", "الشركة"),
+        ("وعزت الوزارة الارتفاع إلى زيادة الطلب.", "الوزارة"),
+        # an adjective that agrees stays in the name
+        ("وعزت الشركة الوطنية التأخير إلى ظروف خارجة عن إرادتها.", "الشركة الوطنية"),
+        ("وقالت الهيئة العامة للإحصاء إن التضخم تراجع.", "الهيئة العامة للإحصاء"),
+    ],
+)
+def test_a_feminine_body_takes_only_an_agreeing_adjective(said, text, speaker):
+    assert said(text)[0][0] == speaker

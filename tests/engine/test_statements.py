@@ -564,3 +564,20 @@ def test_an_accusing_participle_reports_the_accused_and_the_charge(said):
     text = "وقال المرشح إن النتائج مزورة، متهما السلطات بتزوير محاضر عدد من المكاتب."
     assert said(text)[-1][2:] == ("السلطات بتزوير محاضر عدد من المكاتب", "متهما")
     assert [q for *_, q in said("وقال المرشح إن النتائج مزورة، متهما السلطات.")] == ["قال"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("وأرجع المعهد الوطني للإحصاء هذا التراجع أساسا إلى تباطؤ ارتفاع الأسعار.",
+         "المعهد الوطني للإحصاء", "تباطؤ ارتفاع الأسعار"),
+        ("وعزا الوزير ذلك إلى ارتفاع الأسعار عالميا.", "الوزير", "ارتفاع الأسعار عالميا"),
+        ('وأرجع البنك قراره إلى "التراجع الملحوظ في التضخم".', "البنك", "التراجع الملحوظ في التضخم"),
+    ],
+)
+def test_a_cause_put_down_by_a_speaker_is_the_content_after_ila(said, text, speaker, content):
+    assert [(s, c) for s, _, c, _ in said(text)] == [(speaker, content)]
+
+
+def test_a_cause_with_no_speaker_is_no_statement(said):
+    assert said("ويرجع ذلك إلى ارتفاع الأسعار.") == []
