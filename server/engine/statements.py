@@ -474,8 +474,9 @@ class StatementFinder:
             return True
         if before >= 0 and (words.bare_art[before] in self.lex.grammar.naming_noun or words.bare[before] in self.lex.organizations
                             or words.art[before] in self.lex.organizations
-                            or words.bare_art[before] in self.lex.organizations):
-            return True
+                            or words.bare_art[before] in self.lex.organizations
+                            or (words.bare[before][:1] in ("ل", "ب") and words.bare[before][1:] in self.lex.organizations)):
+            return True  # لشركة "إيني الإيطالية"، بصحيفة "الأهرام": the body's name
         if before > cue.index and words.norm[before] == "عن" and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1:
             return True  # نقلت الوكالة عن "فلان" قوله: the source, quoted
         if after is not None and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(

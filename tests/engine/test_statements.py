@@ -203,6 +203,11 @@ def test_lafata_with_ila_only_in_a_later_clause_is_not_a_cue(said):
     assert said(text) == [("المتحدث", "indirect", "المسلحين لفت جسداهما بأحزمة، إضافة إلى حملهما قنابل", "قال")]
 
 
+def test_a_quoted_name_after_a_body_with_lam_is_not_the_content(said):
+    text = 'من جهته، قال الرئيس التنفيذي لشركة "إيني الإيطالية"، كلاوديو ديسكالزي "قررنا مواصلة العمل".'
+    assert [(s, c) for s, _, c, _ in said(text)] == [("كلاوديو ديسكالزي", "قررنا مواصلة العمل")]
+
+
 def test_a_label_whose_content_opens_with_a_quoted_name_keeps_the_whole_line(said):
     text = 'رئيس شركة "النور": "الواحة" ستعود إلى الربح هذا العام\nوقال الرئيس إن الخطة جاهزة.'
     assert said(text)[0][1:3] == ("direct", '"الواحة" ستعود إلى الربح هذا العام')
