@@ -113,6 +113,11 @@ def is_definite(norm: str) -> bool:
     return norm.startswith(("ال", "وال", "بال", "فال", "لل", "كال")) and len(norm) > 3
 
 
+_ESCAPED_BREAKS = re.compile(r"^(?:\\[nrt])+(?![A-Za-z])")
+"""Line breaks and tabs written as their escapes (a literal backslash and n), as text scraped
+from JSON without decoding has them; a word glued after them is read without them."""
+
+
 @lru_cache(maxsize=1 << 16)
 def word_forms(text: str) -> tuple[str, str, str, str]:
     """A word's lookup forms: normalised; without و/ف; without article; without both."""
@@ -150,6 +155,12 @@ class Words:
         starts = [start for start, _ in offsets]
         ends = [start + length for start, length in offsets]
         texts = [source[s:e] for s, e in zip(starts, ends)]
+        for k, text in enumerate(texts):
+            if text.startswith("\\"):
+                word = _ESCAPED_BREAKS.sub("", text)
+                if word and word != text:  # \n\nوأضاف: a line break scraped as its escape
+                    starts[k] += len(text) - len(word)
+                    texts[k] = word
         norm, bare, art, bare_art = [list(c) for c in zip(*map(word_forms, texts))] or [[], [], [], []]
         marks = [i for i, t in enumerate(texts) if t in QUOTE_TOKENS]
         return cls(doc, source, texts, starts, ends, norm, bare, art, bare_art, marks)

@@ -1,0 +1,34 @@
+"""Words: the per-token arrays the grammar reads, and the escaped line breaks they skip."""
+
+from __future__ import annotations
+
+from qawl.engine.tokens import Words
+
+
+def words_of(extractor, text: str) -> Words:
+    return Words.from_doc(extractor.nlp.make_doc(text), text)
+
+
+def test_offsets_point_into_the_source(extractor):
+    text = "وقال الوزير: «نعم»."
+    words = words_of(extractor, text)
+    assert [text[s:e] for s, e in zip(words.start, words.end)] == words.text
+    assert words.bare[0] == "قال"
+
+
+def test_a_word_glued_after_escaped_line_breaks_is_read_without_them(extractor):
+    text = r"انتهى. \n\nوأضاف الوزير"
+    words = words_of(extractor, text)
+    k = words.text.index("وأضاف")
+    assert text[words.start[k]:words.end[k]] == "وأضاف"
+    assert words.bare[k] == "اضاف"
+
+
+def test_escapes_alone_and_before_latin_words_stay_as_they_are(extractor):
+    text = r"نص \n\n آخر \nThe"
+    assert {r"\n\n", r"\nThe"} <= set(words_of(extractor, text).text)
+
+
+def test_a_cue_after_scraped_escapes_is_found(said):
+    text = r"وقال الوزير إن المطار استأنف عمله. \n\nوأضاف الوزير أن الرحلات ستزيد."
+    assert [(c, q) for _, _, c, q in said(text)] == [("المطار استأنف عمله", "قال"), ("الرحلات ستزيد", "أضاف")]
