@@ -724,7 +724,10 @@ class Attributor:
                 how: Strategy) -> Attributed:
         w = self.words
         start = w.start[draft.content_first]
-        end = w.end[draft.content_last - 1]
+        # a quotation never closed runs to its sentence's end, whose full stop is not the speaker's
+        last = draft.content_last if draft.closed else max(
+            draft.content_first + 1, StatementFinder.trim(w, draft.content_first, draft.content_last))
+        end = w.end[last - 1]
         confidence = self.lex.weights.confidence(method.value, draft.marker, draft.closed,
                                                  unread=how is Strategy.SUBJECT)
         rule = f"{draft.cue.entry.cls}.{draft.marker.value}.{how.value}"

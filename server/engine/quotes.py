@@ -28,6 +28,16 @@ _MIRROR = {"“": "”", "”": "“"}
 the other way round (”نتحرك سريعا“)."""
 
 
+_FULL_STOPS = {".", "!", "?", "؟"}
+
+
+def _opens_a_word(words: Words, i: int) -> bool:
+    """Is the mark at token i shaped as an opening one: after a space or a line's start, and
+    glued to the word after it ( "بينو)? A closing mark is glued to the word before it."""
+    start, end, source = words.start[i], words.end[i], words.source
+    return (start == 0 or source[start - 1].isspace()) and end < len(source) and source[end].isalpha()
+
+
 def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
     """Pair the quotation marks among tokens ``first`` to ``last`` (exclusive), one line."""
     stack: list[int] = []
@@ -48,7 +58,11 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
             if stack:
                 stretches.append(QuotedStretch(stack.pop(), i, True))
         elif stack and words.text[stack[-1]] == mark:  # a straight mark ("، '') closes its twin
-            stretches.append(QuotedStretch(stack.pop(), i, True))
+            if _opens_a_word(words, i) and _opens_a_word(words, stack[-1]) \
+                    and any(words.text[k] in _FULL_STOPS for k in range(stack[-1] + 1, i)):
+                stack[-1] = i  # قال: "إن … . كما … "بينو": the first was never closed
+            else:
+                stretches.append(QuotedStretch(stack.pop(), i, True))
         else:
             stack.append(i)
     stack = [k for k in stack if words.text[k] not in CLOSING_QUOTES]  # a stray ” opens nothing

@@ -53,3 +53,19 @@ def test_round_brackets_right_after_a_cue_quote_a_clause(said):
     text = "وقال المدير إن العمل مستمر. وأضاف يؤكد (عانيت في الأيام الماضية من محاولات تخريبية كثيرة)."
     assert said(text)[-1][1:3] == ("direct", "عانيت في الأيام الماضية من محاولات تخريبية كثيرة")
     assert [c for _, _, c, _ in said("وقال (الرئيس) إن القرار نهائي.")] == ["القرار نهائي"]
+
+
+def test_a_second_opening_mark_after_a_full_stop_leaves_the_first_unclosed():
+    text = 'قال: "إن الأسعار معقولة. كما أشاد بالتجار، مخاطبا إياهم "بارك الله فيكم".'
+    assert stretches(text) == [("بارك الله فيكم", True)]
+
+
+def test_a_straight_quote_nested_in_a_straight_quote_is_no_new_opening():
+    text = 'أكد أن "تجديد العقود مع "إيني" مكسب للبلدين ". وقال'
+    assert stretches(text)[0] == ("تجديد العقود مع", True)
+
+
+def test_an_unclosed_quotation_and_the_quotation_after_it_are_both_statements(said):
+    text = 'وقال الوزير: "إن الأسعار معقولة هذا العام. وأضاف الوزير "بارك الله في التجار".'
+    assert [(k, c) for _, k, c, _ in said(text)] == [("direct", "إن الأسعار معقولة هذا العام"),
+                                                      ("direct", "بارك الله في التجار")]
