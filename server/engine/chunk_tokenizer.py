@@ -4,8 +4,10 @@ spaCy's tokenizer works chunk by chunk: it cuts the text at whitespace, then pee
 suffixes and infixes off each chunk with regular expressions. Most chunks in Arabic news are
 plain words, letters and marks only, which no affix rule can split; the rest (a word with a
 comma or quotation mark attached, a number, a date) repeat from article to article. So
-``ChunkTokenizer`` answers plain words itself, asks the wrapped spaCy tokenizer about every
-other chunk once, keeps the answer, and builds the Doc from words and spaces, spaCy's
+``ChunkTokenizer`` answers plain words itself, and words with a mark or two of punctuation
+on them where the wrapped tokenizer is known to split those marks off one by one (tried on
+probe words when it is made), asks the wrapped spaCy tokenizer about every other chunk once,
+keeps the answer, and builds the Doc from words and spaces, spaCy's
 documented way to plug in a tokenizer. Its output is token for token what the wrapped
 tokenizer gives (tests/engine/test_chunk_tokenizer.py checks that on the seeds, on awkward
 spacing and special cases, and on generated text), at a fraction of the cost: see
@@ -30,6 +32,18 @@ from spacy.tokens import Doc
 _RUNS = re.compile(r"\S+|\s+")
 _PLAIN = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+")
 """Arabic letters, tatweel and marks only: no affix rule of the Arabic tokenizer splits these."""
+
+_PREFIXES = ("", *'"“”«»„‟([:؛;،,.!?؟')
+_SUFFIXES = ("", *'"“”«»„‟)]:؛;،,.!?؟', *(q + p for q in '"”»)]' for p in '.،:؛;,!?؟)'))
+_AFFIX_CHARS = "".join(sorted(set("".join(_PREFIXES + _SUFFIXES))))
+_AFFIXED = re.compile(rf"([{re.escape(_AFFIX_CHARS)}]?)({_PLAIN.pattern})([{re.escape(_AFFIX_CHARS)}]{{0,2}})")
+"""A plain word with a mark or two of punctuation on it (الوزير، «نعم»، الجارين".): most of
+the chunks that are not plain words. The pairs of marks the wrapped tokenizer splits off one by
+one, as separate tokens, whatever the word, are found when the tokenizer is made
+(``_safe_affixes``), so such a chunk is split without asking it."""
+
+_PROBES = ("قال", "ـبـ", "الأممِ")
+"""Words the affix pairs are tried on: a letter, a tatweel and a mark at either end."""
 
 LONG_CHUNK = 200
 """No word is this long: a longer chunk (a run of marks) is split in ``PIECE``-character pieces.
@@ -71,6 +85,36 @@ class ChunkTokenizer:
         self._spanning = re.compile("|".join(map(re.escape, whole_text))) if whole_text else None
         self._plain_rules = {key for key in self.inner.rules if _PLAIN.fullmatch(key)}
         self._chunks: dict[str, tuple[str, ...]] = {}
+        self._safe_affixes = self._safe_affixes_of()
+
+    def _safe_affixes_of(self) -> frozenset[tuple[str, str]]:
+        """The (prefix, suffix) pairs that ``inner`` splits off every probe word as one token
+        per mark, the word kept whole."""
+        pairs = [(pre, suf) for pre in _PREFIXES for suf in _SUFFIXES if pre or suf]
+        chunks = [pre + word + suf for pre, suf in pairs for word in _PROBES]
+        split = iter(self._split(chunks))
+        safe = set()
+        for pre, suf in pairs:
+            got = [next(split) for _ in _PROBES]
+            if got == [tuple(filter(None, (pre, word, *suf))) for word in _PROBES]:
+                safe.add((pre, suf))
+        self.inner._flush_cache()
+        return frozenset(safe)
+
+    def _affix_split(self, chunk: str) -> tuple[str, ...] | None:
+        """The tokens of a plain word with safe affixes (``_AFFIXED``), or None to ask ``inner``."""
+        match = _AFFIXED.fullmatch(chunk)
+        if match is None:
+            return None
+        pre, core, suf = match.groups()
+        if (pre, suf) not in self._safe_affixes or core in self._plain_rules:
+            return None
+        rules = self.inner.rules
+        inner_start = len(pre)
+        for b in range(inner_start + len(core), len(chunk) + 1):  # every rest spaCy looks up
+            if chunk[:b] in rules or chunk[inner_start:b] in rules:
+                return None
+        return tuple(filter(None, (pre, core, *suf)))
 
     def __call__(self, text: str) -> Doc:
         """The Doc of ``text``, with the tokens and spacing ``inner`` would give it."""
@@ -126,6 +170,8 @@ class ChunkTokenizer:
         for chunk in unknown:
             if _PLAIN.fullmatch(chunk) and chunk not in self._plain_rules:
                 self._chunks[chunk] = (chunk,)
+            elif (affixed := self._affix_split(chunk)) is not None:
+                self._chunks[chunk] = affixed
             else:
                 others.append(chunk)
         if not others:

@@ -66,6 +66,8 @@ def test_seed_articles(path):
         "قال ب. م إن",
         ":-) :( (: ^_^",
         "إلخ. ق.م ص.ب",
+        # a word with marks on it, split without asking spaCy unless a special case is in it
+        'قال «نعم»، (لا): الجارين". و"داعش". ذلك.. (د.) «أ.» .م "ب." الشـ». (قال):',
     ],
 )
 def test_spacing_and_special_cases(text):
@@ -82,6 +84,9 @@ word = st.one_of(
     st.text(alphabet=ARABIC + PUNCT + "0123456789٠١٢٣", min_size=1, max_size=6),
     st.text(alphabet="abcXYZ.-'", min_size=1, max_size=5),
     st.sampled_from(["ب.", "م", "ق.م", "إلخ", ":-)", "(:", "http://x.com/a", "a@b.co", "\u200f"]),
+    st.builds(lambda pre, core, suf: pre + core + suf,  # a word with marks on it
+              st.text(alphabet=PUNCT, max_size=1), st.text(alphabet=ARABIC + MARKS, min_size=1, max_size=5)
+              | st.sampled_from(["د", "أ", "ب", "الشـ", "م"]), st.text(alphabet=PUNCT, max_size=2)),
 )
 text = st.lists(st.tuples(word, st.sampled_from(SPACES)), max_size=30).map(
     lambda parts: "".join(w + s for w, s in parts)
@@ -131,3 +136,11 @@ def test_a_full_stop_with_no_space_after_it_splits_arabic_words_but_not_addresse
     doc = TOKENIZER("من الفيروس.وطالب الوزير www.example.com https://qawl.org/a")
     assert [t.text for t in doc] == ["من", "الفيروس", ".", "وطالب", "الوزير", "www.example.com",
                                      "https://qawl.org/a"]
+
+
+def test_marks_are_split_off_a_word_only_as_spacy_splits_them():
+    assert TOKENIZER._affix_split("«نعم»،") == ("«", "نعم", "»", "،")
+    assert TOKENIZER._affix_split('الجارين".') == ("الجارين", '"', ".")
+    assert TOKENIZER._affix_split("ذلك..") is None  # spaCy keeps an ellipsis whole
+    assert TOKENIZER._affix_split("(د.)") is None  # د. is a special case
+    assert TOKENIZER._affix_split("نعم):") is None  # so is ):
