@@ -25,6 +25,11 @@ from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunct
 _CLITIC = re.compile(r"(ها|هم|هما|هن|نا|كم)$")
 """A pronoun suffix: a word that carries one (بياناتها، فريقنا) is no name."""
 MAX_CHAIN_WORDS = 5
+
+_APART_PREPOSITIONS = ("لـ", "بـ", "ل", "ب")
+"""ل and ب written apart from their noun (قال مسؤول لـ"الشرق الأوسط"): the addressee or a
+complement follows, never a word of the speaker's name."""
+
 MAX_NAME_WORDS = 7
 MAX_STACKED_ROLES = 3
 MAX_PHRASE_WORDS = 9
@@ -212,6 +217,7 @@ class PhraseReader:
             if chain:
                 j = chain
             elif (self._word(words, j) and not self.is_function(words, j) and words.norm[j] not in self.lex.grammar.self_naming
+                    and words.text[j] not in _APART_PREPOSITIONS
                     and (not self.is_title(words, j) or is_definite(words.norm[j])
                          or not (j + 1 < last and is_definite(words.norm[j + 1])))):
                 j += 1  # مسؤول كبير في …: كبير is an adjective here, a title only before a genitive
@@ -329,6 +335,8 @@ class PhraseReader:
                 return k + known
             if not self._word(words, k) or self.is_function(words, k) or self._is_cue(words, k):
                 return 0
+            if words.text[k] in _APART_PREPOSITIONS:
+                return 0  # مصدر حكومي لـ"الشرق الأوسط": a preposition written apart opens no genitive
             if self._has_clitic(words, k):
                 return 0  # في تقريره الفصلي: a noun with a pronoun takes no genitive
             if k > j and is_definite(words.norm[k]):

@@ -647,3 +647,15 @@ def test_what_an_unnamed_source_knows_stays_in_its_mention(said):
 )
 def test_a_feminine_body_takes_only_an_agreeing_adjective(said, text, speaker):
     assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال مصدر حكومي لـ"الشرق الأوسط" إن الاتفاق بات وشيكا.',
+        "وقال مصدر حكومي لـ «الشرق الأوسط» إن الاتفاق بات وشيكا.",
+        'وقال مسؤول كبير لـ"الشرق الأوسط" إن الاتفاق بات وشيكا.',
+    ],
+)
+def test_an_addressee_after_la_written_apart_is_not_in_the_source(said, text):
+    assert said(text)[0][0] in ("مصدر حكومي", "مسؤول كبير")
