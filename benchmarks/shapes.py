@@ -57,6 +57,8 @@ def cases(lexicon: Lexicon) -> dict[str, str]:
         "group": "سامر داود وخالد سالم ",
         "quoted name": 'قال "سامر" الرئيس ',
         "sourcing after content": "الأسعار سترتفع بحسب البنك ",
+        "source after content through على": "الأسعار سترتفع، على ما أفاد الوزير، على حد قول الخبير ",
+        "cue pointing back with كما / هكذا": "الأسعار سترتفع، كما قال الوزير، «نعم»، هكذا قال سامر، ",
         "courtesy form": "قال معالي وزير ",
         "locative in a role": "مدير التعليم بمنطقة الرياض ",
         "anonymity aside": "مصدر طلب عدم الكشف عن اسمه ",

@@ -734,7 +734,11 @@ class Attributor:
         i = draft.cue.index
         # و / ف is a conjunction only when the cue was found without it (وقال، وردت; but وصف)
         cue_start = w.start[i] + (1 if w.bare[i] != w.norm[i] and draft.cue.entry.form != w.norm[i] else 0)
-        cue = Mention(w.source[cue_start:w.end[i]], cue_start, w.end[i])
+        cue_end = w.end[i]
+        if draft.cue.entry.lemma in ("ما", "حد") and draft.cue.entry.cls == "sourcing":
+            cue_start = w.start[w.prev_word(i)]  # على ما أفاد، على حد قول: the whole phrase
+            cue_end = w.end[self.finder.sourcing_what(w, i)]
+        cue = Mention(w.source[cue_start:cue_end], cue_start, cue_end)
         return Attributed(draft, cue, entity, mention, method, rule, confidence, start, end)
 
     def _drop_channels(self, found: list[Attributed]) -> list[Attributed]:

@@ -75,6 +75,7 @@ class StatementFinder:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self._sentence_positions: dict[int, tuple[list[int], list[int]]] = {}
+        self._sentence_cues: dict[int, list[int]] = {}
         self._cues: dict[int, CueEntry | None] = {}
         self._cues_of: Words | None = None
 
@@ -131,6 +132,10 @@ class StatementFinder:
                 return None
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
+            if entry.lemma in ("ما", "حد") and not (
+                    i > 0 and words.norm[words.prev_word(i)] in self.lex.grammar.source_opener
+                    and self.sourcing_what(words, i) is not None):
+                return None  # ما and حد source only after على: على ما أفاد X، على حد قول X
         return entry
 
     def _told(self, words: Words, i: int) -> CueEntry | None:
@@ -215,6 +220,8 @@ class StatementFinder:
         k = i
         if not words.bare[i].endswith("ما"):
             k = words.next_word(i, len(words))
+            if k is not None and words.bare[i] == "حد" and words.bare_art[k] in self.lex.grammar.source_noun:
+                return k  # على حد قول / تعبير X: the noun stands where the verb does
             if k is None or words.norm[k] not in ("ما", "لما"):
                 return None
         verb = words.next_word(k, len(words))
@@ -378,7 +385,7 @@ class StatementFinder:
             j += 1
         if cls == "participle" and cue.entry.lemma in self.lex.grammar.accusation:
             return self._accused(words, sentence, cue)
-        return self.postposed(words, sentence, cue) if cls == "speech" else None
+        return self.postposed(words, sentence, cue) if cls in ("speech", "emphasis") else None
 
     def _accused(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """متهما السلطات بتزوير المحاضر: an accusing participle whose content is whom it
@@ -423,22 +430,26 @@ class StatementFinder:
         return draft
 
     def postposed(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
-        """«...»، قال الوزير: a quotation closed right before a comma and the cue."""
-        prev = cue.index - 1
-        while prev > sentence.first and not words.text[prev].strip():
-            prev -= 1
-        if prev <= sentence.first or words.text[prev] not in BOUNDARY_PUNCT:
+        """«...»، قال الوزير: a quotation closed right before a comma and the cue, or before a
+        word pointing back to it («…»، هكذا قال فلان). With «كما» the content may be a clause
+        with no quotation marks: …، كما قال فلان. (the cue and its subject end the sentence)."""
+        prev = words.prev_word(cue.index)
+        link = prev if prev > sentence.first and words.norm[prev] in self.lex.grammar.postposed_link else None
+        if link is not None:
+            prev = words.prev_word(link)
+        if prev <= sentence.first or not (words.text[prev] in BOUNDARY_PUNCT or (link is not None and words.is_quote(prev))):
             return None
-        close = prev - 1
-        while close > sentence.first and not words.text[close].strip():
-            close -= 1
-        stretch = sentence.quote_at(close)
-        if stretch is None or stretch.close != close or not stretch.closed:
-            return None
+        close = prev if words.is_quote(prev) else words.prev_word(prev)
         zone_last = cue.index + 1
         while zone_last < sentence.last and words.text[zone_last] not in BOUNDARY_PUNCT \
                 and words.text[zone_last] not in (".", "!", "?", "؟") and not words.is_quote(zone_last):
             zone_last += 1
+        stretch = sentence.quote_at(close)
+        if stretch is None or stretch.close != close or not stretch.closed:
+            if link is None or words.norm[link] != "كما" or not (
+                    zone_last >= sentence.last or words.text[zone_last] in SENTENCE_ENDS):
+                return None
+            return self._before_source(words, sentence, cue, zone_last, self._producing_cues(words, sentence), end=link)
         return Draft(cue, sentence, Marker.POSTPOSED, cue.index + 1, zone_last, stretch.open + 1, stretch.close,
                      QuoteKind.DIRECT)
 
@@ -570,9 +581,14 @@ class StatementFinder:
         return self._clause(words, sentence, cue, j, first, Marker.SOURCING)
 
     def _before_source(self, words: Words, sentence: Sentence, cue: Cue, zone_last: int,
-                       producing: list[int]) -> Draft | None:
-        """The clause before a source that ends the sentence, unless a cue of its own is in it."""
-        end = cue.index
+                       producing: list[int], end: int | None = None) -> Draft | None:
+        """The clause before a source that ends the sentence (before token ``end``, the cue's by
+        default), unless a cue of its own is in it."""
+        end = cue.index if end is None else end
+        opener = words.prev_word(end)
+        if opener >= sentence.first and words.norm[opener] in self.lex.grammar.source_opener \
+                and words.bare[cue.index] in ("ما", "حد"):
+            end = opener  # …، على ما أفاد X: the content ends before على
         while end > sentence.first and (not words.text[end - 1].strip() or words.text[end - 1] in BOUNDARY_PUNCT):
             end -= 1
         first = words.first_word(sentence.first, end)
@@ -592,13 +608,20 @@ class StatementFinder:
         cached = self._sentence_positions.get(sentence.index)
         if cached is None:
             puncts = [k for k in range(sentence.first, sentence.last) if words.is_punct(k)]
-            producing = []
-            for k in range(sentence.first, sentence.last):
-                entry = self.cue_at(words, k)
-                if entry is not None and self.lex.cue_has(entry.cls, "produces") and sentence.quote_at(k) is None \
-                        and (entry.cls == "sourcing" or self.draft(words, sentence, Cue(k, entry), set()) is not None):
-                    producing.append(k)
+            producing = [k for k in self._producing_cues(words, sentence)
+                         if (entry := self.cue_at(words, k)).cls == "sourcing"
+                         or self.draft(words, sentence, Cue(k, entry), set()) is not None]
             cached = self._sentence_positions[sentence.index] = (puncts, producing)
+        return cached
+
+    def _producing_cues(self, words: Words, sentence: Sentence) -> list[int]:
+        """The sentence's cues of a producing class outside quotations, sorted; once a sentence."""
+        cached = self._sentence_cues.get(sentence.index)
+        if cached is None:
+            cached = self._sentence_cues[sentence.index] = [
+                k for k in range(sentence.first, sentence.last)
+                if (entry := self.cue_at(words, k)) is not None and self.lex.cue_has(entry.cls, "produces")
+                and sentence.quote_at(k) is None]
         return cached
 
     def content_end(self, words: Words, sentence: Sentence, first: int) -> int:

@@ -586,3 +586,41 @@ def test_a_cause_put_down_by_a_speaker_is_the_content_after_ila(said, text, spea
 
 def test_a_cause_with_no_speaker_is_no_statement(said):
     assert said("ويرجع ذلك إلى ارتفاع الأسعار.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("الإضراب سيستمر حتى تحقيق المطالب، على حد قول رئيس النقابة.", "رئيس النقابة", "على حد قول"),
+        ("الإضراب سيستمر حتى تحقيق المطالب، على حد تعبير الخبير سامي داود.", "سامي داود", "على حد تعبير"),
+        ("الإضراب سيستمر حتى تحقيق المطالب، على ما أفاد رئيس النقابة.", "رئيس النقابة", "على ما أفاد"),
+    ],
+)
+def test_a_source_after_the_content_through_ala(said, text, speaker, cue):
+    assert [(s, c, q) for s, _, c, q in said(text)] == [(speaker, "الإضراب سيستمر حتى تحقيق المطالب", cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتراجعت الأسعار إلى حد كبير.", "وعلى ما يبدو فإن الأزمة مستمرة.", "وقال علي ما يريده الناس واضح."],
+)
+def test_ma_and_hadd_source_nothing_without_ala_and_a_cue(said, text):
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"لن نتراجع عن مطالبنا"، هكذا قال رئيس النقابة.', '"لن نتراجع عن مطالبنا" هكذا قال رئيس النقابة.'],
+)
+def test_hakadha_points_the_cue_back_to_the_quotation(said, text):
+    assert [(s, k, c) for s, k, c, _ in said(text)] == [("رئيس النقابة", "direct", "لن نتراجع عن مطالبنا")]
+
+
+def test_kama_with_the_cue_ending_the_sentence_points_back_to_the_clause(said):
+    found = said("الإضراب سيستمر حتى تحقيق المطالب، كما أكد رئيس النقابة.")
+    assert [(s, c) for s, _, c, _ in found] == [("رئيس النقابة", "الإضراب سيستمر حتى تحقيق المطالب")]
+
+
+def test_kama_after_another_speakers_statement_takes_nothing_of_it(said):
+    found = said("وقال الوزير إن الإضراب سيستمر، كما قال رئيس النقابة.")
+    assert [(s, c) for s, _, c, _ in found] == [("الوزير", "الإضراب سيستمر")]
