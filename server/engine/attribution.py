@@ -38,6 +38,9 @@ Found = tuple["Phrase | None", Strategy]
 UNSOURCED: Found = (None, Strategy.SOURCING)
 """A statement whose source word names no speaker (حسب الخطة): no record is made."""
 CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
+MAX_COURTESY_WORDS = 4
+"""How far into a mention its courtesy is looked for (صاحب السمو الملكي الأمير …)."""
+
 CONTINUATION_REACH = 4
 SUBJECT_REACH = 12
 DATELINE_TOKENS = 4
@@ -377,21 +380,51 @@ class Attributor:
         return not (entry.gender and entity.gender and entry.gender != entity.gender)
 
     def continuation(self, draft: Draft) -> tuple[Entity, Mention] | None:
-        """The latest agreeing speaker: this sentence, earlier statements, earlier mentions."""
+        """The latest agreeing speaker: this sentence, earlier statements, earlier mentions. A
+        courtesy pronoun as the subject (وأكد سموه، وأضاف معاليه) goes to the latest speaker
+        named with that courtesy (صاحب السمو …، معالي …) when there is one."""
+        courtesy = self._courtesy_of_subject(draft)
+        if courtesy is not None:
+            found = self._latest(draft, courtesy)
+            if found is not None:
+                return found
+        return self._latest(draft)
+
+    def _courtesy_of_subject(self, draft: Draft) -> str | None:
+        """The courtesy a pronoun right after the cue stands for (سموه -> سمو، سعادته -> سعاده)."""
+        w = self.words
+        k = w.next_word(draft.cue.index, draft.sentence.last)
+        if k is None or w.bare[k] not in self.lex.grammar.courtesy_pronoun:
+            return None
+        stem = w.bare[k][:-2] if w.bare[k].endswith("ها") else w.bare[k][:-1]
+        return stem[:-1] + "ه" if stem.endswith("ت") else stem
+
+    def _named_with(self, seen: _Seen, courtesy: str) -> bool:
+        """Was the entity met with the courtesy (its mention's words, or the words right before)?"""
+        w = self.words
+        end = min(len(w), seen.index + MAX_COURTESY_WORDS)
+        return any(courtesy in w.art[k] for k in range(max(0, seen.index - 2), end))  # معالي وزير …
+
+    def _latest(self, draft: Draft, courtesy: str | None = None) -> tuple[Entity, Mention] | None:
+        """``continuation``'s search, among the speakers met with ``courtesy`` when it is given."""
         entry, sentence = draft.cue.entry, draft.sentence
+
+        def accept(seen: _Seen) -> bool:
+            return courtesy is None or self._named_with(seen, courtesy)
+
         self._mentions(sentence)
         here = sorted((s for s in self.seen.get(sentence.index, []) if s.index < draft.cue.index),
                       key=lambda s: (s.index, s.spoke))
         subject = self._subject_position(sentence)
         if entry.cls == "participle":
             for s in here:
-                if s.index == subject and self.agrees(entry, s.entity):
+                if s.index == subject and self.agrees(entry, s.entity) and accept(s):
                     return s.entity, s.mention
             named = self._subject_named(sentence, subject, draft.cue.index)
-            if named is not None and self.agrees(entry, named[0]):
+            if named is not None and self.agrees(entry, named[0]) and courtesy is None:
                 return named
         joined = self._joined_to(draft, here)
-        if joined is not None:
+        if joined is not None and courtesy is None:
             return joined
         for spoke_only in (True, False):
             # وزار الوزير المستشفى، وأكد …: among mentions that did not speak, the subject first
@@ -400,7 +433,7 @@ class Attributor:
                 sorted(reversed(here), key=lambda s: s.index != subject)
             for s in order:
                 if (s.spoke or (not spoke_only and self._may_continue(s))) and self.agrees(entry, s.entity) \
-                        and not self._inside_content(s.index, sentence):
+                        and not self._inside_content(s.index, sentence) and accept(s):
                     return s.entity, s.mention
         earlier = range(sentence.index - 1, max(sentence.index - 1 - CONTINUATION_REACH, -1), -1)
         for spoke_only in (True, False):
@@ -414,7 +447,7 @@ class Attributor:
                     candidates.sort(key=lambda s: s.index != subject)
                 for s in candidates:
                     if s.section == sentence.section and (s.spoke or (not spoke_only and self._may_continue(s))) \
-                            and self.agrees(entry, s.entity):
+                            and self.agrees(entry, s.entity) and accept(s):
                         return s.entity, s.mention
         return None
 

@@ -485,3 +485,15 @@ def test_a_long_circumstance_between_the_speaker_and_inna(said):
     text = ("قال وزير التربية، نور الدين النوري، خلال إشرافه اليوم على افتتاح السنة الدراسية 2025-2026 "
             "من المعهد الثانوي ابن رشيق بالزهراء، إن الوزارة قامت بالتنسيق مع كل الجهات.")
     assert [s for s, *_ in said(text)] == ["نور الدين النوري"]
+
+
+def test_a_courtesy_pronoun_continues_the_speaker_named_with_that_courtesy(said):
+    text = ("استقبل صاحب السمو الملكي الأمير سلطان بن فهد، في مكتبه اليوم، معالي وزير الخارجية "
+            "السنغالي الدكتور مامادو دياللو. وأكد سموه أن المملكة حريصة على التعاون. "
+            "من جانبه، أكد معاليه أن بلاده تقدر دعم المملكة.")
+    assert [s for s, _, _, _ in said(text)] == ["سلطان بن فهد", "مامادو دياللو"]
+
+
+def test_a_courtesy_pronoun_with_no_one_so_named_continues_the_latest_speaker(said):
+    text = "وقال الوزير فيصل العلي إن العلاقات متينة. وأضاف سموه أن التعاون سيتعزز."
+    assert [s for s, _, _, _ in said(text)] == ["فيصل العلي", "فيصل العلي"]
