@@ -633,7 +633,8 @@ class PhraseReader:
                 or not words.norm[i].endswith("ه"):
             return False
         nxt = words.norm[end]
-        return is_definite(nxt) and not nxt.endswith(("ه", "ات"))
+        return is_definite(nxt) and not nxt.endswith(("ه", "ات")) \
+            and not words.text[end].endswith(("ى", "ا"))  # المفوضية العليا، الهيئة الكبرى: فُعلى agrees
 
     def read_document(self, words: Words, i: int, last: int, after_title: bool = False) -> Phrase | None:
         """A statement, report or communiqué (البيان الختامي، تقرير المنظمة)."""

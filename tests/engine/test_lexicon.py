@@ -55,3 +55,17 @@ def test_a_user_can_add_a_cue_in_their_own_rules_folder(tmp_path):
 )
 def test_an_occasion_noun_is_known_with_a_pronoun_and_a_hamza_seat(word, expected):
     assert load_lexicon().is_occasion(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وحسب المندوبية السامية للتخطيط، فإن معدل البطالة استقر.", "المندوبية السامية للتخطيط"),
+        ("وأعلنت خلية الإعلام الأمني أن القوات اعتقلت خمسة متهمين.", "خلية الإعلام الأمني"),
+        ("وأعلن الهلال الأحمر الفلسطيني أن طواقمه نقلت المصابين.", "الهلال الأحمر الفلسطيني"),
+    ],
+)
+def test_bodies_headed_by_listed_words_are_organisations(extractor, text, speaker):
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    assert (result.speaker(quote.speaker_id).name, result.speaker(quote.speaker_id).type.value) == (speaker, "organization")

@@ -643,6 +643,7 @@ def test_what_an_unnamed_source_knows_stays_in_its_mention(said):
         # an adjective that agrees stays in the name
         ("وعزت الشركة الوطنية التأخير إلى ظروف خارجة عن إرادتها.", "الشركة الوطنية"),
         ("وقالت الهيئة العامة للإحصاء إن التضخم تراجع.", "الهيئة العامة للإحصاء"),
+        ("وأعلنت المفوضية العليا للانتخابات أن النتائج ستعلن غدا.", "المفوضية العليا للانتخابات"),
     ],
 )
 def test_a_feminine_body_takes_only_an_agreeing_adjective(said, text, speaker):
