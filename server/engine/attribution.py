@@ -269,6 +269,15 @@ class Attributor:
             phrase.role = self.words.span_text(other.first, other.last)
             phrase.role_first, phrase.role_last = other.first, other.last
             phrase.gender = other.gender
+        elif phrase.role and not other.role_only and len(phrase.name.split()) == 1 < len(other.name.split()):
+            # «الرئيس المدير العام للمجمع سوناطراك، السيد نور الدين بلقاسمي»: the one word
+            # after the role names the body; the person is the full name set off after it
+            w = self.words
+            named = bisect.bisect_left(w.start, phrase.name_start)
+            phrase.role = w.span_text(phrase.role_first, named + 1)
+            phrase.role_last = named + 1
+            phrase.name, phrase.name_start, phrase.name_end = other.name, other.name_start, other.name_end
+            phrase.last = other.last
 
     def _known_surname(self, a: int, b: int) -> Phrase | None:
         """A lone word that is the surname of a person already named (وأكد العلي أن ...، وقال

@@ -118,8 +118,8 @@ class PhraseReader:
 
     def is_name_word(self, words: Words, i: int) -> bool:
         """A word that can stand in a personal name: no article, not a function or cue word."""
-        if words.is_punct(i) or not words.text[i].strip() or words.text[i].startswith("لـ"):
-            return False  # لـCNN، لـ(الجزيرة): the addressee, written with ل and a tatweel
+        if words.is_punct(i) or not words.text[i].strip() or words.text[i].startswith(("لـ", "لإ", "لأ", "لآ")):
+            return False  # لـCNN، لإيني: ل + the addressee or the body a role is of, never a name
         norm = words.norm[i]
         if self.is_function(words, i) or norm in self.cue_forms or words.bare[i] in self.cue_forms \
                 or norm in self.lex.grammar.complementiser or _CLITIC.sub("", words.bare[i]) in self._told_forms:

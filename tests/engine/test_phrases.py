@@ -660,3 +660,20 @@ def test_a_feminine_body_takes_only_an_agreeing_adjective(said, text, speaker):
 )
 def test_an_addressee_after_la_written_apart_is_not_in_the_source(said, text):
     assert said(text)[0][0] in ("مصدر حكومي", "مسؤول كبير")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # one word after the role names the body; the full name set off after it is the person
+        ("كشف الرئيس المدير العام للمجمع الوطني للمحروقات سوناطراك، السيد نور الدين بلقاسمي، أن الاستثمارات سترتفع.",
+         "نور الدين بلقاسمي", "الرئيس المدير العام للمجمع الوطني للمحروقات سوناطراك"),
+        # ل + a foreign body's name is the body the role is of, never the person's name
+        ("وأكد المدير التنفيذي لإيني، لوكا فيراري، أن الشركة تراهن على الجزائر.", "لوكا فيراري", "المدير التنفيذي"),
+    ],
+)
+def test_a_role_then_a_full_name_in_apposition(extractor, text, name, role):
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert (speaker.name, speaker.role) == (name, role)
