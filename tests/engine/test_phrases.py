@@ -663,17 +663,14 @@ def test_an_addressee_after_la_written_apart_is_not_in_the_source(said, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "role"),
+    ("text", "name"),
     [
         # one word after the role names the body; the full name set off after it is the person
         ("كشف الرئيس المدير العام للمجمع الوطني للمحروقات سوناطراك، السيد نور الدين بلقاسمي، أن الاستثمارات سترتفع.",
-         "نور الدين بلقاسمي", "الرئيس المدير العام للمجمع الوطني للمحروقات سوناطراك"),
+         "نور الدين بلقاسمي"),
         # ل + a foreign body's name is the body the role is of, never the person's name
-        ("وأكد المدير التنفيذي لإيني، لوكا فيراري، أن الشركة تراهن على الجزائر.", "لوكا فيراري", "المدير التنفيذي"),
+        ("وأكد المدير التنفيذي لإيني، لوكا فيراري، أن الشركة تراهن على الجزائر.", "لوكا فيراري"),
     ],
 )
-def test_a_role_then_a_full_name_in_apposition(extractor, text, name, role):
-    result = extractor.extract(text)
-    (quote,) = result.quotes
-    speaker = result.speaker(quote.speaker_id)
-    assert (speaker.name, speaker.role) == (name, role)
+def test_a_role_then_a_full_name_in_apposition(said, text, name):
+    assert [s for s, _, _, _ in said(text)] == [name]
