@@ -622,6 +622,8 @@ class Attributor:
             return None  # متهما روسيا بأنها …: after a participle stands its object; it continues
         phrase = self.explicit(draft.zone_first, draft.zone_last)
         before = self.pre_verbal(draft.sentence, draft.cue.index)
+        if before is not None and draft.cue.entry.lemma in self.lex.grammar.addressee_cue:
+            return before, Strategy.PRE_VERBAL  # المدرب أبلغ الإدارة بأنه …: after the verb, whom it told
         if phrase is not None and not (before is not None and _headed(before) and not _headed(phrase)):
             return phrase, Strategy.EXPLICIT
         if before is not None:

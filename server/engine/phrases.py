@@ -290,6 +290,8 @@ class PhraseReader:
                     continue
             if is_definite(norm) and not self.is_function(words, j) and not self._is_cue(words, j) \
                     and words.bare_art[j] not in self.lex.forms_of("noun"):  # تابع البيان القول
+                if j == i and self._feminine_after_man(words, j):
+                    break  # أبلغ المدرب الإدارة: a man's title takes no feminine adjective; the object
                 previous = words.norm[j - 1] if j > i else ""
                 if (norm.startswith("ال") and self._nisba(previous) and not self._nisba(norm)
                         and previous.endswith("ي") == norm.endswith("ه") and not self.may_head(words, j - 1)):
@@ -623,6 +625,12 @@ class PhraseReader:
             phrase.first, phrase.last = i, close
             return phrase
         return self._phrase(words, i, end, SpeakerType.ORGANIZATION, gender)
+
+    def _feminine_after_man(self, words: Words, j: int) -> bool:
+        """Is token j a feminine definite word right after a definite man's title (المدرب الإدارة)?"""
+        head = words.norm[j - 1] if j > 0 else ""
+        return (words.norm[j].endswith("ه") and is_definite(head) and not head.endswith(("ه", "ات", "ون", "ين"))
+                and self.is_title(words, j - 1))
 
     @staticmethod
     def _disagrees(words: Words, i: int, org: int, end: int, last: int) -> bool:

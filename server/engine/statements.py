@@ -128,8 +128,9 @@ class StatementFinder:
             return None  # الفرق بين X وY أن: the preposition, not بيّن (showed), which a shadda marks
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
-            if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")):
-                return None
+            if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")) \
+                    and self.sourcing_what(words, i) is None:
+                return None  # وفقا لـ X، وفق ما أفاد X; not وفق شروط
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
             if entry.lemma in ("ما", "حد") and not (

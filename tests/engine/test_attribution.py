@@ -497,3 +497,16 @@ def test_a_courtesy_pronoun_continues_the_speaker_named_with_that_courtesy(said)
 def test_a_courtesy_pronoun_with_no_one_so_named_continues_the_latest_speaker(said):
     text = "وقال الوزير فيصل العلي إن العلاقات متينة. وأضاف سموه أن التعاون سيتعزز."
     assert [s for s, _, _, _ in said(text)] == ["فيصل العلي", "فيصل العلي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a subject before a verb of telling: the words after the verb are whom it told
+        ("وقال المصدر إن المدرب الجديد أبلغ الإدارة بأنه يرغب في ضم لاعبين.", "المدرب الجديد"),
+        # after it, a man's title takes no feminine definite word: that is the object
+        ("وأبلغ المدرب الإدارة بأنه يرغب في ضم لاعبين.", "المدرب"),
+    ],
+)
+def test_who_told_and_whom(said, text, speaker):
+    assert said(text)[-1][0] == speaker

@@ -624,3 +624,12 @@ def test_kama_with_the_cue_ending_the_sentence_points_back_to_the_clause(said):
 def test_kama_after_another_speakers_statement_takes_nothing_of_it(said):
     found = said("وقال الوزير إن الإضراب سيستمر، كما قال رئيس النقابة.")
     assert [(s, c) for s, _, c, _ in found] == [("الوزير", "الإضراب سيستمر")]
+
+
+def test_wafq_ma_after_the_content_names_its_source(said):
+    found = said("وعثرت القوات على مضافة تحتوي على أحزمة ناسفة، وفق ما أفاد ضابط في قيادة العمليات.")
+    assert [(s, c) for s, _, c, _ in found] == [("ضابط في قيادة العمليات", "وعثرت القوات على مضافة تحتوي على أحزمة ناسفة")]
+
+
+def test_wafq_with_neither_lam_nor_ma_is_no_source(said):
+    assert said("وتوزع المساعدات وفق شروط محددة.") == []
