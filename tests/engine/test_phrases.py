@@ -26,6 +26,9 @@ from qawl.engine import SpeakerType
         # a coordinated definite noun stays in the role
         ("وقال وزير الزراعة والري المهندس عادل فهمي إن المحصول وفير.", "عادل فهمي",
          "وزير الزراعة والري المهندس"),
+        # a medical specialist's title, then an honorific and the name
+        ("وقال استشاري أمراض القلب الدكتور سامي علي إن المرض منتشر.", "سامي علي",
+         "استشاري أمراض القلب الدكتور"),
     ],
 )
 def test_role_runs_to_where_the_name_starts(extractor, text, name, role):
