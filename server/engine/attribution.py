@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from qawl.engine.entities import Entity, EntityTable, name_key
 from qawl.engine.kinds import kind_of
 from qawl.engine.lexicon import CueEntry, Lexicon
-from qawl.engine.phrases import Phrase, PhraseReader, without_proclitic
+from qawl.engine.phrases import Phrase, PhraseReader, without_accusative, without_proclitic
 from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
@@ -367,6 +367,9 @@ class Attributor:
             return None
         first = self.words.first_word(start, end)
         phrase = self._known_surname(first, end) or self.reader.read(w, first, end)
+        if phrase is None and w.norm[first].endswith("ا") and not is_definite(w.norm[first]) and start > sentence.first \
+                and self.finder.is_complementiser(w, start - 1):
+            phrase = self.reader.read(without_accusative(w, first), first, end)  # أن ضابطا كبيرا قال
         if phrase is None or phrase.last != end:
             return None
         return phrase

@@ -1018,6 +1018,15 @@ def without_proclitic(words: Words, j: int) -> Words:
         art=_Overlay(words.art, j, art), bare_art=_Overlay(words.bare_art, j, bare_art))
 
 
+def without_accusative(words: Words, j: int) -> Words:
+    """The same tokens with token j read without its accusative alef (أن ضابطا كبيرا قال ->
+    ضابط): only its lookup forms change, so a phrase read from it keeps the article's text."""
+    norm, bare, art, bare_art = word_forms(words.text[j][:-1])
+    return dataclasses.replace(
+        words, norm=_Overlay(words.norm, j, norm), bare=_Overlay(words.bare, j, bare),
+        art=_Overlay(words.art, j, art), bare_art=_Overlay(words.bare_art, j, bare_art))
+
+
 class _Overlay:
     """A read-only list view with one position replaced (no copy of the list)."""
 

@@ -510,3 +510,14 @@ def test_a_courtesy_pronoun_with_no_one_so_named_continues_the_latest_speaker(sa
 )
 def test_who_told_and_whom(said, text, speaker):
     assert said(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وذكرت الصحيفة أن ضابطا كبيرا في الجيش قال خلال اجتماع مغلق إن الوضع صعب.", "ضابطا كبيرا في الجيش"),
+        ("وذكرت الصحيفة أن وزيرا سابقا قال إن الوضع صعب.", "وزيرا سابقا"),
+    ],
+)
+def test_a_title_in_the_accusative_after_anna_is_the_subject_of_the_cue_after_it(said, text, speaker):
+    assert [s for s, _, _, _ in said(text)] == [speaker]
