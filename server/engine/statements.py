@@ -442,9 +442,9 @@ class StatementFinder:
             return None
         close = prev if words.is_quote(prev) else words.prev_word(prev)
         zone_last = cue.index + 1
-        while zone_last < sentence.last and words.text[zone_last] not in BOUNDARY_PUNCT \
-                and words.text[zone_last] not in (".", "!", "?", "؟") and not words.is_quote(zone_last):
-            zone_last += 1
+        while zone_last < sentence.last and words.text[zone_last] not in (".", "!", "?", "؟", ":") \
+                and not words.is_quote(zone_last) and self.cue_at(words, zone_last) is None:
+            zone_last += 1  # past a comma too: «…»، قالت منسقة الشؤون الإنسانية، ماري دوبون.
         stretch = sentence.quote_at(close)
         if stretch is None or stretch.close != close or not stretch.closed:
             if link is None or words.norm[link] != "كما" or not (

@@ -26,6 +26,9 @@ from qawl.engine import SpeakerType
         # a coordinated definite noun stays in the role
         ("وقال وزير الزراعة والري المهندس عادل فهمي إن المحصول وفير.", "عادل فهمي",
          "وزير الزراعة والري المهندس"),
+        # a listed role adjective after a feminine title
+        ("وقالت المنسقة المقيمة للشؤون الإنسانية في السودان كليمنتاين سلامي إن الوصول متعذر.",
+         "كليمنتاين سلامي", "المنسقة المقيمة للشؤون الإنسانية في السودان"),
         # a medical specialist's title, then an honorific and the name
         ("وقال استشاري أمراض القلب الدكتور سامي علي إن المرض منتشر.", "سامي علي",
          "استشاري أمراض القلب الدكتور"),

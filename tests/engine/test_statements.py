@@ -633,3 +633,13 @@ def test_wafq_ma_after_the_content_names_its_source(said):
 
 def test_wafq_with_neither_lam_nor_ma_is_no_source(said):
     assert said("وتوزع المساعدات وفق شروط محددة.") == []
+
+
+def test_a_postposed_cue_takes_the_name_set_off_after_its_role(said):
+    text = '"نحن أمام أزمة كبرى"، قالت منسقة الشؤون الإنسانية للأمم المتحدة في السودان، ماري دوبون، للصحفيين.'
+    assert [(s, c) for s, _, c, _ in said(text)] == [("ماري دوبون", "نحن أمام أزمة كبرى")]
+
+
+def test_a_postposed_cue_ends_its_zone_at_the_next_cue(said):
+    found = said('"لن نتراجع"، قال الوزير، مؤكدا أن الحكومة ماضية في الإصلاح.')
+    assert [(s, c) for s, _, c, _ in found] == [("الوزير", "لن نتراجع"), ("الوزير", "الحكومة ماضية في الإصلاح")]
