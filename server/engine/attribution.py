@@ -237,7 +237,7 @@ class Attributor:
         candidates = [*range(phrase.first + 1, min(last, phrase.last)), w.first_word(phrase.last, last)]
         k = next((j for j in candidates if j < last and w.norm[j] in self.lex.grammar.issued_by), last)
         if k >= last:
-            return self._issuer_after_lam(phrase, last)
+            return self._issuer_after_lam(phrase, last) or self._issuer_in_construct(phrase, last)
         k = w.first_word(k + 1, last)
         if k < last and w.norm[k] == "عن":
             k = w.first_word(k + 1, last)
@@ -245,6 +245,16 @@ class Attributor:
         if issuer is None or issuer.type in (SpeakerType.DOCUMENT, SpeakerType.UNNAMED):
             return None
         return issuer
+
+    def _issuer_in_construct(self, phrase: Phrase, last: int) -> Phrase | None:
+        """«بيان الوزارة»، «بيانات إدارة معلومات الطاقة»: the body a document head is in
+        construct with is who issued it."""
+        w = self.words
+        k = w.first_word(phrase.first + 1, last)
+        if k >= last or is_definite(w.norm[phrase.first]) or not self.reader.org_at(w, k, last):
+            return None
+        issuer = self.reader.read(w, k, last)
+        return issuer if issuer is not None and issuer.type is SpeakerType.ORGANIZATION else None
 
     def _issuer_after_lam(self, phrase: Phrase, last: int) -> Phrase | None:
         """«تقرير لمجلة فورين بوليسي»، «بيان لوزارة الخارجية»: ل + a body right after the
@@ -612,7 +622,8 @@ class Attributor:
             after = self.words.next_word(verb, end)
             if after is not None and self.words.norm[after] in ("به", "بها"):
                 start = after + 1  # بحسب ما أفاد به رئيس الاتحاد: past the pronoun of ما
-        phrase = self._after_lam(start, end) or self.explicit(start, end)
+        phrase = self._after_lam(start, end)
+        phrase = (self._issuer(phrase, end) or phrase) if phrase is not None else self.explicit(start, end)
         if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
             return phrase, Strategy.SOURCING
         return UNSOURCED

@@ -521,3 +521,15 @@ def test_who_told_and_whom(said, text, speaker):
 )
 def test_a_title_in_the_accusative_after_anna_is_the_subject_of_the_cue_after_it(said, text, speaker):
     assert [s for s, _, _, _ in said(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ووفقا لبيان الوزارة، فإن الطلب على الطاقة ارتفع.", "الوزارة"),
+        ("وأظهر بيان البنك المركزي أن التضخم تراجع.", "البنك المركزي"),
+        ("ووفقا لتقرير نشره البنك الدولي، فإن النمو تباطأ.", "البنك الدولي"),
+    ],
+)
+def test_the_body_a_document_is_of_is_the_speaker(said, text, speaker):
+    assert [s for s, _, _, _ in said(text)] == [speaker]
