@@ -681,9 +681,19 @@ class PhraseReader:
         if not self.in_set(words, i, self.lex.unnamed):
             return None
         end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
+        end = next((k for k in range(i + 1, end) if self._told_outlet(words, k)), end)
         end = self._anonymity_aside(words, end, last)
         number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) in self.lex.grammar.plural_head else "sg"
         return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+
+    def _told_outlet(self, words: Words, k: int) -> bool:
+        """ل + a news outlet (لرويترز، لوكالة فرانس برس، لصحيفة …) after an unnamed source: whom
+        it told, not where the source is from."""
+        norm = words.norm[k]
+        if not norm.startswith("ل") or norm.startswith("لل") or len(norm) < 4:
+            return False
+        rest = norm[1:]
+        return rest in self.lex.grammar.outlet_head or rest in self.lex.grammar.news_outlet
 
     def _partitive(self, words: Words, i: int, last: int) -> int:
         """Index after «X من Y» headed by a partitive word at i (فريق من العلماء، عدد من

@@ -563,6 +563,10 @@ class StatementFinder:
             if first is not None and _next(producing, first, sentence.last) >= sentence.last:
                 return self._clause(words, sentence, cue, that, first, Marker.SOURCING)
         stretch = sentence.quote_at(j) if j < sentence.last else None
+        if stretch is not None and stretch.open == j and words.text[words.prev_word(j)] in ("لـ", "ل") \
+                and stretch.closed:  # بحسب مصادر تحدثت لـ"رويترز": whom the source told, quoted
+            j = _next(puncts, stretch.close + 1, sentence.last)
+            stretch = sentence.quote_at(j) if j < sentence.last else None
         if stretch is not None and stretch.open == j:  # حسب بيان «…»، …: past the quoted title
             after = words.next_word(stretch.close, sentence.last)
             if after is None or words.text[after] not in BOUNDARY_PUNCT:

@@ -669,6 +669,19 @@ def test_an_addressee_after_la_written_apart_is_not_in_the_source(said, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال مصدر في أوبك+ لرويترز، طالبا عدم نشر اسمه، إن التحالف لا يناقش التعديل.", "مصدر في أوبك+"),
+        ("وقال مسؤول أمريكي لوكالة فرانس برس إن المحادثات مستمرة.", "مسؤول أمريكي"),
+        # ل + a body that is no outlet stays in the description
+        ("وقال مصدر مقرب لحزب الله إن المحادثات مستمرة.", "مصدر مقرب لحزب الله"),
+    ],
+)
+def test_an_outlet_an_unnamed_source_told_is_not_in_its_description(said, text, speaker):
+    assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # one word after the role names the body; the full name set off after it is the person

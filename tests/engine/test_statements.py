@@ -643,3 +643,8 @@ def test_a_postposed_cue_takes_the_name_set_off_after_its_role(said):
 def test_a_postposed_cue_ends_its_zone_at_the_next_cue(said):
     found = said('"لن نتراجع"، قال الوزير، مؤكدا أن الحكومة ماضية في الإصلاح.')
     assert [(s, c) for s, _, c, _ in found] == [("الوزير", "لن نتراجع"), ("الوزير", "الحكومة ماضية في الإصلاح")]
+
+
+def test_a_quoted_outlet_a_source_told_is_not_the_content(said):
+    found = said('وتراجع إنتاج النفط إلى أقل من مليون برميل يوميا، بحسب مصادر نفطية تحدثت لـ"رويترز".')
+    assert [(s, c) for s, _, c, _ in found] == [("مصادر نفطية", "وتراجع إنتاج النفط إلى أقل من مليون برميل يوميا")]
