@@ -238,6 +238,9 @@ class PhraseReader:
                 j += 1
                 continue  # المتحدث باسمه: the complement is the pronoun
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
+                if norm == "في" and (self.in_set(words, j + 1, self.lex.documents)
+                                     or self.lex.is_occasion(words.bare_art[j + 1])):
+                    break  # قالت الشركة في البيان، قال المدرب في المؤتمر الصحفي: where, not who
                 j += 2
                 continue
             if norm == "و" and j > i and j + 1 < last and is_definite(words.norm[j + 1]) \

@@ -693,3 +693,16 @@ def test_an_outlet_an_unnamed_source_told_is_not_in_its_description(said, text, 
 )
 def test_a_role_then_a_full_name_in_apposition(said, text, name):
     assert [s for s, _, _, _ in said(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت الشركة في البيان إن الأثر المالي للعقد سيظهر قريبا.", "الشركة"),
+        ("وقال مدرب المنتخب الوطني في المؤتمر الصحفي إن اللاعبين جاهزون.", "مدرب المنتخب الوطني"),
+        # في + a field or a place stays in the role
+        ("وقال مدير البحوث في المركز إن النمو بطيء.", "مدير البحوث في المركز"),
+    ],
+)
+def test_fi_with_a_document_or_an_occasion_is_where_not_who(said, text, speaker):
+    assert said(text)[0][0] == speaker
