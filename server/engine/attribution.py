@@ -30,7 +30,7 @@ from qawl.engine.phrases import Phrase, PhraseReader, without_accusative, withou
 from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
-from qawl.engine.statements import BOUNDARY_PUNCT, Draft, StatementFinder
+from qawl.engine.statements import BOUNDARY_PUNCT, MAX_LABEL_TOKENS, Draft, StatementFinder
 from qawl.engine.tokens import Words, is_definite, word_forms
 
 Found = tuple["Phrase | None", Strategy]
@@ -719,6 +719,20 @@ class Attributor:
             mine.append(self._finish(draft, entity, mention, method, how))
         self.results.extend(self._drop_channels(mine))
 
+    def leaves_line_open(self, i: int) -> bool:
+        """Does token i, the last of its line, leave the sentence open: أن، a preposition, or a
+        colon after a cue (قال عن المباراة:) whose quotation is on the next line? (A byline's
+        colon, كتب فلان:, closes its line.)"""
+        w = self.words
+        if w.text[i] != ":":
+            return self.lex.leaves_open(w.norm[i])
+        k = i - 1
+        while k >= 0 and i - k <= MAX_LABEL_TOKENS and "\n" not in w.text[k]:
+            if self.finder.cue_at(w, k) is not None:
+                return True
+            k -= 1
+        return False
+
     def _framed(self, sentence: Sentence, draft: Draft) -> Draft | None:
         """«…»، يضيف فلان، «…»: the quotation closed before the cue, when the cue's own content
         is the quotation after it; both are the speaker's."""
@@ -834,7 +848,7 @@ def attribute(words: Words, lex: Lexicon, should_stop: Callable[[], bool] | None
     ``ExtractionStopped``, so a call whose client has gone frees its thread within a sentence.
     """
     attributor = Attributor(lex, words)
-    for sentence in split_sentences(words, classify_lines(words.source, lex)):
+    for sentence in split_sentences(words, classify_lines(words.source, lex), attributor.leaves_line_open):
         if should_stop is not None and should_stop():
             raise ExtractionStopped(f"stopped at sentence {sentence.index}")
         attributor.attribute_sentence(sentence)

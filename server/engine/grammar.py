@@ -74,6 +74,7 @@ class Grammar:
     source_noun: frozenset[str] = frozenset()
     postposed_link: frozenset[str] = frozenset()
     news_outlet: frozenset[str] = frozenset()
+    byline_cue: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

@@ -108,6 +108,14 @@ class Lexicon:
         return frozenset(self.prepositions | self.time_words | self.adverbs | self.particles)
 
     @cached_property
+    def _open_ended(self) -> frozenset[str]:
+        return frozenset(self.prepositions | self.particles | self.grammar.complementiser | {"و"})
+
+    def leaves_open(self, norm: str) -> bool:
+        """Can a line ending with this word not end its sentence (أن، a preposition, a colon)?"""
+        return norm in self._open_ended
+
+    @cached_property
     def told_forms(self) -> frozenset[str]:
         """Cue forms that take an object pronoun (أبلغ، وصف: أبلغه، ووصفها), [addressee_cue]."""
         return frozenset(form for form, entry in self.cues.items() if entry.lemma in self.grammar.addressee_cue)

@@ -29,6 +29,7 @@ EMBEDDED_QUOTE_TOKENS = 3
 """A quotation of at most this many tokens, marks included, with words on both sides is a
 name or a scare-quoted word, not a statement."""
 MAX_LABEL_TOKENS = 10
+MAX_BYLINE_WORDS = 5
 MIN_BRACKETED_WORDS = 4
 """Fewer words in round brackets after a cue are a name or an aside (قال (الرئيس)), not a quote."""
 ACCUSED_REACH = 7
@@ -153,7 +154,13 @@ class StatementFinder:
             return True
         at_line_start = prev < 0 or "\n" in words.source[words.end[prev]:words.start[i]]
         nxt = words.next_word(i, len(words))
-        return at_line_start and nxt is not None and words.text[nxt] in ("-", "–", "—")
+        if nxt is None or not (at_line_start or words.text[prev] in ("-", "–", "—")):
+            return False  # a byline opens its line, or follows the dateline's dash (القاهرة - كتب …)
+        if at_line_start and words.text[nxt] in ("-", "–", "—"):
+            return True
+        return words.bare[i] in self.lex.grammar.byline_cue and any(  # كتب أحمد عبد الحميد:⏎
+            words.text[k] == ":" and "\n" in words.source[words.end[k]:words.end[k] + 2]
+            for k in range(nxt, min(len(words), nxt + MAX_BYLINE_WORDS)))
 
     def _withholds(self, words: Words, i: int) -> bool:
         """Is the cue at i the verb of an anonymity aside (طلب عدم الكشف عن اسمه، فضل عدم ذكر

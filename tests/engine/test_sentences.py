@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_quotation_broken_across_lines_is_one_statement(said):
     text = ('وبينت الوزارة أن "هذه العملية تجسد مستوى التنسيق العالي بين\nالأجهزة الأمنية\n'
@@ -33,3 +35,25 @@ def test_two_sentences_run_together_still_split(said):
 def test_a_quotation_never_closed_ends_with_its_sentence(said):
     text = 'وقال الوزير: "إن الوضع جيد في كل المناطق. كما أكد المدير أن العمل مستمر.'
     assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a line broken after أن goes on with the next line
+        ("أكد مدرب المنتخب خلال المؤتمر الصحفي أن\nالمباراة ستكون صعبة للغاية.", "المباراة ستكون صعبة للغاية"),
+        # a colon after a cue at a line's end: the quotation is on the next line
+        ("وقال المدافع عن المباراة:\nهي مهمة ويجب علينا التركيز فيها.", "هي مهمة ويجب علينا التركيز فيها"),
+    ],
+)
+def test_a_line_left_open_goes_on_with_the_next(said, text, content):
+    assert [c for _, _, c, _ in said(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["القاهرة - كتب أحمد عبد الحميد:\nقضت المحكمة بالسجن على ثلاثة متهمين.",
+     "سودان تمورو:\nقضت المحكمة بالسجن على ثلاثة متهمين."],
+)
+def test_a_byline_or_an_outlets_colon_closes_its_line(said, text):
+    assert said(text) == []
