@@ -393,12 +393,29 @@ class PhraseReader:
                                                                    or self.ruler_of(words, j, last))):
                 break
             j += 1
-        if i < j < last and self._family_name(words, j, last):
+        if i < j < last and (self._family_name(words, j, last) or self._linked_on(words, j + 1, last)):
             j += 1
             while j < last and j - i < MAX_NAME_WORDS and self._further_family_name(words, j):
                 j += 1  # مشعل الأحمد الجابر الصباح: a chain of family names
+        while i < j and j - i < MAX_NAME_WORDS:
+            if self._linked_on(words, j, last):
+                j += 2  # محمد الأمين ولد الذهبي: a link, then the father's or tribe's name
+            elif self._linked_on(words, j - 1, last) and is_definite(words.norm[j]):
+                j += 1  # محمد ولد الشيخ الغزواني: the link was read as a name word
+            else:
+                break
+        if i < j and is_definite(words.norm[j - 1]):
             j = self._last_name_word(words, j, last)
         return j
+
+    def _linked_on(self, words: Words, j: int, last: int) -> bool:
+        """Is token j a name link (بن، ولد، منت) with a name word or a definite name after it?"""
+        norm = words.norm[j]  # not without و: ولد is a link, not و + لد
+        if j + 1 >= last or norm not in self.lex.grammar.name_link or norm in ("عبد", "ابو", "ابي", "ام", "اب"):
+            return False
+        k = j + 1
+        return self.is_name_word(words, k) or (is_definite(words.norm[k]) and not self.is_function(words, k)
+                                               and not self._is_cue(words, k) and not self.may_head(words, k))
 
     def _last_name_word(self, words: Words, j: int, last: int) -> int:
         """محمد الصغير سعداوي: after a definite middle name, an indefinite word no dictionary

@@ -706,3 +706,17 @@ def test_a_role_then_a_full_name_in_apposition(said, text, name):
 )
 def test_fi_with_a_document_or_an_occasion_is_where_not_who(said, text, speaker):
     assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Mauritanian names: ولد and منت (son and daughter of) join the father's name
+        ("وقال محافظ البنك المركزي محمد الأمين ولد الذهبي إن التضخم تراجع.", "محمد الأمين ولد الذهبي"),
+        ("وقال سيدي محمد ولد الغزواني إن البلاد مستقرة.", "سيدي محمد ولد الغزواني"),
+        ("وقالت الوزيرة مريم منت محمد إن البرنامج سيشمل الجميع.", "مريم منت محمد"),
+        ("وقال الأمير سلطان بن فهد بن مشعل إن العلاقات متينة.", "سلطان بن فهد بن مشعل"),
+    ],
+)
+def test_a_name_link_after_a_name_goes_on_with_the_fathers_name(said, text, name):
+    assert said(text)[0][0] == name
