@@ -397,7 +397,7 @@ class PhraseReader:
             j += 1
             while j < last and j - i < MAX_NAME_WORDS and self._further_family_name(words, j):
                 j += 1  # مشعل الأحمد الجابر الصباح: a chain of family names
-        while i < j and j - i < MAX_NAME_WORDS:
+        while i < j < last and j - i < MAX_NAME_WORDS:
             if self._linked_on(words, j, last):
                 j += 2  # محمد الأمين ولد الذهبي: a link, then the father's or tribe's name
             elif self._linked_on(words, j - 1, last) and is_definite(words.norm[j]):
@@ -410,8 +410,10 @@ class PhraseReader:
 
     def _linked_on(self, words: Words, j: int, last: int) -> bool:
         """Is token j a name link (بن، ولد، منت) with a name word or a definite name after it?"""
+        if j + 1 >= last:
+            return False
         norm = words.norm[j]  # not without و: ولد is a link, not و + لد
-        if j + 1 >= last or norm not in self.lex.grammar.name_link or norm in ("عبد", "ابو", "ابي", "ام", "اب"):
+        if norm not in self.lex.grammar.name_link or norm in ("عبد", "ابو", "ابي", "ام", "اب"):
             return False
         k = j + 1
         return self.is_name_word(words, k) or (is_definite(words.norm[k]) and not self.is_function(words, k)
