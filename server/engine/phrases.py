@@ -336,8 +336,8 @@ class PhraseReader:
                 return close + 1 if close is not None and close > k + 1 else 0
             known = (self.place_at(words, k, last) or self._multiword_at(words, k, last, self.lex.organization_phrases)
                      or int(self.is_city(words, k)))
-            if known and k > j:
-                return k + known
+            if known:
+                return k + known  # وزير خارجية مصر; محافظ بغداد محمد العطا: the place closes the genitive
             if not self._word(words, k) or self.is_function(words, k) or self._is_cue(words, k):
                 return 0
             if words.text[k] in _APART_PREPOSITIONS:

@@ -720,3 +720,11 @@ def test_fi_with_a_document_or_an_occasion_is_where_not_who(said, text, speaker)
 )
 def test_a_name_link_after_a_name_goes_on_with_the_fathers_name(said, text, name):
     assert said(text)[0][0] == name
+
+
+def test_a_place_right_after_a_title_closes_its_genitive(extractor):
+    text = ("افتتح رئيس الوزراء المستشفى بحضور محافظ بغداد محمد العطا ووزير الصحة حسن التميمي.\n"
+            "وقال المحافظ إن المستشفى يتسع لأربعمئة سرير.")
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    assert result.speaker(quote.speaker_id).name == "محمد العطا"
