@@ -802,6 +802,9 @@ class PhraseReader:
         a cue or a number."""
         if not self._slot_word(words, a):
             return None
+        if words.bare[a] in self.lex.grammar.quantifier and a + 1 < b and words.norm[a + 1].endswith("ات") \
+                and is_definite(words.norm[a + 1]):
+            return None  # نفى كافة الاتهامات: the verb's object, things, not who spoke
         if is_definite(words.norm[a]) and not _hamza_initial(words.text[a]):
             role_end = self.qualifiers(words, a + 1, b, True)
             end = self.name_run(words, role_end, b, after_title=False)  # no title: قطعيا is no name

@@ -533,3 +533,8 @@ def test_a_title_in_the_accusative_after_anna_is_the_subject_of_the_cue_after_it
 )
 def test_the_body_a_document_is_of_is_the_speaker(said, text, speaker):
     assert [s for s, _, _, _ in said(text)] == [speaker]
+
+
+def test_a_quantified_plural_of_things_after_a_cue_is_its_object_not_a_speaker(said):
+    text = "وكان دفاع المتهم نفى كافة الاتهامات أثناء مرافعته، وأكد أن لا يوجد دليل واحد للإدانة."
+    assert all(s != "كافة الاتهامات" for s, _, _, _ in said(text))
