@@ -727,3 +727,12 @@ def test_a_place_right_after_a_title_closes_its_genitive(extractor):
     (quote,) = result.quotes
     speaker = result.speaker(quote.speaker_id)
     assert (speaker.name, speaker.role) == ("محمد العطا", "محافظ بغداد")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال محافظ مصرف قطر المركزي يوم الاثنين إن الاقتصاد صامد.",
+     "قال محافظ مصرف قطر المركزي عشية الاجتماع إن الاقتصاد صامد."],
+)
+def test_a_time_word_after_a_role_is_no_name(said, text):
+    assert said(text)[0][0] == "محافظ مصرف قطر المركزي"
