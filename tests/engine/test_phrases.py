@@ -736,3 +736,15 @@ def test_a_place_right_after_a_title_closes_its_genitive(extractor):
 )
 def test_a_time_word_after_a_role_is_no_name(said, text):
     assert said(text)[0][0] == "محافظ مصرف قطر المركزي"
+
+
+def test_a_headlines_verb_after_a_title_opens_no_name(extractor):
+    text = "وكيل الجمهورية يلتمس تطبيق القانون\nوأكد وكيل الجمهورية أن التحقيقات أثبتت التهم."
+    result = extractor.extract(text)
+    assert [result.speaker(q.speaker_id).name for q in result.quotes] == ["وكيل الجمهورية"]
+
+
+@pytest.mark.parametrize(("text", "name"), [("وقال الوزير تامر حسني إن الأسعار ستنخفض.", "تامر حسني"),
+                                            ("وقال المدرب يوسف علي إن الفريق جاهز.", "يوسف علي")])
+def test_a_listed_name_opening_with_ya_or_ta_still_opens_a_name(said, text, name):
+    assert said(text)[0][0] == name
