@@ -222,8 +222,11 @@ class Attributor:
         """A person in chunk n takes the role or name set off in the chunk after it."""
         if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
             na, nb = chunks[n + 1]
-            other = self.reader.read(self.words, self.words.first_word(na, nb), nb,
-                                     after_title=phrase.role_only)
+            first = self.words.first_word(na, nb)
+            if phrase.role_only and n + 2 < len(chunks) and first < nb and self.words.norm[first] == "في":
+                na, nb = chunks[n + 2]  # وزير الثقافة، في الحكومة الموريتانية، الحسين ولد مدو
+                first = self.words.first_word(na, nb)
+            other = self.reader.read(self.words, first, nb, after_title=phrase.role_only)
             if other is not None and other.type is SpeakerType.PERSON:
                 self._apposition(phrase, other)
 

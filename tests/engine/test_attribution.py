@@ -538,3 +538,8 @@ def test_the_body_a_document_is_of_is_the_speaker(said, text, speaker):
 def test_a_quantified_plural_of_things_after_a_cue_is_its_object_not_a_speaker(said):
     text = "وكان دفاع المتهم نفى كافة الاتهامات أثناء مرافعته، وأكد أن لا يوجد دليل واحد للإدانة."
     assert all(s != "كافة الاتهامات" for s, _, _, _ in said(text))
+
+
+def test_a_name_set_off_after_a_role_and_where_it_serves(said):
+    text = "قال وزير الثقافة والفنون، في الحكومة الموريتانية، الحسين ولد مدو، إن القطاع يستعد للمعرض."
+    assert [s for s, _, _, _ in said(text)] == ["الحسين ولد مدو"]
