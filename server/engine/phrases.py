@@ -126,8 +126,8 @@ class PhraseReader:
             return False  # ووصفها، بأنها: a cue with its object pronoun, a complementiser
         if any(ch.isdigit() for ch in norm):
             return False
-        if len(norm) < 2:
-            return False
+        if len(norm) < 2 or words.bare[i] in self.lex.grammar.quantifier or words.bare[i] in self.lex.grammar.count_word:
+            return False  # وأضاف وكيل الجمهورية بعض السياسيين …: a quantity, never a name
         if words.bare[i] != norm and words.bare[i] in self.lex.titles:
             return False  # ووزير، ورئيس: a second speaker's title, not a name
         unprefixed = norm[1:] if norm[:1] in ("ب", "ل") else norm

@@ -748,3 +748,9 @@ def test_a_headlines_verb_after_a_title_opens_no_name(extractor):
                                             ("وقال المدرب يوسف علي إن الفريق جاهز.", "يوسف علي")])
 def test_a_listed_name_opening_with_ya_or_ta_still_opens_a_name(said, text, name):
     assert said(text)[0][0] == name
+
+
+def test_a_quantity_after_a_role_is_no_name(extractor):
+    text = "وأضاف وكيل الجمهورية بعض السياسيين لم يطبقوا القانون.\nوأكد وكيل الجمهورية أن التحقيقات أثبتت التهم."
+    result = extractor.extract(text)
+    assert [result.speaker(q.speaker_id).name for q in result.quotes] == ["وكيل الجمهورية"]
