@@ -130,8 +130,8 @@ class StatementFinder:
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")) \
-                    and self.sourcing_what(words, i) is None:
-                return None  # وفقا لـ X، وفق ما أفاد X; not وفق شروط
+                    and self.sourcing_what(words, i) is None and not (nxt is not None and self._heads_phrase(words, nxt)):
+                return None  # وفقا لـ X، وفق ما أفاد X، ووفق الوزير; not وفق شروط
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
             if entry.lemma in ("ما", "حد") and not (
@@ -139,6 +139,11 @@ class StatementFinder:
                     and self.sourcing_what(words, i) is not None):
                 return None  # ما and حد source only after على: على ما أفاد X، على حد قول X
         return entry
+
+    def _heads_phrase(self, words: Words, k: int) -> bool:
+        """Can a speaker phrase with a lexicon head (a title, body, source) start at token k?"""
+        heads = self.lex.head_words
+        return not heads.isdisjoint((words.norm[k], words.bare[k], words.art[k], words.bare_art[k]))
 
     def _told(self, words: Words, i: int) -> CueEntry | None:
         """أبلغه، أخبرتهم: a cue of [addressee_cue] with whom it told as a pronoun suffix."""

@@ -648,3 +648,17 @@ def test_a_postposed_cue_ends_its_zone_at_the_next_cue(said):
 def test_a_quoted_outlet_a_source_told_is_not_the_content(said):
     found = said('وتراجع إنتاج النفط إلى أقل من مليون برميل يوميا، بحسب مصادر نفطية تحدثت لـ"رويترز".')
     assert [(s, c) for s, _, c, _ in found] == [("مصادر نفطية", "وتراجع إنتاج النفط إلى أقل من مليون برميل يوميا")]
+
+
+def test_wafq_before_a_speaker_phrase_names_the_source(said):
+    found = said("ووفق الوزير، فإن فعاليات المعرض تغطي جوانب مختلفة.")
+    assert [(s, c) for s, _, c, _ in found] == [("الوزير", "فعاليات المعرض تغطي جوانب مختلفة")]
+
+
+def test_renewed_emphasis_with_anna_continues_the_speaker(said):
+    text = "وقال الوزير إن الصور تعود لتدريبات. وجدد التأكيد على أن البلاد لم تسجل أي إصابة."
+    assert [(s, c) for s, _, c, _ in said(text)][-1] == ("الوزير", "البلاد لم تسجل أي إصابة")
+
+
+def test_emphasis_as_a_noun_without_anna_is_no_statement(said):
+    assert said("وطالب الوزير بالإسراع مع التأكيد على ضرورة التعاون.") == []
