@@ -398,7 +398,7 @@ class StatementFinder:
             j += 1
         if cls == "participle" and cue.entry.lemma in self.lex.grammar.accusation:
             return self._accused(words, sentence, cue)
-        return self.postposed(words, sentence, cue) if cls in ("speech", "emphasis") else None
+        return self.postposed(words, sentence, cue) if cls in ("speech", "emphasis", "wording") else None
 
     def _accused(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """متهما السلطات بتزوير المحاضر: an accusing participle whose content is whom it

@@ -662,3 +662,18 @@ def test_renewed_emphasis_with_anna_continues_the_speaker(said):
 
 def test_emphasis_as_a_noun_without_anna_is_no_statement(said):
     assert said("وطالب الوزير بالإسراع مع التأكيد على ضرورة التعاون.") == []
+
+
+def test_kama_jaa_fi_after_the_content_points_back_to_the_document(said):
+    found = said("وبلغ معدل نمو الأرباح 7 بالمئة، كما جاء في البيان.")
+    assert [(s, c) for s, _, c, _ in found] == [("البيان", "وبلغ معدل نمو الأرباح 7 بالمئة")]
+
+
+def test_a_pledge_joined_after_a_comma_ends_the_statement_before_it(said):
+    found = said("وأشار حاشي إلى أنهم يقاتلون المسلحين في الغابات، وتعهد باستمرار القتال حتى تحرير الإقليم.")
+    assert [c for _, _, c, _ in found] == ["يقاتلون المسلحين في الغابات"]
+
+
+def test_reassured_that_is_a_cue(said):
+    found = said("وطمأن الشيخ عبدالله الصباح المجتمع بأن «جودة الهواء مستقرة».")
+    assert [(s, c) for s, _, c, _ in found] == [("عبدالله الصباح", "جودة الهواء مستقرة")]
