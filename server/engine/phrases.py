@@ -76,6 +76,8 @@ class PhraseReader:
         self.cue_forms = lex.cues.keys()
         self._readers = [getattr(self, name) for name in READ_ORDER]
         self._told_forms = lex.told_forms
+        self._names: dict[int, bool] = {}
+        self._names_of: Words | None = None
         self._rulers = lex.ruler_titles
         self._courtesy = lex.courtesy_sequences
 
@@ -117,7 +119,19 @@ class PhraseReader:
         return words.norm[i] in self.lex.counterparts or words.bare[i] in self.lex.counterparts
 
     def is_name_word(self, words: Words, i: int) -> bool:
-        """A word that can stand in a personal name: no article, not a function or cue word."""
+        """A word that can stand in a personal name: no article, not a function or cue word.
+        Worked out once per token of the article being read (the first Words asked about);
+        the phrase grammar asks again and again."""
+        if self._names_of is None:
+            self._names_of = words
+        if words is not self._names_of:
+            return self._is_name_word(words, i)
+        found = self._names.get(i)
+        if found is None:
+            found = self._names[i] = self._is_name_word(words, i)
+        return found
+
+    def _is_name_word(self, words: Words, i: int) -> bool:
         if words.is_punct(i) or not words.text[i].strip() or words.text[i].startswith(("لـ", "لإ", "لأ", "لآ")):
             return False  # لـCNN، لإيني: ل + the addressee or the body a role is of, never a name
         norm = words.norm[i]

@@ -28,8 +28,8 @@ class Line:
     section: Section
 
 
-def _starts_with_marker(norm_line: str, markers: list[str]) -> str | None:
-    if not norm_line.startswith(tuple(markers)):
+def _starts_with_marker(norm_line: str, markers: tuple[str, ...]) -> str | None:
+    if not norm_line.startswith(markers):
         return None
     for marker in markers:
         if norm_line.startswith(marker):
@@ -42,6 +42,7 @@ def _starts_with_marker(norm_line: str, markers: list[str]) -> str | None:
 def classify_lines(text: str, lex: Lexicon) -> list[Line]:
     """Split ``text`` into lines and give each its section."""
     lines: list[Line] = []
+    related_markers, boilerplate_markers = tuple(lex.related_markers), tuple(lex.boilerplate_markers)
     in_related = False
     pos = 0
     for raw in text.splitlines(keepends=True):
@@ -49,8 +50,8 @@ def classify_lines(text: str, lex: Lexicon) -> list[Line]:
         pos += len(raw)
         norm = normalize(raw.lstrip()[:MARKER_WINDOW])
         words = len(raw.split(None, SHORT_LINE_WORDS + 1))
-        related = _starts_with_marker(norm, lex.related_markers)
-        boiler = _starts_with_marker(norm, lex.boilerplate_markers)
+        related = _starts_with_marker(norm, related_markers)
+        boiler = _starts_with_marker(norm, boilerplate_markers)
         if related and words <= SHORT_LINE_WORDS // 2:
             in_related = True
             section = Section.BOILERPLATE

@@ -155,7 +155,7 @@ class Words:
         starts = [start for start, _ in offsets]
         ends = [start + length for start, length in offsets]
         texts = [source[s:e] for s, e in zip(starts, ends)]
-        for k, text in enumerate(texts):
+        for k, text in enumerate(texts if "\\" in source else ()):
             if text.startswith("\\"):
                 word = _ESCAPED_BREAKS.sub("", text)
                 if word and word != text:  # \n\nوأضاف: a line break scraped as its escape
