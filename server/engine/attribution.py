@@ -198,6 +198,9 @@ class Attributor:
                 a = self.words.first_word(a + 1, b)  # أعلن ذلك اللواء فلان: the object, then the subject
             if a >= b or self.reader.is_function(self.words, a):
                 continue
+            if self.words.bare_art[a] in self.lex.grammar.data_noun and a + 1 < b \
+                    and self.reader.org_at(self.words, self.words.first_word(a + 1, b), b):
+                a = self.words.first_word(a + 1, b)  # أظهرت بيانات إدارة معلومات الطاقة: whose figures
             quoted = self.words.is_quote(a)
             if quoted:  # وقال «فلان» إن: a name in quotation marks, which say it is a name
                 close = next((k for k in range(a + 1, b) if self.words.is_quote(k)), None)
@@ -347,6 +350,9 @@ class Attributor:
         if self.words.norm[k].startswith("لل"):
             return self._after_lil(k, last)
         detached = without_proclitic(self.words, k)
+        if detached.bare_art[k] in self.lex.grammar.data_noun:
+            issuer = self.words.first_word(k + 1, last)  # ووفقا لبيانات الوزارة: whose figures
+            return self.reader.read(self.words, issuer, last) if self.reader.org_at(self.words, issuer, last) else None
         if not self.reader.may_head(detached, k):
             return None
         return self.reader.read(detached, k, last)

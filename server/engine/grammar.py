@@ -76,6 +76,7 @@ class Grammar:
     news_outlet: frozenset[str] = frozenset()
     byline_cue: frozenset[str] = frozenset()
     quantifier: frozenset[str] = frozenset()
+    data_noun: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

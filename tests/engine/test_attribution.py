@@ -543,3 +543,18 @@ def test_a_quantified_plural_of_things_after_a_cue_is_its_object_not_a_speaker(s
 def test_a_name_set_off_after_a_role_and_where_it_serves(said):
     text = "قال وزير الثقافة والفنون، في الحكومة الموريتانية، الحسين ولد مدو، إن القطاع يستعد للمعرض."
     assert [s for s, _, _, _ in said(text)] == ["الحسين ولد مدو"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ووفقا لبيانات الوزارة، فإن الطلب على الطاقة ارتفع.", "الوزارة"),
+        ("وأظهرت بيانات إدارة معلومات الطاقة أن المخزونات تراجعت.", "إدارة معلومات الطاقة"),
+    ],
+)
+def test_the_body_whose_figures_they_are_is_the_speaker(said, text, speaker):
+    assert [s for s, _, _, _ in said(text)] == [speaker]
+
+
+def test_data_alone_inside_a_statement_is_no_speaker(said):
+    assert len(said("وأضافت الخبيرة أن البيانات تشير إلى تباطؤ النمو.")) == 1
