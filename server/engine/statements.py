@@ -273,11 +273,12 @@ class StatementFinder:
     @staticmethod
     def _soon(words: Words, i: int, wanted: set[str]) -> bool:
         """One of ``wanted`` within a few words after token i, in the same clause: after a
-        comma only right after it, where it closes an apposition (عبّر فلان، مدرب X، عن)."""
+        comma only right after it, where it closes an apposition (عبّر فلان، مدرب X، عن), and
+        so as far as a cue's zone reaches (وبينت خلال لقائها …، بحضور …، أن)."""
         after_comma = False
-        for k in range(i + 1, min(len(words), i + 1 + NEEDS_NEXT_REACH)):
+        for k in range(i + 1, min(len(words), i + 1 + MAX_ZONE)):
             if words.norm[k] in wanted:
-                return not after_comma or words.text[k - 1] in BOUNDARY_PUNCT
+                return (not after_comma and k - i <= NEEDS_NEXT_REACH) or words.text[k - 1] in BOUNDARY_PUNCT
             if words.text[k] in (".", ":", "؟", "?", "!"):
                 return False
             after_comma = after_comma or words.text[k] in BOUNDARY_PUNCT

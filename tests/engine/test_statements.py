@@ -677,3 +677,9 @@ def test_a_pledge_joined_after_a_comma_ends_the_statement_before_it(said):
 def test_reassured_that_is_a_cue(said):
     found = said("وطمأن الشيخ عبدالله الصباح المجتمع بأن «جودة الهواء مستقرة».")
     assert [(s, c) for s, _, c, _ in found] == [("عبدالله الصباح", "جودة الهواء مستقرة")]
+
+
+def test_a_cue_needing_anna_finds_it_after_a_long_circumstance_set_off_by_commas(said):
+    text = ("وقالت الوزيرة إن الامتحانات ستبدأ. وبينت خلال لقائها مديري التربية في المحافظات، بحضور الأمين "
+            "العام للشؤون الإدارية، أن الوزارة ستعتمد التصحيح الإلكتروني.")
+    assert [c for _, _, c, _ in said(text)][-1] == "الوزارة ستعتمد التصحيح الإلكتروني"
