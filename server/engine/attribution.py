@@ -146,6 +146,9 @@ class Attributor:
                 entity, resolved = self.table.add(phrase, previous_role)
                 found[i] = (phrase, entity, resolved)
                 self._remember(phrase.first, sentence, entity, phrase, spoke=False)
+                for member in phrase.members:  # بحضور محافظ بغداد فلان ووزير الصحة فلان: each one too
+                    if member.type is SpeakerType.PERSON and not member.role_only:
+                        self.table.add(member)
             else:
                 continue
             if phrase.role and not phrase.counterpart:

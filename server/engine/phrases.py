@@ -54,6 +54,8 @@ class Phrase:
     counterpart: bool = False
     surface: str = ""
     """The text at ``name_start:name_end`` when ``name`` is composed (a group's «X وY»)."""
+    members: tuple["Phrase", ...] = ()
+    """A group's two phrases (محافظ بغداد فلان ووزير الصحة فلان), each a speaker of its own too."""
 
     @property
     def mention(self) -> Mention:
@@ -979,6 +981,7 @@ class PhraseReader:
                 end = self.qualifiers(words, end + 1, last, self._takes_no_genitive(words, end))
             elif (end + 1 < last and self._word(words, end) and not self.is_function(words, end)
                   and self.is_title(words, end + 1) and not is_definite(words.norm[end])
+                  and not (words.bare[end][:1] in ("ب", "ل") and len(words.bare[end]) > 3)  # بحضور محافظ …
                   and words.bare[end] not in self.lex.grammar.facility):  # زار الوزير مستشفى الملك فهد
                 end += 1  # اللواء شرطة دكتور فلان: a rank's service word between two titles
             else:
@@ -1042,7 +1045,7 @@ class PhraseReader:
             name = phrase.name + " و" + other.name
         end = words.end[other.last - 1]
         return Phrase(phrase.first, other.last, SpeakerType.GROUP, name, start, end,
-                      gender="", number="du", surface=words.source[start:end])
+                      gender="", number="du", surface=words.source[start:end], members=(phrase, other))
 
 
 def _without_conjunction(words: Words, j: int) -> Words:

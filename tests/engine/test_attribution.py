@@ -558,3 +558,11 @@ def test_the_body_whose_figures_they_are_is_the_speaker(said, text, speaker):
 
 def test_data_alone_inside_a_statement_is_no_speaker(said):
     assert len(said("وأضافت الخبيرة أن البيانات تشير إلى تباطؤ النمو.")) == 1
+
+
+def test_each_of_two_people_named_together_in_passing_is_known_by_role(extractor):
+    text = ("افتتح رئيس الوزراء المستشفى بحضور محافظ بغداد محمد العطا ووزير الصحة حسن التميمي.\n"
+            "وقال المحافظ إن المستشفى يتسع لأربعمئة سرير.")
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    assert result.speaker(quote.speaker_id).name == "محمد العطا"
