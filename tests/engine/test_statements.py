@@ -683,3 +683,8 @@ def test_a_cue_needing_anna_finds_it_after_a_long_circumstance_set_off_by_commas
     text = ("وقالت الوزيرة إن الامتحانات ستبدأ. وبينت خلال لقائها مديري التربية في المحافظات، بحضور الأمين "
             "العام للشؤون الإدارية، أن الوزارة ستعتمد التصحيح الإلكتروني.")
     assert [c for _, _, c, _ in said(text)][-1] == "الوزارة ستعتمد التصحيح الإلكتروني"
+
+
+def test_a_calling_participle_with_no_comma_ends_the_statement_before_it(said):
+    text = "وقال الوزير إن البلاد لم تسجل أي إصابة حتى الآن داعيا المواطنين إلى متابعة الوزارة."
+    assert [c for _, _, c, _ in said(text)] == ["البلاد لم تسجل أي إصابة حتى الآن"]
