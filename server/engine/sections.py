@@ -43,15 +43,17 @@ def classify_lines(text: str, lex: Lexicon) -> list[Line]:
     """Split ``text`` into lines and give each its section."""
     lines: list[Line] = []
     related_markers, boilerplate_markers = tuple(lex.related_markers), tuple(lex.boilerplate_markers)
+    # twice the longest marker: room for the diacritics and tatweel that normalising removes
+    window = min(MARKER_WINDOW, 2 * max(map(len, related_markers + boilerplate_markers), default=0) + 2)
     in_related = False
     pos = 0
     for raw in text.splitlines(keepends=True):
         start, end = pos, pos + len(raw.rstrip("\r\n"))
         pos += len(raw)
-        norm = normalize(raw.lstrip()[:MARKER_WINDOW])
-        words = len(raw.split(None, SHORT_LINE_WORDS + 1))
+        norm = normalize(raw.lstrip()[:window])
         related = _starts_with_marker(norm, related_markers)
         boiler = _starts_with_marker(norm, boilerplate_markers)
+        words = len(raw.split(None, SHORT_LINE_WORDS + 1)) if related or boiler else 0
         if related and words <= SHORT_LINE_WORDS // 2:
             in_related = True
             section = Section.BOILERPLATE
