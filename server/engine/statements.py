@@ -662,10 +662,10 @@ class StatementFinder:
             closes = [q.close for q in sentence.quotes  # «…» مؤكدا على …: a new cue after a quotation
                       if q.closed and q.close < sentence.last and self._cue_follows(words, sentence, q.close)]
             forms, appeals = self.lex.forms_of("participle"), self.lex.forms_of("appeal")
-            bare = [k for k in range(sentence.first, sentence.last)  # … للغاية مؤكدا أن …, no comma
-                    if sentence.quote_at(k) is None and k > sentence.first and (
-                        ((words.norm[k] in forms or words.bare[k] in forms) and self._participle_opens(words, sentence, k))
-                        or words.norm[k] in appeals)]  # … حتى الآن داعيا المواطنين إلى …: a call begins
+            bare = [k for k in range(sentence.first + 1, sentence.last)  # … للغاية مؤكدا أن …, no comma
+                    if (words.norm[k] in appeals  # … حتى الآن داعيا المواطنين إلى …: a call begins
+                        or ((words.norm[k] in forms or words.bare[k] in forms) and self._participle_opens(words, sentence, k)))
+                    and sentence.quote_at(k) is None]
             joined = [k for k in range(sentence.first + 1, sentence.last)  # … الجمهورية وتوقع سقوط …
                       if words.norm[k] != words.bare[k] and words.norm[k].startswith("و")
                       and sentence.quote_at(k) is None and not words.is_punct(k - 1)
