@@ -736,6 +736,12 @@ class Attributor:
         colon after a cue (قال عن المباراة:) whose quotation is on the next line? (A byline's
         colon, كتب فلان:, closes its line.)"""
         w = self.words
+        nxt = w.next_word(i, len(w))
+        if nxt is not None and w.text[nxt].lstrip("وف").startswith(("أن", "بأن")) and self.finder.is_complementiser(w, nxt):
+            return True  # أعلنت⏎وزارة الداخلية⏎السورية⏎أن …: the next line opens with أن or بأن (not إن)
+        entry = self.finder.cue_at(w, i)
+        if entry is not None and self.lex.cue_has(entry.cls, "verb"):
+            return True  # … أعلنت⏎: a verb of saying, whose subject and content come next
         if w.text[i] != ":":
             return self.lex.leaves_open(w.norm[i])
         k = i - 1

@@ -104,15 +104,15 @@ def abbreviation_dot(words: Words, i: int) -> bool:
             and len(before) <= MAX_ABBREVIATION_LETTERS and len(after) <= MAX_ABBREVIATION_LETTERS)
 
 
-MAX_OPEN_LINES = 3
+MAX_OPEN_LINES = 5
 """A line left open (``open_ended``) is joined to at most this many lines in all."""
 
 
-def _join_open_lines(ranges: list[tuple[int, int, Line]], open_ended: Callable[[int], bool] | None
+def _join_open_lines(words: Words, ranges: list[tuple[int, int, Line]], open_ended: Callable[[int], bool] | None
                      ) -> list[tuple[int, int, Line]]:
     """Join a line whose last token cannot end a sentence (``open_ended``: أكد … أن / قال:
     / a preposition, as pages scraped with their lines broken mid-sentence have them) to the
-    lines after it, in one section."""
+    lines after it, in one section, until a line of them ends a sentence."""
     if open_ended is None:
         return ranges
     joined: list[tuple[int, int, Line]] = []
@@ -120,8 +120,8 @@ def _join_open_lines(ranges: list[tuple[int, int, Line]], open_ended: Callable[[
     while n < len(ranges):
         first, last, line = ranges[n]
         m = n
-        while m + 1 < len(ranges) and m + 1 - n < MAX_OPEN_LINES and open_ended(ranges[m][1] - 1) \
-                and ranges[m + 1][2].section is line.section:
+        while m + 1 < len(ranges) and m + 1 - n < MAX_OPEN_LINES and ranges[m + 1][2].section is line.section \
+                and (open_ended(ranges[m][1] - 1) or (m > n and words.text[ranges[m][1] - 1] not in SENTENCE_END)):
             m += 1
         joined.append((first, ranges[m][1], line))
         n = m + 1
@@ -134,7 +134,7 @@ def split_sentences(words: Words, lines: list[Line], open_ended: Callable[[int],
     ``open_ended(i)``: can token i, the last of its line, not end a sentence (see
     ``_join_open_lines``)?"""
     sentences: list[Sentence] = []
-    ranges = _join_open_lines(_line_token_ranges(words, lines), open_ended)
+    ranges = _join_open_lines(words, _line_token_ranges(words, lines), open_ended)
     for first, last, line, stretches in _join_broken_quotes(words, ranges):
         if line.section is Section.BOILERPLATE:
             continue

@@ -57,3 +57,8 @@ def test_a_line_left_open_goes_on_with_the_next(said, text, content):
 )
 def test_a_byline_or_an_outlets_colon_closes_its_line(said, text):
     assert said(text) == []
+
+
+def test_a_cue_at_a_lines_end_goes_on_until_a_line_ends_a_sentence(said):
+    text = "أعلنت\nوزارة الداخلية\nالسورية\nأن وحداتها الأمنية نفذت عملية واسعة."
+    assert [(s, c) for s, _, c, _ in said(text)] == [("وزارة الداخلية", "وحداتها الأمنية نفذت عملية واسعة")]
