@@ -34,7 +34,7 @@ QUOTE_TOKENS = frozenset(QUOTE_CHARS) | {DOUBLED_APOSTROPHE}
 """The tokens that are one quotation mark."""
 _QUOTE_CLASS = "[" + re.escape(QUOTE_CHARS) + "]"
 _ARABIC_RUN = "[\u0621-\u064a]+"
-_SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…]"
+_SPLIT_PUNCT = r"[\"“”«»„‟()\[\]:؛;،,.!?؟…\-–—]"
 
 
 TOKENIZER_NAME = "qawl.tokenizer.v1"

@@ -32,3 +32,13 @@ def test_escapes_alone_and_before_latin_words_stay_as_they_are(extractor):
 def test_a_cue_after_scraped_escapes_is_found(said):
     text = r"وقال الوزير إن المطار استأنف عمله. \n\nوأضاف الوزير أن الرحلات ستزيد."
     assert [(c, q) for _, _, c, q in said(text)] == [("المطار استأنف عمله", "قال"), ("الرحلات ستزيد", "أضاف")]
+
+
+def test_a_dash_glued_to_an_aside_is_a_token_of_its_own(extractor):
+    words = words_of(extractor, "الجندي -في مداخلة تليفونية- إن")
+    assert words.text[:3] == ["الجندي", "-", "في"] and "-" in words.text[4:]
+
+
+def test_a_speaker_before_an_aside_set_off_by_glued_dashes(said):
+    text = "وقال المحامي محمد الجندي -في مداخلة تليفونية لبرنامج مسائي- إن المحاكمة لم تكن عادلة."
+    assert [(s, c) for s, _, c, _ in said(text)] == [("محمد الجندي", "المحاكمة لم تكن عادلة")]
