@@ -38,6 +38,9 @@ Found = tuple["Phrase | None", Strategy]
 UNSOURCED: Found = (None, Strategy.SOURCING)
 """A statement whose source word names no speaker (حسب الخطة): no record is made."""
 CHUNK_BREAKS = BOUNDARY_PUNCT | {"(", ")", "[", "]", "-", "–"}
+MAX_QUOTED_NAME = 5
+"""Tokens a name in quotation marks after a role may take, its marks included."""
+
 MAX_COURTESY_WORDS = 4
 """How far into a mention its courtesy is looked for (صاحب السمو الملكي الأمير …)."""
 
@@ -216,6 +219,7 @@ class Attributor:
             if phrase is None:
                 return None
             phrase = self._issuer(phrase, b) or phrase
+            self._quoted_name_after(phrase, b)
             after = self.words.first_word(phrase.last, b)
             if after < b and self.words.norm[after] in self.lex.grammar.same_as_before and (
                     phrase.role_only or phrase.type is not SpeakerType.PERSON):
@@ -235,6 +239,26 @@ class Attributor:
             other = self.reader.read(self.words, first, nb, after_title=phrase.role_only)
             if other is not None and other.type is SpeakerType.PERSON:
                 self._apposition(phrase, other)
+
+    def _quoted_name_after(self, phrase: Phrase, last: int) -> None:
+        """«وزير التربية بحكومة … “دارم طباع”، إن»: a name in quotation marks right after a role
+        known by its role alone is the person's name."""
+        w = self.words
+        if not phrase.role_only:
+            return
+        k = w.first_word(phrase.last, last)
+        while k < min(last, phrase.last + MAX_QUOTED_NAME) and not w.is_quote(k) and not w.is_punct(k) \
+                and self.finder.cue_at(w, k) is None:
+            k += 1  # past the rest of the role (بحكومة سلطة الأسد) to the quoted name
+        if k >= last or not w.is_quote(k):
+            return
+        close = next((j for j in range(k + 1, min(last, k + 1 + MAX_QUOTED_NAME)) if w.is_quote(j)), None)
+        if close is None or close == k + 1:
+            return
+        name = self.reader.read(w, k + 1, close, after_title=True)
+        if name is not None and name.type is SpeakerType.PERSON and not name.role and name.last == close:
+            phrase.name, phrase.name_start, phrase.name_end = name.name, name.name_start, name.name_end
+            phrase.last = close + 1
 
     def _issuer(self, phrase: Phrase, last: int) -> Phrase | None:
         """«تقرير نشره معهد X»، «بيان صادر عن الوزارة»: the body, person or state that issued a

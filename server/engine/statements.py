@@ -504,6 +504,11 @@ class StatementFinder:
             return True  # لشركة "إيني الإيطالية"، بصحيفة "الأهرام": the body's name
         if before > cue.index and words.norm[before] == "عن" and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1:
             return True  # نقلت الوكالة عن "فلان" قوله: the source, quoted
+        if before > cue.index and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and (
+                words.text[before] in ("بـ", "لـ") or (words.bare[before][:1] in ("ل", "ب") and len(words.bare[before]) > 3
+                                                      and self.cue_at(words, before) is None
+                                                      and not self.is_complementiser(words, before))):
+            return True  # وصفت التفوق بـ “المريبة”، لفيروس "زيكا": a term after a preposition
         if after is not None and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
                 form in self.lex.titles for form in (words.norm[after], words.art[after], words.bare_art[after])):
             return True  # قال "فلان" الرئيس التنفيذي للشركة إن: a quoted name, then the role

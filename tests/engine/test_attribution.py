@@ -566,3 +566,8 @@ def test_each_of_two_people_named_together_in_passing_is_known_by_role(extractor
     result = extractor.extract(text)
     (quote,) = result.quotes
     assert result.speaker(quote.speaker_id).name == "محمد العطا"
+
+
+def test_a_quoted_name_after_a_role_and_its_complement_is_the_persons(said):
+    text = "وقال وزير التربية بحكومة دمشق “دارم طباع”، إن نسبة النجاح بلغت 66 بالمئة."
+    assert [s for s, _, _, _ in said(text)] == ["دارم طباع"]

@@ -688,3 +688,12 @@ def test_a_cue_needing_anna_finds_it_after_a_long_circumstance_set_off_by_commas
 def test_a_calling_participle_with_no_comma_ends_the_statement_before_it(said):
     text = "وقال الوزير إن البلاد لم تسجل أي إصابة حتى الآن داعيا المواطنين إلى متابعة الوزارة."
     assert [c for _, _, c, _ in said(text)] == ["البلاد لم تسجل أي إصابة حتى الآن"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأوضح المراسل أن المدنيين وصفوا تفوق الطلاب بـ “المريبة”.",
+     'وأكدت الوزارة خلو المملكة من البعوض الناقل لفيروس "زيكا".'],
+)
+def test_a_quoted_term_after_a_preposition_is_not_the_content(said, text):
+    assert all(k != "direct" for _, k, _, _ in said(text))
