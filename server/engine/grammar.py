@@ -77,6 +77,7 @@ class Grammar:
     byline_cue: frozenset[str] = frozenset()
     quantifier: frozenset[str] = frozenset()
     data_noun: frozenset[str] = frozenset()
+    impersonal_form: frozenset[str] = frozenset()
     described_as: frozenset[str] = frozenset()
     needs_next: dict[str, frozenset[str]] = field(default_factory=dict)
     """Cue lemmas that report speech only with one of these words soon after them."""

@@ -115,6 +115,8 @@ class StatementFinder:
         if self.lex.cue_has(entry.cls, "verb") and i > 0 and words.norm[words.prev_word(i)] in \
                 self.lex.grammar.adverbial_preposition:
             return None  # في تصرح (a typed تصريح): no verb follows في، خلال، عبر
+        if words.bare[i] in self.lex.grammar.impersonal_form and self._that_next(words, i):
+            return None  # وتبين لاحقا أنها …: it turned out, no one's statement
         needs = self.lex.grammar.needs_next.get(entry.lemma)
         if needs is not None and not self._soon(words, i, needs):
             return None
@@ -139,6 +141,13 @@ class StatementFinder:
                     and self.sourcing_what(words, i) is not None):
                 return None  # ما and حد source only after على: على ما أفاد X، على حد قول X
         return entry
+
+    def _that_next(self, words: Words, i: int) -> bool:
+        """Does a complementiser follow token i, past adverbs and time words only?"""
+        k = words.next_word(i, len(words))
+        while k is not None and (words.bare[k] in self.lex.adverbs or words.bare[k] in self.lex.time_words):
+            k = words.next_word(k, len(words))
+        return k is not None and self.is_complementiser(words, k)
 
     def _heads_phrase(self, words: Words, k: int) -> bool:
         """Can a speaker phrase with a lexicon head (a title, body, source) start at token k?"""

@@ -697,3 +697,13 @@ def test_a_calling_participle_with_no_comma_ends_the_statement_before_it(said):
 )
 def test_a_quoted_term_after_a_preposition_is_not_the_content(said, text):
     assert all(k != "direct" for _, k, _, _ in said(text))
+
+
+def test_it_turned_out_that_is_no_ones_statement(said):
+    found = said("وقال المصدر إن امرأة زعمت أنها طبيبة، وتبين لاحقا أنها تعمل في شركة للنظافة.")
+    assert all(q != "تبين" for _, _, _, q in found)
+
+
+def test_a_subject_after_tubayyin_makes_it_a_cue_again(said):
+    found = said("وقالت الوزيرة إن الامتحانات تأجلت. وتبين الوزيرة أن القرار نهائي.")
+    assert [(s, c) for s, _, c, _ in found][-1] == ("الوزيرة", "القرار نهائي")
