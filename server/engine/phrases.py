@@ -420,6 +420,8 @@ class PhraseReader:
                 j += 2  # محمد الأمين ولد الذهبي: a link, then the father's or tribe's name
             elif self._linked_on(words, j - 1, last) and is_definite(words.norm[j]):
                 j += 1  # محمد ولد الشيخ الغزواني: the link was read as a name word
+                while j < last and j - i < MAX_NAME_WORDS and self._further_family_name(words, j):
+                    j += 1
             else:
                 break
         if i < j and is_definite(words.norm[j - 1]):
@@ -435,7 +437,14 @@ class PhraseReader:
             return False
         k = j + 1
         return self.is_name_word(words, k) or (is_definite(words.norm[k]) and not self.is_function(words, k)
-                                               and not self._is_cue(words, k) and not self.may_head(words, k))
+                                               and not self._is_cue(words, k)
+                                               and (not self.may_head(words, k) or self._titled_tail(words, k, last)))
+
+    def _titled_tail(self, words: Words, k: int, last: int) -> bool:
+        """ولد الشيخ الغزواني، بن الشيخ زايد: a title word after a name link is the father's or
+        tribe's name when a further name word follows it."""
+        return self.is_title(words, k) and k + 1 < last and (
+            self.is_name_word(words, k + 1) or self._further_family_name(words, k + 1))
 
     def _last_name_word(self, words: Words, j: int, last: int) -> int:
         """محمد الصغير سعداوي: after a definite middle name, an indefinite word no dictionary
