@@ -202,7 +202,7 @@ class Attributor:
             a = self.words.first_word(a, b)
             if a < b and self.words.norm[a] in self.lex.grammar.back_pointer:
                 a = self.words.first_word(a + 1, b)  # أعلن ذلك اللواء فلان: the object, then the subject
-            if a >= b or self.reader.is_function(self.words, a):
+            if a >= b or (self.reader.is_function(self.words, a) and not self.reader.opens_with_ali(self.words, a, b)):
                 continue
             if self.words.bare_art[a] in self.lex.grammar.data_noun and a + 1 < b \
                     and self.reader.org_at(self.words, self.words.first_word(a + 1, b), b):
@@ -659,7 +659,13 @@ class Attributor:
             if after is not None and self.words.norm[after] in ("به", "بها"):
                 start = after + 1  # بحسب ما أفاد به رئيس الاتحاد: past the pronoun of ما
         phrase = self._after_lam(start, end)
-        phrase = (self._issuer(phrase, end) or phrase) if phrase is not None else self.explicit(start, end)
+        if phrase is not None:
+            phrase = self._issuer(phrase, end) or phrase
+            chunks = self._chunks(start, end)
+            if chunks and chunks[0][0] <= phrase.first < chunks[0][1]:
+                self._join_apposition(phrase, chunks, 0)  # ووفقا لمدير المستشفى، الدكتور فلان، فإن
+        else:
+            phrase = self.explicit(start, end)
         if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
             return phrase, Strategy.SOURCING
         return UNSOURCED

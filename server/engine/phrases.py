@@ -93,6 +93,15 @@ class PhraseReader:
         """A preposition, time word, adverb or particle (ends names and phrases)."""
         return words.norm[i] in self.stop or words.bare[i] in self.stop
 
+    def opens_with_ali(self, words: Words, i: int, last: int) -> bool:
+        """وقال علي حسن إن، أكد علي الحمداني أن: «علي» spelled with ى's dotted twin and followed
+        by a name (a listed name or a word no dictionary knows) is the name, not على."""
+        if words.text[i] not in self.lex.grammar.ambiguous_name:
+            return False
+        k = words.next_word(i, last)
+        return k is not None and not self.is_function(words, k) and not words.is_punct(k) \
+            and self.lex.name_like(words.text[k], words.norm[k], words.bare[k])
+
     def may_head(self, words: Words, i: int) -> bool:
         """Quick test: could a speaker phrase with a lexicon head start at token i?"""
         heads = self.heads
@@ -544,7 +553,8 @@ class PhraseReader:
         """Read a speaker phrase starting exactly at token i, ending before ``last``;
         ``after_title`` when it stands in apposition to a role (its name may open with an
         ordinary word, as after a title)."""
-        if i >= last or not self._word(words, i) or self.is_function(words, i):
+        if i >= last or not self._word(words, i) or (self.is_function(words, i)
+                                                      and not self.opens_with_ali(words, i, last)):
             return None
         after = self.courtesy_end(words, i, last)
         if after > i:

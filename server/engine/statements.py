@@ -44,6 +44,9 @@ MAX_ZONE = 36
 MAX_CONTENT = 160
 SENTENCE_ENDS = {".", "!", "?", "؟", "…"}
 MIN_SOURCED_TOKENS = 2
+MAX_APPOSITION_TOKENS = 8
+MAX_NAME_AFTER_ALI = 3
+COMMAS = {"،", ","}
 
 
 @dataclass
@@ -383,7 +386,8 @@ class StatementFinder:
                 return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
             if words.bare[j] in content_nouns and sentence.quote_at(j) is None:
                 return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
-            if norm in prepositions and not (cls == "participle" and j != words.next_word(cue.index, last)):
+            if norm in prepositions and not (cls == "participle" and j != words.next_word(cue.index, last)) \
+                    and not self._name_ali(words, j, last, cue.index):
                 nxt = words.next_word(j, last)
                 if nxt is not None and words.text[nxt] in BOUNDARY_PUNCT:
                     after = words.next_word(nxt, last)  # أشار إلى، أن …: a stray comma
@@ -409,6 +413,24 @@ class StatementFinder:
         if cls == "participle" and cue.entry.lemma in self.lex.grammar.accusation:
             return self._accused(words, sentence, cue)
         return self.postposed(words, sentence, cue) if cls in ("speech", "emphasis", "wording") else None
+
+    def _name_ali(self, words: Words, j: int, last: int, cue: int) -> bool:
+        """وأكد علي الحمداني أن …، أكد النائب عن البصرة، علي الحمداني، أن …: «علي» right after
+        the cue or set off by a comma, followed by name words up to a comma or أن, is the name
+        علي (the subject, or a name in apposition), not the preposition على."""
+        if words.text[j] not in self.lex.grammar.ambiguous_name or j == 0:
+            return False
+        before = words.prev_word(j)
+        if before != cue and words.text[before] not in COMMAS:
+            return False
+        k = words.next_word(j, last)
+        for _ in range(MAX_NAME_AFTER_ALI):
+            if k is None or not self.lex.name_like(words.text[k], words.norm[k], words.bare[k]):
+                return False
+            k = words.next_word(k, last)
+            if k is not None and (words.text[k] in COMMAS or self.is_complementiser(words, k)):
+                return True
+        return False
 
     def _accused(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """متهما السلطات بتزوير المحاضر: an accusing participle whose content is whom it
@@ -605,12 +627,25 @@ class StatementFinder:
             return self._before_source(words, sentence, cue, j, producing)
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
+        j = self._past_apposition(words, sentence, j, puncts)
         first = words.next_word(j, sentence.last)
         if first is not None and self.is_complementiser(words, first):
             first = words.next_word(first, sentence.last)
         if first is None or _next(producing, first, sentence.last) < sentence.last:
             return None
         return self._clause(words, sentence, cue, j, first, Marker.SOURCING)
+
+    def _past_apposition(self, words: Words, sentence: Sentence, j: int, puncts: list[int]) -> int:
+        """وحسب المتحدث باسم الجيش، العميد يحيى رسول، فإن …: a short stretch between two commas
+        with a complementiser right after the second is the source's name in apposition; the
+        second comma (else ``j``) is where the source ends."""
+        if words.text[j] not in COMMAS:
+            return j
+        k = _next(puncts, j + 1, sentence.last)
+        if k >= sentence.last or words.text[k] not in COMMAS or k - j > MAX_APPOSITION_TOKENS:
+            return j
+        after = words.next_word(k, sentence.last)
+        return k if after is not None and self.is_complementiser(words, after) else j
 
     def _before_source(self, words: Words, sentence: Sentence, cue: Cue, zone_last: int,
                        producing: list[int], end: int | None = None) -> Draft | None:

@@ -728,6 +728,18 @@ def test_a_name_link_after_a_name_goes_on_with_the_fathers_name(said, text, name
     assert said(text)[0][0] == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال علي حسن إن المشروع متوقف.", "علي حسن"),
+        ("قال علي الحمداني إن الجلسة تأجلت.", "علي الحمداني"),
+        ("وشدد المدير، علي حسين عبد الله، على أن الخطة جاهزة.", "علي حسين عبد الله"),
+    ],
+)
+def test_a_name_opening_with_ali_and_no_title_before_it(said, text, name):
+    assert said(text)[0][0] == name
+
+
 def test_a_place_right_after_a_title_closes_its_genitive(extractor):
     result = extractor.extract("وقال محافظ بغداد محمد العطا إن المستشفى يتسع لأربعمئة سرير.")
     (quote,) = result.quotes

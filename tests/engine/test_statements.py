@@ -77,6 +77,36 @@ def test_sourcing_phrase_with_clause(said):
     assert found[2] == "النمو سيتباطأ"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وحسب المتحدث باسم الجيش، العميد يحيى رسول، فإن القوات سيطرت على المنطقة.", "يحيى رسول"),
+        ("ووفقا لمدير المستشفى، الدكتور أحمد علي، فإن المصابين في حالة مستقرة.", "أحمد علي"),
+    ],
+)
+def test_a_sourced_role_with_its_name_in_apposition_before_fa_inna(said, text, speaker):
+    (found,) = said(text)
+    assert found[0] == speaker
+    assert found[2] == text.split("فإن ")[1].rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("وأكد علي الحمداني أن المشروع متوقف.", "علي الحمداني", "المشروع متوقف"),
+        ("بدوره، أكد النائب عن محافظة البصرة، علي الحمداني، أن المشروع متوقف.", "علي الحمداني",
+         "المشروع متوقف"),
+    ],
+)
+def test_ali_after_the_cue_or_a_comma_and_before_a_name_is_the_name(said, text, speaker, content):
+    assert said(text) == [(speaker, "indirect", content, "أكد")]
+
+
+def test_ali_before_an_ordinary_word_stays_the_preposition(said):
+    found = said("قال الوزير إن الوضع مستقر. وأكد علي ضرورة التعاون بين البلدين.")
+    assert found[1][2:] == ("ضرورة التعاون بين البلدين", "أكد")
+
+
 def test_verbal_noun_cue(said):
     (found,) = said("وجاء الرد بعد يوم من قول أنقرة إنها لن تتراجع.")
     assert found[:3] == ("أنقرة", "indirect", "لن تتراجع")
