@@ -94,6 +94,8 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)
     person_names: set[str] = field(default_factory=set)
     female_names: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)
+    """given_names.txt's hand-written names of both genders (فاطمة، أسامة): a name for sure."""
     definite_names: set[str] = field(default_factory=set)
     """Given names written with the article (الصديق، الطاهر): they may open a name."""
     cue_classes: dict[str, CueClass] = field(default_factory=dict)
@@ -388,6 +390,7 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
     given = sections("given_names.txt")
     lex.female_names = _words(given.get("female", []))
     lex.definite_names = _words(given.get("definite", []))
+    lex.given_names = _words(given.get("male", [])) | lex.female_names
     lex.person_names = (_words(sections("lists/person_names.txt")[""]) | _words(sections("lists/name_words.txt")[""])
                         | _words(given.get("male", [])) | lex.female_names | lex.definite_names)
     return lex

@@ -502,8 +502,8 @@ class PhraseReader:
     def _construct_noun(self, words: Words, j: int, last: int) -> bool:
         """A ة-noun in construct with a definite word (إصابة اللاعب، نتيجة المباراة): the
         object of the clause, not a name."""
-        if not words.text[j].endswith("ة") or j + 1 >= last:
-            return False
+        if not words.text[j].endswith("ة") or j + 1 >= last or words.norm[j] in self.lex.given_names:
+            return False  # فاطمة الزهراء، أسامة الحمد: a given name, not a noun in construct
         nxt = words.norm[j + 1]
         return is_definite(nxt) and not self._nisba(nxt)
 
