@@ -735,6 +735,9 @@ def test_a_name_link_after_a_name_goes_on_with_the_fathers_name(said, text, name
         # a given name ending in ة before a definite word is no noun in construct
         ("وقالت فاطمة الزهراء إن المبادرة ناجحة.", "فاطمة الزهراء"),
         ("وقالت رئيسة الجمعية، فاطمة الزهراء، إن المبادرة ناجحة.", "فاطمة الزهراء"),
+        # a compound given name's definite half keeps the family name after it inside
+        ("وقالت النائبة فاطمة الزهراء المنصوري إن المواطنين ينتظرون.", "فاطمة الزهراء المنصوري"),
+        ("وقالت نور الهدى الطاهري إن الحفل ناجح.", "نور الهدى الطاهري"),
         ("قال علي الحمداني إن الجلسة تأجلت.", "علي الحمداني"),
         ("وشدد المدير، علي حسين عبد الله، على أن الخطة جاهزة.", "علي حسين عبد الله"),
     ],
