@@ -52,6 +52,7 @@ class Grammar:
     adjective_title: frozenset[str] = frozenset()
     issued_by: frozenset[str] = frozenset()
     compound_name_tail: frozenset[str] = frozenset()
+    comma_speech: frozenset[str] = frozenset()
     courtesy: frozenset[str] = frozenset()
     locality: frozenset[str] = frozenset()
     role_adjective: frozenset[str] = frozenset()

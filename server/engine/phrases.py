@@ -34,6 +34,7 @@ MAX_NAME_WORDS = 7
 MAX_STACKED_ROLES = 3
 MAX_PHRASE_WORDS = 9
 MAX_SUBJECT_WORDS = 4
+MAX_QUOTED_NAME_WORDS = 3
 
 
 @dataclass
@@ -252,8 +253,9 @@ class PhraseReader:
             norm = words.norm[j]
             if words.is_quote(j):
                 close = self._close_quote(words, j, last)
-                if close is None:
-                    break
+                if close is None or (j > 0 and self.quoted_name(words, j, last) is not None
+                                     and words.bare_art[j - 1] not in self.lex.grammar.naming_noun):
+                    break  # مدير عام المركز “عبد الله ملكني”: the role's name, quoted, ends the role
                 j = close + 1
                 continue
             if not self._word(words, j):
@@ -394,6 +396,22 @@ class PhraseReader:
             if words.is_quote(k):
                 return k
         return None
+
+    def quoted_name(self, words: Words, j: int, last: int) -> int | None:
+        """“عبد الله ملكني”: when the quotation opening at token j holds only a person's name
+        (up to three words, the first a listed given name, the rest name words), the index of
+        its closing mark; else None."""
+        if not words.is_quote(j):
+            return None
+        close = self._close_quote(words, j, last)
+        if close is None:
+            return None
+        inner = [k for k in range(j + 1, close) if words.text[k].strip()]
+        if not 0 < len(inner) <= MAX_QUOTED_NAME_WORDS or not self.lex.is_person_name(words.norm[inner[0]], words.bare[inner[0]]):
+            return None
+        if any(self.is_function(words, k) or self._is_cue(words, k) or words.is_punct(k) for k in inner):
+            return None
+        return close
 
     def _word(self, words: Words, j: int) -> bool:
         return bool(words.text[j].strip()) and not words.is_punct(j)
@@ -615,13 +633,16 @@ class PhraseReader:
             role_end = self.qualifiers(words, role_end + 1, last, True)
         role_end = self._stacked_roles(words, role_end, last)
         role_end = self._second_role(words, role_end, last)
-        name_end = self.name_run(words, role_end, last)
+        quoted = self.quoted_name(words, role_end, last) if role_end < last else None
+        name_first = role_end if quoted is None else words.next_word(role_end, last)
+        name_end = self.name_run(words, role_end, last) if quoted is None else quoted
         role = text[words.start[i]:words.end[role_end - 1]]
         gender = "f" if (words.norm[i].endswith("ه") and not self.is_counterpart(words, i)
                          and words.bare_art[i] not in self.lex.grammar.masculine_ta) else "m"
         if name_end > role_end:
-            return Phrase(i, name_end, SpeakerType.PERSON, text[words.start[role_end]:words.end[name_end - 1]],
-                          words.start[role_end], words.end[name_end - 1], role, i, role_end, gender,
+            return Phrase(i, name_end + (quoted is not None), SpeakerType.PERSON,
+                          text[words.start[name_first]:words.end[name_end - 1]],
+                          words.start[name_first], words.end[name_end - 1], role, i, role_end, gender,
                           counterpart=self.is_counterpart(words, i))
         return Phrase(i, role_end, SpeakerType.PERSON, role, words.start[i], words.end[role_end - 1],
                       role, i, role_end, gender, counterpart=self.is_counterpart(words, i))

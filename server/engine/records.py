@@ -87,6 +87,8 @@ class Marker(str, enum.Enum):
     """A quotation before «، قال فلان»."""
     SOURCING = "sourcing"
     """The rest of the sentence after «حسب X،»."""
+    COMMA = "comma"
+    """The rest of the sentence after «قال فلان لوكالة X،» with no other marker."""
     SOURCE_AFTER = "source-after"
     """The clause before a source that ends the sentence (… بحسب البنك)."""
     BACK = "back"

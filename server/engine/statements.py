@@ -47,6 +47,11 @@ MIN_SOURCED_TOKENS = 2
 MAX_APPOSITION_TOKENS = 8
 MAX_NAME_AFTER_ALI = 3
 COMMAS = {"،", ","}
+MAX_COMMA_ZONE = 20
+"""How far a comma that closes a speaker zone (قال فلان لوكالة X، …) may stand after the cue."""
+MIN_COMMA_CONTENT = 4
+"""The fewest words of speech after such a comma: fewer are an aside, not a statement."""
+MAX_QUOTED_NAME_WORDS = 3
 
 
 @dataclass
@@ -412,7 +417,45 @@ class StatementFinder:
             j += 1
         if cls == "participle" and cue.entry.lemma in self.lex.grammar.accusation:
             return self._accused(words, sentence, cue)
-        return self.postposed(words, sentence, cue) if cls in ("speech", "emphasis", "wording") else None
+        if cls not in ("speech", "emphasis", "wording"):
+            return None
+        return self.postposed(words, sentence, cue) or self._after_comma(words, sentence, cue)
+
+    def _after_comma(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
+        """وقال مدير المركز فلان لوكالة X، يقام المهرجان سنويا …: a verb of [comma_speech] at
+        a clause's start whose subject (and addressee) a comma closes, with the speaker's words
+        after it and no أن, colon or quotation left in the sentence: some outlets write direct
+        speech so. The speaker zone holds no punctuation but a short quoted name."""
+        opener = words.prev_word(cue.index)
+        start = opener if cue.index and words.text[opener] in ("و", "ف") else cue.index  # و أوضح: و set apart
+        if cue.entry.lemma not in self.lex.grammar.comma_speech or not self._clause_start(words, start):
+            return None
+        comma = None
+        k = cue.index + 1
+        while k < min(sentence.last, cue.index + 1 + MAX_COMMA_ZONE):
+            stretch = sentence.quote_at(k)
+            if stretch is not None and stretch.open == k and stretch.closed \
+                    and stretch.close - stretch.open <= MAX_QUOTED_NAME_WORDS + 1:
+                k = stretch.close + 1
+                continue
+            if words.text[k] in COMMAS:
+                comma = k
+                break
+            if words.is_punct(k) or self.cue_at(words, k) is not None:
+                return None
+            k += 1
+        first = words.next_word(comma, sentence.last) if comma is not None else None
+        if first is None or words.norm[first] in self.lex.grammar.circumstance_opener \
+                or words.bare[first] in self.lex.grammar.adverbial_preposition \
+                or words.norm[first] in self.lex.grammar.clause_opener:
+            return None
+        if any(self.is_complementiser(words, j) or words.text[j] == ":" or words.is_quote(j)
+               for j in range(first, sentence.last)):
+            return None
+        last = self.content_end(words, sentence, first)
+        if sum(not words.is_punct(j) and bool(words.text[j].strip()) for j in range(first, last)) < MIN_COMMA_CONTENT:
+            return None
+        return Draft(cue, sentence, Marker.COMMA, cue.index + 1, comma, first, last, QuoteKind.DIRECT)
 
     def _name_ali(self, words: Words, j: int, last: int, cue: int) -> bool:
         """وأكد علي الحمداني أن …، أكد النائب عن البصرة، علي الحمداني، أن …: «علي» right after
@@ -546,6 +589,8 @@ class StatementFinder:
         if before > cue.index and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
                 form in self.lex.titles for form in (words.norm[before], words.art[before], words.bare_art[before])):
             return True  # وقال الدكتور “علي العباب”، مدير …: a quoted name after its title
+        if before > cue.index and not words.is_punct(before) and self._quoted_person(words, stretch):
+            return True  # وقال مدير عام المركز “عبد الله ملكني” لوكالة …: the role's name, quoted
         # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
         one_word = stretch.close - stretch.open == 2 and after is not None and words.text[after] in BOUNDARY_PUNCT
         reach = MAX_ZONE if one_word else 7
@@ -561,7 +606,17 @@ class StatementFinder:
             if words.norm[k] == ":" or self.is_complementiser(words, k):
                 return True
             k += 1
-        return False
+        # و أوضح “ملكني”، لأول مرة …: a quoted surname, then the speaker's words after the comma
+        return one_word and before == cue.index and self._after_comma(words, sentence, cue) is not None
+
+    def _quoted_person(self, words: Words, stretch: QuotedStretch) -> bool:
+        """Up to three quoted words opening with a listed given name and holding no function
+        word or cue (“عبد الله ملكني”): a person's name in quotation marks."""
+        inner = [k for k in range(stretch.open + 1, stretch.close) if words.text[k].strip()]
+        return (0 < len(inner) <= MAX_QUOTED_NAME_WORDS and self.lex.is_person_name(words.norm[inner[0]], words.bare[inner[0]])
+                and not any(words.is_punct(k) or self.cue_at(words, k) is not None
+                            or (k != inner[0] and (words.norm[k] in self.lex.prepositions or words.norm[k] in self.lex.particles
+                                                     or words.norm[k] in self.lex.relatives)) for k in inner))
 
     def _colon(self, words: Words, sentence: Sentence, cue: Cue, j: int) -> Draft:
         nxt = words.next_word(j, sentence.last)

@@ -737,3 +737,43 @@ def test_it_turned_out_that_is_no_ones_statement(said):
 def test_a_subject_after_tubayyin_makes_it_a_cue_again(said):
     found = said("وقالت الوزيرة إن الامتحانات تأجلت. وتبين الوزيرة أن القرار نهائي.")
     assert [(s, c) for s, _, c, _ in found][-1] == ("الوزيرة", "القرار نهائي")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma closes the subject and addressee of a verb of saying; the words after are speech
+        ("وقال مدير عام المركز عبد الله ملكني لوكالة الأنباء، يقام هذا المهرجان سنويا في مدينة مختلفة.",
+         ("عبد الله ملكني", "direct", "يقام هذا المهرجان سنويا في مدينة مختلفة", "قال")),
+        ("و أوضح ملكني، لأول مرة تقوم الدولة بدعم المهرجان ورعايته.",
+         ("ملكني", "direct", "لأول مرة تقوم الدولة بدعم المهرجان ورعايته", "أوضح")),
+    ],
+)
+def test_a_comma_after_the_subject_of_a_verb_of_saying_opens_its_speech(said, text, expected):
+    assert said(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير، في كلمته بالمناسبة، نحن جاهزون.",  # a circumstance after the comma
+        "وقال الوزير، رئيس اللجنة.",  # too few words to be speech
+        "وأعلن الوزير، يوم الأحد، افتتاح المعرض في مدينة مختلفة.",  # أعلن takes no speech so
+    ],
+)
+def test_no_speech_after_a_comma_that_opens_no_clause_of_speech(said, text):
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال مدير عام المركز “عبد الله ملكني” إن المهرجان يقام سنويا.", "عبد الله ملكني"),
+        ("وقال المدرب “وليد الركراكي” إن الفريق جاهز.", "وليد الركراكي"),
+        ("وقال مدير عام مركز الدراسات “عبد الله ملكني”لوكالة الأنباء، يقام المهرجان سنويا في طرابلس.",
+         "عبد الله ملكني"),
+    ],
+)
+def test_a_quoted_person_name_after_a_role_is_the_speaker_not_a_quote(said, text, name):
+    ((speaker, _, content, _),) = said(text)
+    assert speaker == name and name not in content

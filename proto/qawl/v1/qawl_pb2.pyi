@@ -372,7 +372,8 @@ class Quote(_message.Message):
       for a "source: ..." line.
     marker, what opened the content: that (an / inna / bi-anna), colon, quote, prep (a
       preposition of the cue class), object (a noun phrase), postposed (a quotation before
-      ", said X"), sourcing (after "according to X,"), source-after (the clause before a source
+      ", said X"), sourcing (after "according to X,"), comma (the rest of the sentence after
+      "said X to the agency," with no other marker), source-after (the clause before a source
       that ends the sentence), back (the sentence before "X announced that").
     strategy, how the speaker was found: explicit, subject, pre-verbal, transmit, wording,
       sourcing, coordinated, continuation.
