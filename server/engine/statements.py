@@ -40,7 +40,9 @@ MAX_BRACKETED_TOKENS = 150
 """A bracket not closed within this many tokens quotes nothing (and costs no more to find)."""
 LABEL_CUE = CueEntry(":", ":", "label", "", "")
 """The colon of «الجهة: …», a cue with no agreement to check."""
-MAX_ZONE = 36
+MAX_ZONE = 60
+"""How far after a cue the marker of its content is looked for, in tokens: an occasion aside
+(وأوضح الوزير في كلمة ألقاها بمناسبة …، والتي تميزت …، أن) may run to forty words and more."""
 MAX_CONTENT = 160
 SENTENCE_ENDS = {".", "!", "?", "؟", "…"}
 MIN_SOURCED_TOKENS = 2

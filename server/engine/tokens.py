@@ -66,6 +66,7 @@ def build_tokenizer(nlp: Language) -> ChunkTokenizer:
     prefixes = [_SPLIT_PUNCT, *nlp.Defaults.prefixes]
     suffixes = [_SPLIT_PUNCT, *nlp.Defaults.suffixes]
     infixes = [_QUOTE_CLASS, r"(?<=\w)[،؛:](?=\w)", rf"(?<=\w)[،؛:](?={_QUOTE_CLASS})",
+               rf"(?<={_QUOTE_CLASS})[،؛:](?=\w)",  # «…"،مشيرا»: a comma glued after a closing mark
                r"(?<=[\u0621-\u064a])[.!?؟](?=[\u0621-\u064a])",  # «الفيروس.وطالب»: no space after the stop
                *nlp.Defaults.infixes]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search

@@ -777,3 +777,10 @@ def test_no_speech_after_a_comma_that_opens_no_clause_of_speech(said, text):
 def test_a_quoted_person_name_after_a_role_is_the_speaker_not_a_quote(said, text, name):
     ((speaker, _, content, _),) = said(text)
     assert speaker == name and name not in content
+
+
+def test_a_long_occasion_aside_between_the_cue_and_its_that_clause(said):
+    text = ("وأوضح الوزير في كلمة ألقاها بمناسبة إشرافه على اختتام أشغال المركز الوطني لطبع مواضيع "
+            "امتحانات الشهادة لهذا العام، والتي تميزت بخروج الفريق المشرف على إعداد مواضيع هذه الدورة "
+            "وطبعها في آخر يوم من هذا الموعد التربوي الوطني الكبير، أن الامتحان جرى في ظروف جيدة.")
+    assert [(s, c) for s, _, c, _ in said(text)] == [("الوزير", "الامتحان جرى في ظروف جيدة")]

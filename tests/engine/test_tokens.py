@@ -42,3 +42,14 @@ def test_a_dash_glued_to_an_aside_is_a_token_of_its_own(extractor):
 def test_a_speaker_before_an_aside_set_off_by_glued_dashes(said):
     text = "وقال المحامي محمد الجندي -في مداخلة تليفونية لبرنامج مسائي- إن المحاكمة لم تكن عادلة."
     assert [(s, c) for s, _, c, _ in said(text)] == [("محمد الجندي", "المحاكمة لم تكن عادلة")]
+
+
+def test_a_comma_glued_after_a_closing_mark_is_a_token_of_its_own(extractor):
+    words = words_of(extractor, 'أية أخطاء"،مشيرا إلى')
+    assert words.text[2:5] == ['"', "،", "مشيرا"]
+
+
+def test_a_participle_after_a_quote_and_a_glued_comma_opens_a_new_statement(said):
+    text = 'وشدد الوزير على أن المواضيع "لم تكن بها أية أخطاء"،مشيرا إلى أن الأسئلة تناولت الدروس.'
+    assert [(c, q) for _, _, c, q in said(text)] == [
+        ('المواضيع "لم تكن بها أية أخطاء"', "شدد"), ("الأسئلة تناولت الدروس", "مشيرا")]
