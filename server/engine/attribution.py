@@ -112,6 +112,8 @@ class Attributor:
         self.head_positions = self.reader.head_positions(words)
         self.results: list[Attributed] = []
         self._current: list[Attributed] = []
+        self._contents: dict[int, list[tuple[int, int]]] = {}
+        """Each attributed sentence's content spans: a mention inside one is what someone said."""
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -470,6 +472,12 @@ class Attributor:
         def accept(seen: _Seen) -> bool:
             return courtesy is None or self._named_with(seen, courtesy)
 
+        back = self._points_back(draft)
+
+        def agrees(seen: _Seen) -> bool:
+            # «وأوضح المصدر ذاته»: the verb agrees with المصدر, not with the group it points back to
+            return (back and seen.spoke) or self.agrees(entry, seen.entity)
+
         self._mentions(sentence)
         here = sorted((s for s in self.seen.get(sentence.index, []) if s.index < draft.cue.index),
                       key=lambda s: (s.index, s.spoke))
@@ -490,7 +498,7 @@ class Attributor:
             order = list(reversed(here)) if spoke_only or entry.cls == "noun" else \
                 sorted(reversed(here), key=lambda s: s.index != subject)
             for s in order:
-                if (s.spoke or (not spoke_only and self._may_continue(s))) and self.agrees(entry, s.entity) \
+                if (s.spoke or (not spoke_only and self._may_continue(s))) and agrees(s) \
                         and not self._inside_content(s.index, sentence) and accept(s):
                     return s.entity, s.mention
         earlier = range(sentence.index - 1, max(sentence.index - 1 - CONTINUATION_REACH, -1), -1)
@@ -504,10 +512,18 @@ class Attributor:
                     subject = self._subject_position(self._sentences[index])
                     candidates.sort(key=lambda s: s.index != subject)
                 for s in candidates:
-                    if s.section == sentence.section and (s.spoke or (not spoke_only and self._may_continue(s))) \
-                            and self.agrees(entry, s.entity) and accept(s):
+                    if s.section == sentence.section and (s.spoke or (
+                            not spoke_only and self._may_continue(s) and not self._said_earlier(s))) \
+                            and agrees(s) and accept(s):
                         return s.entity, s.mention
         return None
+
+    def _points_back(self, draft: Draft) -> bool:
+        """Does the speaker zone name the speaker only as the one before (المصدر ذاته، نفس
+        المسؤول، ذات المصادر)?"""
+        w, grammar = self.words, self.lex.grammar
+        return any(w.norm[k] in grammar.same_as_before or w.bare[k] in grammar.same_before_noun
+                   for k in range(draft.zone_first, min(draft.zone_last, draft.sentence.last)))
 
     def _joined_to(self, draft: Draft, here: list[_Seen]) -> tuple[Entity, Mention] | None:
         """أشاد بها الرئيس زيلينسكي ووصفها بأنها …: a cue joined by و right after a person's
@@ -556,13 +572,15 @@ class Attributor:
         return False
 
     def _subject_named(self, sentence: Sentence, subject: int, cue_index: int) -> tuple[Entity, Mention] | None:
-        """A name with no lexicon head as the subject of the opening verb (استهل فلان حديثه
-        قائلا): read it there and remember it, so the participle continues it."""
+        """A name with no lexicon head, or an unnamed source or group, as the subject of the
+        opening verb (استهل فلان حديثه قائلا، استنكر العديد من المواطنين …، مؤكدين): read it
+        there and remember it, so the participle continues it."""
         if subject >= cue_index or any(s.index == subject for s in self.seen.get(sentence.index, [])):
             return None
         phrase = self.reader.read(self.words, subject, cue_index)
-        if phrase is None or phrase.type is not SpeakerType.PERSON or phrase.role:
-            return None
+        if phrase is None or not (phrase.type is SpeakerType.PERSON and not phrase.role
+                                  or phrase.type in (SpeakerType.UNNAMED, SpeakerType.GROUP)):
+            return None  # also استنكر العديد من المواطنين …، مؤكدين: an unnamed group
         entity, _ = self.table.add(phrase)
         mention = phrase.mention
         self._remember(phrase.first, sentence, entity, phrase, spoke=False)
@@ -589,6 +607,11 @@ class Attributor:
             verb = self.words.first_word(verb + 1, sentence.last)
         subject = self.words.first_word(verb + 1, sentence.last)
         return self.reader.courtesy_end(w, subject, sentence.last)  # دشّن معالي الوزير: the title
+
+    def _said_earlier(self, seen: _Seen) -> bool:
+        """Is an earlier sentence's mention inside a statement's content there (أضرت بشكل كبير
+        بالمواطنين)? Someone spoke of it; it is no speaker a later cue goes on with."""
+        return any(first <= seen.index < last for first, last in self._contents.get(seen.sentence, ()))
 
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
         return any(r.draft.content_first <= index < r.draft.content_last
@@ -759,7 +782,9 @@ class Attributor:
             if framed is not None:
                 mine.append(self._finish(framed, entity, mention, method, how))
             mine.append(self._finish(draft, entity, mention, method, how))
-        self.results.extend(self._drop_channels(mine))
+        kept = self._drop_channels(mine)
+        self.results.extend(kept)
+        self._contents[sentence.index] = [(r.draft.content_first, r.draft.content_last) for r in kept]
 
     def leaves_line_open(self, i: int) -> bool:
         """Does token i, the last of its line, leave the sentence open: أن، a preposition, or a

@@ -38,6 +38,13 @@ def _opens_a_word(words: Words, i: int) -> bool:
     return (start == 0 or source[start - 1].isspace()) and end < len(source) and source[end].isalpha()
 
 
+def _closes_a_word(words: Words, i: int) -> bool:
+    """Is the mark at token i shaped as a closing one: glued to the word before it, and
+    followed by a space, punctuation or the text's end (اليمن“.)?"""
+    start, end, source = words.start[i], words.end[i], words.source
+    return start > 0 and source[start - 1].isalpha() and (end >= len(source) or not source[end].isalpha())
+
+
 def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
     """Pair the quotation marks among tokens ``first`` to ``last`` (exclusive), one line."""
     stack: list[int] = []
@@ -47,6 +54,8 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
         if mark in OPENING_QUOTES:
             if stack and words.text[stack[-1]] == _MIRROR.get(mark):  # ”…“: marks typed mirrored
                 stretches.append(QuotedStretch(stack.pop(), i, True))
+            elif stack and words.text[stack[-1]] == mark and mark in _MIRROR and _closes_a_word(words, i):
+                stretches.append(QuotedStretch(stack.pop(), i, True))  # “…اليمن“: the closer typed as an opener
             else:
                 stack.append(i)
         elif mark in CLOSING_QUOTES:

@@ -571,3 +571,22 @@ def test_each_of_two_people_named_together_in_passing_is_known_by_role(extractor
 def test_a_quoted_name_after_a_role_and_its_complement_is_the_persons(said):
     text = "وقال وزير التربية بحكومة دمشق “دارم طباع”، إن نسبة النجاح بلغت 66 بالمئة."
     assert [s for s, _, _, _ in said(text)] == ["دارم طباع"]
+
+
+def test_a_participle_continues_an_unnamed_group_that_is_the_subject_of_a_verb_that_is_no_cue(said):
+    text = "واستنكر العديد من المواطنين في تصريحات لموقع إخباري، الزيادة في الأسعار، مؤكدين أن الزيادات أضرت بهم."
+    assert [(s, q) for s, _, _, q in said(text)] == [("العديد من المواطنين", "مؤكدين")]
+
+
+def test_the_same_source_again_points_back_past_the_verbs_agreement(said):
+    # «المصدر ذاته» is singular, the citizens it points back to are many
+    text = ("وقال العديد من المواطنين إن الأسعار ارتفعت كثيرا هذا الشهر.\n"
+            "وأوضح المصدر ذاته، أن سعر البترول العالمي انخفض.")
+    assert [(s, q) for s, _, _, q in said(text)] == [("العديد من المواطنين", "قال"), ("العديد من المواطنين", "أوضح")]
+
+
+def test_a_continuation_never_goes_to_a_mention_inside_an_earlier_statement(said):
+    text = ("وقال المواطنون إن هذه الزيادات أضرت بشكل كبير بالمواطنين.\n"
+            "وأوضح، أن سعر البترول العالمي انخفض.")
+    speakers = [s for s, _, _, _ in said(text)]
+    assert "كبير بالمواطنين" not in speakers

@@ -69,3 +69,16 @@ def test_an_unclosed_quotation_and_the_quotation_after_it_are_both_statements(sa
     text = 'وقال الوزير: "إن الأسعار معقولة هذا العام. وأضاف الوزير "بارك الله في التجار".'
     assert [(k, c) for _, k, c, _ in said(text)] == [("direct", "إن الأسعار معقولة هذا العام"),
                                                       ("direct", "بارك الله في التجار")]
+
+
+def test_an_opening_mark_typed_as_the_closer_closes_its_twin():
+    # the closer typed with the opener's shape, glued to the last word
+    assert stretches("أن “طواقم الوزارة تعمل حتى عودتهم إلى اليمن“.") == [
+        ("طواقم الوزارة تعمل حتى عودتهم إلى اليمن", True)]
+    assert stretches("لموقع “برلمان كوم“، الزيادة") == [("برلمان كوم", True)]
+
+
+def test_a_line_ending_in_a_closer_typed_as_an_opener_keeps_the_next_line_apart(said):
+    text = ("وأضاف الوزير أن “الطواقم تعمل على المتابعة حتى عودتهم إلى اليمن“.\n"
+            "وأكد الوكيل أن ”عملية التفويج تسير وفق ما هو مخطط له”.")
+    assert [(s, q) for s, _, _, q in said(text)] == [("الوزير", "أضاف"), ("الوكيل", "أكد")]
