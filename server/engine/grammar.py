@@ -39,6 +39,7 @@ class Grammar:
     not_complementiser_after: frozenset[str] = frozenset()
     clause_link: frozenset[str] = frozenset()
     narrator_clause: frozenset[str] = frozenset()
+    stance_participle: frozenset[str] = frozenset()
     adverbial_preposition: frozenset[str] = frozenset()
     passive_aside: frozenset[str] = frozenset()
     naming_noun: frozenset[str] = frozenset()

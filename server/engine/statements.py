@@ -795,15 +795,17 @@ class StatementFinder:
         j = words.next_word(k, sentence.last)
         if j is not None and words.norm[j] in self.lex.cue_prepositions(entry.cls):
             j = words.next_word(j, sentence.last)
+        if j is not None and words.bare[j] in self.lex.content_nouns:
+            return True
         return j is not None and self.is_complementiser(words, j)
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
-        """، حيث ... / ، بينما ...: the narrator takes over after the reported clause."""
+        """، بينما ... / ، مشيدا ب...: the narrator takes over after the reported clause."""
         j = words.next_word(k, sentence.last)
         if j is None:
             return False
-        if words.norm[j] in self.lex.grammar.narrator_clause:
-            return True
+        if words.norm[j] in self.lex.grammar.narrator_clause or words.norm[j] in self.lex.grammar.stance_participle:
+            return True  # …، مشيدا باللمسة الجمالية فيه: the narrator tells what the speaker did
         nxt = words.next_word(j, sentence.last)
         if words.norm[j] == "وذلك" and nxt is not None and (
                 words.norm[nxt] in self.lex.grammar.adverbial_preposition or words.norm[nxt] == "علي"):

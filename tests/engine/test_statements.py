@@ -784,3 +784,14 @@ def test_a_long_occasion_aside_between_the_cue_and_its_that_clause(said):
             "امتحانات الشهادة لهذا العام، والتي تميزت بخروج الفريق المشرف على إعداد مواضيع هذه الدورة "
             "وطبعها في آخر يوم من هذا الموعد التربوي الوطني الكبير، أن الامتحان جرى في ظروف جيدة.")
     assert [(s, c) for s, _, c, _ in said(text)] == [("الوزير", "الامتحان جرى في ظروف جيدة")]
+
+
+@pytest.mark.parametrize("participle", ["مشيدا", "مثمنا", "مرحبا"])
+def test_a_stance_participle_after_a_comma_ends_the_reported_clause(said, participle):
+    text = f"وأوضح السفير أن المطار يعد معلما من المعالم البارزة، {participle} بالجهود التي بذلت فيه."
+    assert [c for _, _, c, _ in said(text)] == ["المطار يعد معلما من المعالم البارزة"]
+
+
+def test_a_participle_with_a_claim_noun_and_no_comma_ends_the_content_before_it(said):
+    text = "وقال المحامي عثمان عيسى إن المحكمة أجلت استجواب المتهمين إلى اليوم مؤكدا تمسك المتهمين بمواقفهم."
+    assert said(text)[0][2] == "المحكمة أجلت استجواب المتهمين إلى اليوم"
