@@ -40,6 +40,7 @@ class Grammar:
     clause_link: frozenset[str] = frozenset()
     narrator_clause: frozenset[str] = frozenset()
     stance_participle: frozenset[str] = frozenset()
+    speaker_goes_on: frozenset[str] = frozenset()
     adverbial_preposition: frozenset[str] = frozenset()
     passive_aside: frozenset[str] = frozenset()
     naming_noun: frozenset[str] = frozenset()

@@ -795,8 +795,8 @@ class StatementFinder:
         j = words.next_word(k, sentence.last)
         if j is not None and words.norm[j] in self.lex.cue_prepositions(entry.cls):
             j = words.next_word(j, sentence.last)
-        if j is not None and words.bare[j] in self.lex.content_nouns:
-            return True
+        if j is not None and (words.bare[j] in self.lex.content_nouns or words.text[j] in OPENING_QUOTES):
+            return True  # … مؤكدا تمسك …، … قرمدة مضيفا “وهذا كسب …”: its own content, no comma before
         return j is not None and self.is_complementiser(words, j)
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
@@ -831,7 +831,8 @@ class StatementFinder:
         while j is not None and steps < 3:
             entry = self.cue_at(words, j)
             if entry is not None and self.lex.cue_has(entry.cls, "stops"):
-                return True
+                # …، حيث يعتبر من أكثر الأشجار …: after حيث a cue verb with no marker soon is no new statement
+                return words.norm[link] not in self.lex.grammar.speaker_goes_on or self._marker_soon(words, sentence, j)
             if entry is not None and self.lex.cue_has(entry.cls, "verb") and entry.cls == "call" and (
                     words.norm[j] != words.bare[j] or (steps > 0 and words.norm[link] == "كما")):
                 return True  # …، ودعا / كما دعت الوزارة: a new clause that calls (not لكنها دعت)
@@ -845,6 +846,16 @@ class StatementFinder:
             link = j
             j = words.next_word(j, sentence.last)
             steps += 1
+        return False
+
+    def _marker_soon(self, words: Words, sentence: Sentence, j: int) -> bool:
+        """A complementiser, colon or quotation within a cue's reach after token j, before the
+        sentence ends."""
+        for k in range(j + 1, min(sentence.last, j + 1 + NEEDS_NEXT_REACH)):
+            if self.is_complementiser(words, k) or words.text[k] == ":" or words.is_quote(k):
+                return True
+            if words.text[k] in SENTENCE_ENDS:
+                return False
         return False
 
     @staticmethod

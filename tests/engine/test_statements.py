@@ -795,3 +795,19 @@ def test_a_stance_participle_after_a_comma_ends_the_reported_clause(said, partic
 def test_a_participle_with_a_claim_noun_and_no_comma_ends_the_content_before_it(said):
     text = "وقال المحامي عثمان عيسى إن المحكمة أجلت استجواب المتهمين إلى اليوم مؤكدا تمسك المتهمين بمواقفهم."
     assert said(text)[0][2] == "المحكمة أجلت استجواب المتهمين إلى اليوم"
+
+
+def test_a_cue_verb_after_haythu_with_no_marker_keeps_the_speakers_words_going(said):
+    text = "ذكر المهندس رضوان حرصوني أن الإنتاج يبلغ 31 طنا، حيث يعتبر من أكثر الأشجار تحقيقا للريعية."
+    assert [c for _, _, c, _ in said(text)] == ["الإنتاج يبلغ 31 طنا، حيث يعتبر من أكثر الأشجار تحقيقا للريعية"]
+
+
+def test_a_cue_verb_after_haythu_with_its_own_that_clause_starts_a_statement(said):
+    text = "ذكر المهندس رضوان حرصوني أن الإنتاج يبلغ 31 طنا، حيث أوضح أن الموسم جيد."
+    assert [c for _, _, c, _ in said(text)] == ["الإنتاج يبلغ 31 طنا", "الموسم جيد"]
+
+
+def test_a_participle_with_a_quotation_and_no_comma_ends_the_content_before_it(said):
+    text = "وكشف الشريف أن الوزارة وافقت على إحداث مستشفى جهوي بمنطقة قرمدة مضيفا “وهذا كسب صحي جديد للولاية”."
+    assert [(k, c) for _, k, c, _ in said(text)] == [
+        ("indirect", "الوزارة وافقت على إحداث مستشفى جهوي بمنطقة قرمدة"), ("direct", "وهذا كسب صحي جديد للولاية")]
