@@ -30,7 +30,7 @@ from qawl.engine.phrases import Phrase, PhraseReader, without_accusative, withou
 from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
-from qawl.engine.statements import BOUNDARY_PUNCT, MAX_LABEL_TOKENS, Draft, StatementFinder
+from qawl.engine.statements import BOUNDARY_PUNCT, MAX_LABEL_TOKENS, MAX_ZONE, SENTENCE_ENDS, Draft, StatementFinder
 from qawl.engine.tokens import Words, is_definite, word_forms
 
 Found = tuple["Phrase | None", Strategy]
@@ -47,6 +47,8 @@ MAX_COURTESY_WORDS = 4
 CONTINUATION_REACH = 4
 SUBJECT_REACH = 12
 DATELINE_TOKENS = 4
+THAT_ON_NEXT_LINE = 12
+"""How far into the next line a hard-wrapped statement's أن may stand (⏎في مدينة دبي أن …)."""
 """How far into a sentence a dateline's dash, then its agency's colon, is looked for (جدة - واس: …)."""
 DASHES = ("-", "–", "—")
 """Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
@@ -797,6 +799,9 @@ class Attributor:
         entry = self.finder.cue_at(w, i)
         if entry is not None and self.lex.cue_has(entry.cls, "verb"):
             return True  # … أعلنت⏎: a verb of saying, whose subject and content come next
+        if nxt is not None and w.text[i] not in SENTENCE_ENDS and w.source.count("\n", w.end[i], w.start[nxt]) == 1 \
+                and self.finder.cue_at(w, nxt) is None and self._cue_waits(i) and self._that_soon(nxt):
+            return True  # وقال الوزير …، خلال مشاركته في ندوة (كوب 28)⏎في مدينة دبي أن …
         if w.text[i] != ":":
             return self.lex.leaves_open(w.norm[i])
         k = i - 1
@@ -804,6 +809,30 @@ class Attributor:
             if self.finder.cue_at(w, k) is not None:
                 return True
             k -= 1
+        return False
+
+    def _cue_waits(self, i: int) -> bool:
+        """Is there a verb of saying on the line ending at token i with no أن, colon or
+        quotation after it on that line: a statement whose content has not begun?"""
+        w = self.words
+        for k in range(i, max(-1, i - MAX_ZONE), -1):
+            if "\n" in w.text[k] or w.text[k] in SENTENCE_ENDS or w.text[k] == ":" or w.is_quote(k) \
+                    or self.finder.is_complementiser(w, k):
+                return False
+            entry = self.finder.cue_at(w, k)
+            if entry is not None and self.lex.cue_has(entry.cls, "verb"):
+                return True
+        return False
+
+    def _that_soon(self, j: int) -> bool:
+        """Does a complementiser open the content within the first words from token j, before
+        any punctuation (في مدينة دبي أن …)?"""
+        w = self.words
+        for k in range(j, min(len(w), j + THAT_ON_NEXT_LINE)):
+            if self.finder.is_complementiser(w, k):
+                return True
+            if w.is_punct(k) or "\n" in w.text[k]:
+                return False
         return False
 
     def _framed(self, sentence: Sentence, draft: Draft) -> Draft | None:

@@ -427,8 +427,12 @@ class PhraseReader:
         """Index after a personal name starting at token i (i itself when there is none);
         ``after_title`` when a title or descriptor stands right before it."""
         j = i
-        if i < last and not (self.may_open_name(words, i, last, after_title) or words.text[i] in self.lex.grammar.ambiguous_name):
+        definite_first = after_title and i + 1 < last and self._surname(words, i) and self._linked_on(words, i + 1, last)
+        if i < last and not (definite_first or self.may_open_name(words, i, last, after_title)
+                             or words.text[i] in self.lex.grammar.ambiguous_name):
             return i
+        if definite_first:
+            j = i + 1  # الناني ولد اشروقه، المختار ولد داداه: a definite given name, then its link
         while j < last and j - i < MAX_NAME_WORDS and (
                 self.is_name_word(words, j) or (words.text[j] in self.lex.grammar.ambiguous_name and (
                     j > i or (j + 1 < last and (self.is_name_word(words, j + 1)
@@ -633,6 +637,9 @@ class PhraseReader:
             role_end = self.qualifiers(words, role_end + 1, last, True)
         role_end = self._stacked_roles(words, role_end, last)
         role_end = self._second_role(words, role_end, last)
+        if role_end - 1 > i and is_definite(words.norm[role_end - 1]) and not self.is_title(words, role_end - 1) \
+                and self._linked_on(words, role_end, last):
+            role_end -= 1  # وزير الطاقة الموريتاني الناني ولد اشروقه: a definite given name, then its link
         quoted = self.quoted_name(words, role_end, last) if role_end < last else None
         name_first = role_end if quoted is None else words.next_word(role_end, last)
         name_end = self.name_run(words, role_end, last) if quoted is None else quoted

@@ -590,3 +590,10 @@ def test_a_continuation_never_goes_to_a_mention_inside_an_earlier_statement(said
             "وأوضح، أن سعر البترول العالمي انخفض.")
     speakers = [s for s, _, _, _ in said(text)]
     assert "كبير بالمواطنين" not in speakers
+
+
+def test_a_statement_hard_wrapped_before_its_that_clause_is_read_across_the_break(said):
+    text = ("وقال وزير الطاقة، خلال مشاركته في ندوة على هامش مؤتمر المناخ (كوب 28)\n"
+            "في مدينة دبي أن الغاز يشكل فرصة كبيرة للبلاد.")
+    assert [(s, c) for s, _, c, _ in said(text)] == [("وزير الطاقة", "الغاز يشكل فرصة كبيرة للبلاد")]
+

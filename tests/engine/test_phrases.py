@@ -778,3 +778,16 @@ def test_a_quantity_after_a_role_is_no_name(extractor):
     text = "وأضاف وكيل الجمهورية بعض السياسيين لم يطبقوا القانون.\nوأكد وكيل الجمهورية أن التحقيقات أثبتت التهم."
     result = extractor.extract(text)
     assert [result.speaker(q.speaker_id).name for q in result.quotes] == ["وكيل الجمهورية"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a definite given name, no dictionary word, opens a name when a name link follows it
+        ("وقال وزير البترول والطاقة الموريتاني الناني ولد اشروقه إن الغاز فرصة.", "الناني ولد اشروقه"),
+        ("وقال الوزير الناني ولد اشروقه إن الغاز فرصة.", "الناني ولد اشروقه"),
+        ("وقال رئيس اللجنة الداه ولد عبد الجليل إن المشاركة بلغت النصف.", "الداه ولد عبد الجليل"),
+    ],
+)
+def test_a_definite_given_name_before_a_name_link_after_a_role(said, text, name):
+    assert said(text)[0][0] == name
