@@ -49,6 +49,8 @@ MIN_SOURCED_TOKENS = 2
 MAX_APPOSITION_TOKENS = 8
 MAX_NAME_AFTER_ALI = 3
 COMMAS = {"،", ","}
+KEPT_SIGNS = {"%", "٪", "$", "€", "£"}
+"""Symbols that end content as part of its words, never trimmed with its punctuation."""
 MAX_COMMA_ZONE = 20
 """How far a comma that closes a speaker zone (قال فلان لوكالة X، …) may stand after the cue."""
 MIN_COMMA_CONTENT = 4
@@ -860,7 +862,8 @@ class StatementFinder:
 
     @staticmethod
     def trim(words: Words, first: int, last: int) -> int:
-        """Drop trailing punctuation and spaces (a closing quote whose opening is kept stays)."""
+        """Drop trailing punctuation and spaces (a closing quote whose opening is kept stays, and
+        so do a percent or currency sign and a bracket closed inside the content)."""
         opened = 0
         for k in range(first, last):
             if words.is_quote(k):
@@ -868,6 +871,8 @@ class StatementFinder:
         while last > first and (words.is_punct(last - 1) or not words.text[last - 1].strip()):
             if words.is_quote(last - 1) and opened % 2 == 0 and words.text[last - 1] not in OPENING_QUOTES:
                 break
+            if words.text[last - 1] in KEPT_SIGNS or (words.text[last - 1] == ")" and "(" in words.text[first:last - 1]):
+                break  # بلغت 55%، (31.795): a sign or a closed bracket belongs to the words
             if words.is_quote(last - 1):
                 opened -= 1
             last -= 1

@@ -811,3 +811,15 @@ def test_a_participle_with_a_quotation_and_no_comma_ends_the_content_before_it(s
     text = "وكشف الشريف أن الوزارة وافقت على إحداث مستشفى جهوي بمنطقة قرمدة مضيفا “وهذا كسب صحي جديد للولاية”."
     assert [(k, c) for _, k, c, _ in said(text)] == [
         ("indirect", "الوزارة وافقت على إحداث مستشفى جهوي بمنطقة قرمدة"), ("direct", "وهذا كسب صحي جديد للولاية")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وقال رئيس اللجنة إن نسبة المشاركة بلغت 55%.", "نسبة المشاركة بلغت 55%"),
+        ("وقال رئيس اللجنة إن الإنتاج بلغ ألف طن (تقريبا).", "الإنتاج بلغ ألف طن (تقريبا)"),
+        ("وقال رئيس اللجنة إن الإنتاج بلغ ألف طن.", "الإنتاج بلغ ألف طن"),
+    ],
+)
+def test_a_sign_or_closed_bracket_at_the_end_of_content_is_kept(said, text, content):
+    assert said(text)[0][2] == content
