@@ -811,6 +811,13 @@ class Attributor:
             k -= 1
         return False
 
+    def opens_statement(self, j: int) -> bool:
+        """Does token j, the first of a line, begin a statement of its own: a finite verb of
+        saying (وقال، يذكر أن), not a participle that goes on with the line before (موضحا)?"""
+        w = self.words
+        entry = self.lex.cues.get(w.norm[j]) or self.lex.cues.get(w.bare[j])  # also impersonal يذكر أن
+        return entry is not None and self.lex.cue_has(entry.cls, "verb") and entry.cls != "participle"
+
     def _cue_waits(self, i: int) -> bool:
         """Is there a verb of saying on the line ending at token i with no أن, colon or
         quotation after it on that line: a statement whose content has not begun?"""
@@ -950,7 +957,8 @@ def attribute(words: Words, lex: Lexicon, should_stop: Callable[[], bool] | None
     ``ExtractionStopped``, so a call whose client has gone frees its thread within a sentence.
     """
     attributor = Attributor(lex, words)
-    for sentence in split_sentences(words, classify_lines(words.source, lex), attributor.leaves_line_open):
+    for sentence in split_sentences(words, classify_lines(words.source, lex), attributor.leaves_line_open,
+                                    attributor.opens_statement):
         if should_stop is not None and should_stop():
             raise ExtractionStopped(f"stopped at sentence {sentence.index}")
         attributor.attribute_sentence(sentence)

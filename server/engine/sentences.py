@@ -108,33 +108,69 @@ MAX_OPEN_LINES = 5
 """A line left open (``open_ended``) is joined to at most this many lines in all."""
 
 
-def _join_open_lines(words: Words, ranges: list[tuple[int, int, Line]], open_ended: Callable[[int], bool] | None
-                     ) -> list[tuple[int, int, Line]]:
+MAX_WRAPPED_LINES = 12
+"""On a hard-wrapped page a sentence is followed across at most this many lines."""
+MIN_WRAPPED_CHARS = 40
+"""A line shorter than this (a headline, a byline) never counts as wrapped text."""
+MIN_WRAPPED_SHARE = 0.5
+MIN_WRAPPED_BREAKS = 3
+
+
+def _wraps(words: Words, ranges: list[tuple[int, int, Line]], n: int) -> bool:
+    """Does line n run on into line n + 1 as wrapped text: a long line, not ending a sentence,
+    with a single line break (no blank line) before the next line of its section?"""
+    first, last, line = ranges[n]
+    if n + 1 >= len(ranges) or ranges[n + 1][2].section is not line.section:
+        return False
+    nxt = ranges[n + 1][0]
+    return (words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS
+            and words.text[last - 1] not in SENTENCE_END and words.text[last - 1] != ":"
+            and words.source.count("\n", words.end[last - 1], words.start[nxt]) == 1)
+
+
+def _hard_wrapped(words: Words, ranges: list[tuple[int, int, Line]]) -> bool:
+    """Is the page hard-wrapped (lines broken at a fixed width, mid-sentence), as some scraped
+    wire copies are: most of its long lines run on into the next one?"""
+    long_lines = [n for n, (first, last, _) in enumerate(ranges[:-1])
+                  if words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS]
+    wrapped = sum(_wraps(words, ranges, n) for n in long_lines)
+    return wrapped >= MIN_WRAPPED_BREAKS and wrapped >= MIN_WRAPPED_SHARE * len(long_lines)
+
+
+def _join_open_lines(words: Words, ranges: list[tuple[int, int, Line]], open_ended: Callable[[int], bool] | None,
+                     opens_statement: Callable[[int], bool] | None = None) -> list[tuple[int, int, Line]]:
     """Join a line whose last token cannot end a sentence (``open_ended``: أكد … أن / قال:
     / a preposition, as pages scraped with their lines broken mid-sentence have them) to the
-    lines after it, in one section, until a line of them ends a sentence."""
+    lines after it, in one section, until a line of them ends a sentence. On a hard-wrapped
+    page every line that runs on (``_wraps``) is joined to the next, unless the next opens with
+    a statement of its own (``opens_statement``: وقال …، يذكر أن …)."""
     if open_ended is None:
         return ranges
+    wrapped = _hard_wrapped(words, ranges)
+    reach = MAX_WRAPPED_LINES if wrapped else MAX_OPEN_LINES
     joined: list[tuple[int, int, Line]] = []
     n = 0
     while n < len(ranges):
         first, last, line = ranges[n]
         m = n
-        while m + 1 < len(ranges) and m + 1 - n < MAX_OPEN_LINES and ranges[m + 1][2].section is line.section \
-                and (open_ended(ranges[m][1] - 1) or (m > n and words.text[ranges[m][1] - 1] not in SENTENCE_END)):
+        while m + 1 < len(ranges) and m + 1 - n < reach and ranges[m + 1][2].section is line.section \
+                and (open_ended(ranges[m][1] - 1)
+                     or (not (wrapped and opens_statement is not None and opens_statement(ranges[m + 1][0]))
+                         and ((wrapped and _wraps(words, ranges, m))
+                              or (m > n and words.text[ranges[m][1] - 1] not in SENTENCE_END)))):
             m += 1
         joined.append((first, ranges[m][1], line))
         n = m + 1
     return joined
 
 
-def split_sentences(words: Words, lines: list[Line], open_ended: Callable[[int], bool] | None = None
-                    ) -> list[Sentence]:
+def split_sentences(words: Words, lines: list[Line], open_ended: Callable[[int], bool] | None = None,
+                    opens_statement: Callable[[int], bool] | None = None) -> list[Sentence]:
     """Segment the article into sentences, in order, skipping boilerplate lines.
-    ``open_ended(i)``: can token i, the last of its line, not end a sentence (see
-    ``_join_open_lines``)?"""
+    ``open_ended(i)``: can token i, the last of its line, not end a sentence? ``opens_statement(j)``:
+    does token j, the first of its line, begin a statement of its own? (see ``_join_open_lines``)"""
     sentences: list[Sentence] = []
-    ranges = _join_open_lines(words, _line_token_ranges(words, lines), open_ended)
+    ranges = _join_open_lines(words, _line_token_ranges(words, lines), open_ended, opens_statement)
     for first, last, line, stretches in _join_broken_quotes(words, ranges):
         if line.section is Section.BOILERPLATE:
             continue
