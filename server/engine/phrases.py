@@ -284,9 +284,10 @@ class PhraseReader:
                 continue  # للأرصاد وحماية البيئة، وزير الخارجية وشؤون المغتربين: a coordinated construct
             if norm in ("الي", "لدي") and j + 1 < last:
                 place = self.place_at(words, j + 1, last)
-                if place or is_definite(words.norm[j + 1]):
+                if place or (is_definite(words.norm[j + 1]) and (j == i or self.is_title(words, j - 1)
+                                                                   or self._nisba(words.norm[j - 1]))):
                     j += 1 + max(1, place)
-                    continue  # المبعوث إلى اليمن، السفير لدى واشنطن
+                    continue  # المبعوث إلى اليمن، السفير لدى واشنطن (not دعا الناطق … المواطنين إلى الالتزام)
             chain = self._construct_chain(words, j + 1, last) if norm == "في" and j + 1 < last else 0
             if chain:
                 j = chain
@@ -330,6 +331,9 @@ class PhraseReader:
                     break  # an adjective of the other gender; not a genitive (الوطنية للنفط)
                 if norm.startswith("و") and self.is_title(words, j):
                     break
+                if previous.startswith("ال") and previous.endswith("ه") and norm.startswith("ال") \
+                        and norm.endswith(("ين", "ون")) and len(norm) > 5:
+                    break  # دعا الناطق باسم وزارة الداخلية المواطنين: a plural after a feminine noun is the object
                 if words.bare[j] in self.lex.definite_names and j > i and j + 1 < last and self._word(words, j + 1) \
                         and not self.is_function(words, j + 1) and not self._is_cue(words, j + 1):
                     break  # النائب العام الصديق الصور: a given name with the article opens the name

@@ -797,8 +797,9 @@ class StatementFinder:
         j = words.next_word(k, sentence.last)
         if j is not None and words.norm[j] in self.lex.cue_prepositions(entry.cls):
             j = words.next_word(j, sentence.last)
-        if j is not None and (words.bare[j] in self.lex.content_nouns or words.text[j] in OPENING_QUOTES):
-            return True  # … مؤكدا تمسك …، … قرمدة مضيفا “وهذا كسب …”: its own content, no comma before
+        if j is not None and (words.bare[j] in self.lex.content_nouns or words.text[j] in OPENING_QUOTES
+                              or words.text[j] == ":"):
+            return True  # … مؤكدا تمسك …، … مضيفا “وهذا كسب …”، … قائلا: …: its own content, no comma before
         return j is not None and self.is_complementiser(words, j)
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:

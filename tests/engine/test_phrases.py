@@ -791,3 +791,19 @@ def test_a_quantity_after_a_role_is_no_name(extractor):
 )
 def test_a_definite_given_name_before_a_name_link_after_a_role(said, text, name):
     assert said(text)[0][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the object of دعا after a body's name is no adjective of it, nor إلى + its noun a complement
+        ("كما دعا الناطق الرسمي باسم وزارة الداخلية المواطنين إلى الالتزام بالحجر قائلا: “كل من يغادر الحجر مطلوب”.",
+         "الناطق الرسمي باسم وزارة الداخلية"),
+        ("وقال المبعوث الأممي إلى اليمن إن المحادثات مستمرة.", "المبعوث الأممي إلى اليمن"),
+        ("وقال رئيس الهيئة الوطنية للمحامين إن القرار مهم.", "رئيس الهيئة الوطنية للمحامين"),
+        # a body placed in a country of the United Kingdom keeps the place in its name
+        ("وذكر معهد المحاسبين القانونيين في إنجلترا أن النمو تباطأ.", "معهد المحاسبين القانونيين في إنجلترا"),
+    ],
+)
+def test_where_a_role_or_body_phrase_ends(said, text, speaker):
+    assert said(text)[0][0] == speaker

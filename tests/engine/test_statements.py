@@ -823,3 +823,9 @@ def test_a_participle_with_a_quotation_and_no_comma_ends_the_content_before_it(s
 )
 def test_a_sign_or_closed_bracket_at_the_end_of_content_is_kept(said, text, content):
     assert said(text)[0][2] == content
+
+
+def test_a_participle_with_a_colon_and_no_comma_ends_the_content_before_it(said):
+    text = "أكد الناطق الرسمي أن الوزارة تعمل في إطار القانون قائلا: “الفيديوهات تخضع إلى التدقيق”."
+    assert [(k, c) for _, k, c, _ in said(text)] == [
+        ("indirect", "الوزارة تعمل في إطار القانون"), ("direct", "الفيديوهات تخضع إلى التدقيق")]
