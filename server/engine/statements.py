@@ -49,6 +49,7 @@ MIN_SOURCED_TOKENS = 2
 MAX_APPOSITION_TOKENS = 8
 MAX_NAME_AFTER_ALI = 3
 COMMAS = {"،", ","}
+DASHES = {"-", "–", "—"}
 KEPT_SIGNS = {"%", "٪", "$", "€", "£"}
 """Symbols that end content as part of its words, never trimmed with its punctuation."""
 MAX_COMMA_ZONE = 20
@@ -596,7 +597,8 @@ class StatementFinder:
         if before > cue.index and not words.is_punct(before) and self._quoted_person(words, stretch):
             return True  # وقال مدير عام المركز “عبد الله ملكني” لوكالة …: the role's name, quoted
         # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
-        one_word = stretch.close - stretch.open == 2 and after is not None and words.text[after] in BOUNDARY_PUNCT
+        inner = [k for k in range(stretch.open + 1, stretch.close) if words.text[k].strip()]
+        one_word = len(inner) == 1 and after is not None and (words.text[after] in BOUNDARY_PUNCT or words.text[after] in DASHES)
         reach = MAX_ZONE if one_word else 7
         k = stretch.close + 1
         while k < min(sentence.last, stretch.close + reach):

@@ -829,3 +829,8 @@ def test_a_participle_with_a_colon_and_no_comma_ends_the_content_before_it(said)
     text = "أكد الناطق الرسمي أن الوزارة تعمل في إطار القانون قائلا: “الفيديوهات تخضع إلى التدقيق”."
     assert [(k, c) for _, k, c, _ in said(text)] == [
         ("indirect", "الوزارة تعمل في إطار القانون"), ("direct", "الفيديوهات تخضع إلى التدقيق")]
+
+
+def test_a_quoted_surname_with_spaces_inside_its_marks_before_a_dashed_aside(said):
+    text = 'وقال " الدبيبة " - في كلمة له خلال اجتماع مجلس الوزراء بحضور رئيس الأركان – إن الحديث عن التسليم عبث.'
+    assert [(s, c) for s, _, c, _ in said(text)] == [("الدبيبة", "الحديث عن التسليم عبث")]
