@@ -642,9 +642,23 @@ class Attributor:
         if draft.cue.entry.cls != "label":
             return None
         phrase = self.explicit(draft.sentence.first, draft.cue.index)
-        if phrase is None or self.words.first_word(phrase.last, draft.cue.index) < draft.cue.index:
-            return UNSOURCED
+        if phrase is None or self.words.first_word(phrase.last, draft.cue.index) < draft.cue.index \
+                or self._only_a_name(draft.content_first, draft.content_last):
+            return UNSOURCED  # «رئيس التحرير: جابر سالم الحرمي»: a masthead line, no statement
         return phrase, Strategy.EXPLICIT
+
+    def _only_a_name(self, first: int, last: int) -> bool:
+        """Is tokens first..last a person's name and nothing more (after an abbreviated title
+        such as د.)?"""
+        w = self.words
+        a = w.first_word(first, last)
+        if a + 1 < last and len(w.text[a]) <= 2 and w.text[a + 1] == ".":
+            a = w.first_word(a + 2, last)  # د. خالد …
+        if a >= last:
+            return False
+        phrase = self.reader.read(w, a, last, after_title=True)
+        return phrase is not None and phrase.type is SpeakerType.PERSON and not phrase.role \
+            and w.first_word(phrase.last, last) >= last
 
     def by_transmission(self, draft: Draft) -> Found | None:
         """نقلت الوكالة عن فلان قوله …، نقلا عن …: the phrase after عن."""

@@ -597,3 +597,10 @@ def test_a_statement_hard_wrapped_before_its_that_clause_is_read_across_the_brea
             "في مدينة دبي أن الغاز يشكل فرصة كبيرة للبلاد.")
     assert [(s, c) for s, _, c, _ in said(text)] == [("وزير الطاقة", "الغاز يشكل فرصة كبيرة للبلاد")]
 
+
+
+def test_a_masthead_line_of_a_role_and_a_name_is_no_statement(said):
+    text = ("رئيس مجلس الإدارة: د. خالد بن ثاني آل ثاني\n"
+            "رئيس التحرير: جابر سالم الحرمي\n"
+            "وزير الخارجية: نرفض هذا القرار جملة وتفصيلا")
+    assert [(s, c) for s, _, c, _ in said(text)] == [("وزير الخارجية", "نرفض هذا القرار جملة وتفصيلا")]
