@@ -428,9 +428,10 @@ class StatementFinder:
 
     def _after_comma(self, words: Words, sentence: Sentence, cue: Cue) -> Draft | None:
         """وقال مدير المركز فلان لوكالة X، يقام المهرجان سنويا …: a verb of [comma_speech] at
-        a clause's start whose subject (and addressee) a comma closes, with the speaker's words
-        after it and no أن, colon or quotation left in the sentence: some outlets write direct
-        speech so. The speaker zone holds no punctuation but a short quoted name."""
+        a clause's start whose subject (and addressee) a comma, or a dashed aside, closes, with
+        the speaker's words after it and no أن, colon or quotation left in the sentence: some
+        outlets write direct speech so. The speaker zone holds no punctuation but a short quoted
+        name."""
         opener = words.prev_word(cue.index)
         start = opener if cue.index and words.text[opener] in ("و", "ف") else cue.index  # و أوضح: و set apart
         if cue.entry.lemma not in self.lex.grammar.comma_speech or not self._clause_start(words, start):
@@ -446,6 +447,10 @@ class StatementFinder:
             if words.text[k] in COMMAS:
                 comma = k
                 break
+            if words.text[k] in DASHES:
+                comma = next((d for d in range(k + 1, min(sentence.last, k + 1 + MAX_COMMA_ZONE))
+                              if words.text[d] in DASHES), None)
+                break  # وقال الهاجري – في تصريحات لـ "تلفزيون قطر" – تم …: the aside's closing dash
             if words.is_punct(k) or self.cue_at(words, k) is not None:
                 return None
             k += 1

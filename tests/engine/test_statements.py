@@ -747,6 +747,9 @@ def test_a_subject_after_tubayyin_makes_it_a_cue_again(said):
          ("عبد الله ملكني", "direct", "يقام هذا المهرجان سنويا في مدينة مختلفة", "قال")),
         ("و أوضح ملكني، لأول مرة تقوم الدولة بدعم المهرجان ورعايته.",
          ("ملكني", "direct", "لأول مرة تقوم الدولة بدعم المهرجان ورعايته", "أوضح")),
+        # a dashed aside closes the subject as a comma does
+        ('وقال الهاجري – في تصريحات لـ "تلفزيون قطر" – تم عمل فحص إنشائي للمدارس القديمة.',
+         ("الهاجري", "direct", "تم عمل فحص إنشائي للمدارس القديمة", "قال")),
     ],
 )
 def test_a_comma_after_the_subject_of_a_verb_of_saying_opens_its_speech(said, text, expected):
