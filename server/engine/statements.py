@@ -233,7 +233,12 @@ class StatementFinder:
     def _between_verb_and_that(self, words: Words, i: int) -> bool:
         """Does a sourcing word at i stand inside a verb of saying's clause, between the verb
         (no punctuation between) and the complementiser after the next comma?"""
-        for k in range(i - 1, max(-1, i - 1 - ASIDE_REACH), -1):
+        start = i - 1
+        while start >= 0 and not words.text[start].strip():
+            start -= 1
+        if start >= 0 and words.text[start] in BOUNDARY_PUNCT:
+            start -= 1  # وأشار المحافظ، بحسب البيان، إلى أن: an aside set off by commas
+        for k in range(start, max(-1, start - ASIDE_REACH), -1):
             if words.is_punct(k) or "\n" in words.text[k]:
                 return False
             found = self.lex.cues.get(words.norm[k]) or self.lex.cues.get(words.bare[k])
@@ -244,6 +249,8 @@ class StatementFinder:
         for k in range(i + 1, min(len(words), i + 1 + ASIDE_REACH)):
             if words.text[k] in BOUNDARY_PUNCT:
                 nxt = words.next_word(k, len(words))
+                if nxt is not None and words.norm[nxt] in ("الي", "علي"):
+                    nxt = words.next_word(nxt, len(words))  # وأشار المحافظ، بحسب البيان، إلى أن …
                 return nxt is not None and self.is_complementiser(words, nxt)
             if words.is_punct(k) or "\n" in words.text[k]:
                 return False

@@ -837,3 +837,12 @@ def test_a_participle_with_a_colon_and_no_comma_ends_the_content_before_it(said)
 def test_a_quoted_surname_with_spaces_inside_its_marks_before_a_dashed_aside(said):
     text = 'وقال " الدبيبة " - في كلمة له خلال اجتماع مجلس الوزراء بحضور رئيس الأركان – إن الحديث عن التسليم عبث.'
     assert [(s, c) for s, _, c, _ in said(text)] == [("الدبيبة", "الحديث عن التسليم عبث")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأشار المحافظ، بحسب البيان، إلى أن القاعة تم تحويلها إلى مستشفى.",
+     "وقال المحافظ، بحسب البيان، إن القاعة تم تحويلها إلى مستشفى."],
+)
+def test_a_channel_aside_set_off_by_commas_keeps_the_statement_its_speakers(said, text):
+    assert [(s, c) for s, _, c, _ in said(text)] == [("المحافظ", "القاعة تم تحويلها إلى مستشفى")]
