@@ -136,7 +136,8 @@ class EntityTable:
         else:
             entity = self._find(phrase.type, phrase_key(normalize(phrase.name)), ())
         if entity is None:
-            entity = Entity(phrase.type, gender=phrase.gender, number=phrase.number)
+            # a name the lists cannot gender is taken as a man's until a verb says otherwise
+            entity = Entity(phrase.type, gender=phrase.gender or "m", number=phrase.number)
             self.entities.append(entity)
         if not phrase.role_only:
             entity.add_name(phrase.name)

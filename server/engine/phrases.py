@@ -170,8 +170,11 @@ class PhraseReader:
         return True
 
     def name_gender(self, words: Words, i: int) -> str:
-        """The gender a name starting at token i tells: ``f`` for a listed woman's name."""
-        return "f" if words.bare[i] in self.lex.female_names else "m"
+        """The gender a name starting at token i tells: ``f`` for a listed woman's name, ``m``
+        for a listed man's, ``""`` when the lists do not know (بني مصطفى: a family name)."""
+        if words.bare[i] in self.lex.female_names:
+            return "f"
+        return "m" if words.bare[i] in self.lex.given_names else ""
 
     def may_open_name(self, words: Words, i: int, last: int, after_title: bool) -> bool:
         """Can a personal name start at token i? A listed name or a word the dictionary does not
@@ -502,8 +505,9 @@ class PhraseReader:
         bare = words.bare[j]
         if bare[:1] not in ("ل", "ب") or len(bare) <= 4 or bare in self.lex.grammar.name_link:
             return False  # لاين، بارو: too short to be ل / ب on a noun
-        if bare[:1] == "ب" and not is_definite(words.norm[j]) and self._closes(words, j + 1, len(words)):
-            return False  # حسن بوبريك، إن: an indefinite ب-word that ends the phrase is a name
+        if bare[:1] == "ب" and not is_definite(words.norm[j]) and self._closes(words, j + 1, len(words)) \
+                and not self.is_title(words, words.first_word(j + 1, len(words))):
+            return False  # حسن بوبريك، إن: an indefinite ب-word that ends the phrase is a name (not بحضور الوزير)
         plain = strip_marks(words.text[j])
         rest = plain[2:] if plain[:1] in ("و", "ف") and plain[1:2] in ("ل", "ب") else plain[1:]
         # The dictionary reads ل / ب itself: a word it rejects whole (بوديستا) is no ب + word.

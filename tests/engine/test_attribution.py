@@ -604,3 +604,14 @@ def test_a_masthead_line_of_a_role_and_a_name_is_no_statement(said):
             "رئيس التحرير: جابر سالم الحرمي\n"
             "وزير الخارجية: نرفض هذا القرار جملة وتفصيلا")
     assert [(s, c) for s, _, c, _ in said(text)] == [("وزير الخارجية", "نرفض هذا القرار جملة وتفصيلا")]
+
+
+def test_a_person_named_in_passing_after_an_occasion_is_known_by_surname_later(said):
+    text = ("وقالت الوزيرة في مؤتمر صحفي بحضور أمين عام الوزارة برق الضمور إن البرنامج جيد.\n"
+            "من جانبه، أوضح الضمور أن التسجيل سيبدأ الأسبوع المقبل.")
+    assert [s for s, _, _, _ in said(text)] == ["الوزيرة", "برق الضمور"]
+
+
+def test_a_name_ends_before_bihudur_and_the_title_after_it(said):
+    text = "وقالت بني مصطفى بحضور أمين عام الوزارة برق الضمور إن البرنامج جيد."
+    assert said(text)[0][0] == "بني مصطفى"

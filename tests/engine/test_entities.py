@@ -60,3 +60,11 @@ def test_a_body_whose_head_begins_with_waw_is_one_body_with_its_definite_mention
     result = extractor.extract(text)
     assert len(result.speakers) == 1
     assert [result.speaker(q.speaker_id).name for q in result.quotes] == ["وزارة الخارجية الإثيوبية"] * 2
+
+
+def test_a_family_name_the_lists_cannot_gender_joins_the_woman_named_before(extractor):
+    text = ("أعلنت وزيرة التنمية الاجتماعية وفاء بني مصطفى، الثلاثاء، إطلاق برنامج جديد.\n"
+            "وقالت بني مصطفى في مؤتمر صحفي إن البرنامج يستهدف عشرة آلاف أسرة.")
+    result = extractor.extract(text)
+    (quote,) = result.quotes
+    assert result.speaker(quote.speaker_id).name == "وفاء بني مصطفى"
