@@ -121,10 +121,9 @@ class Attributor:
 
     def _starts_mention(self, i: int, last: int, titles_only: bool) -> bool:
         r, w = self.reader, self.words
-        if i > 0 and not is_definite(w.norm[i]) and self.lex.is_occasion(w.bare_art[w.prev_word(i)]):
-            return False  # في مؤتمر صحفي بحضور …: صحفي describes the occasion, it is no journalist
         if r.is_title(w, i) or r.is_counterpart(w, i) or r.ruler_of(w, i, last):
-            return True
+            # في مؤتمر صحفي بحضور …: صحفي describes the occasion, it is no journalist
+            return is_definite(w.norm[i]) or i == 0 or not self.lex.is_occasion(w.bare_art[w.prev_word(i)])
         return not titles_only and (
             bool(r.org_at(w, i, last)) or bool(r.place_at(w, i, last))
             or r.in_set(w, i, self.lex.documents) or r.in_set(w, i, self.lex.unnamed))

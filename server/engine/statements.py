@@ -92,6 +92,8 @@ class StatementFinder:
         self._sentence_cues: dict[int, list[int]] = {}
         self._cues: dict[int, CueEntry | None] = {}
         self._cues_of: Words | None = None
+        self._indexed: list[Cue] = []
+        self._indexed_of: Words | None = None
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
         """The cue entry for token i, if it is a reporting cue in this position: the word as
@@ -322,6 +324,7 @@ class StatementFinder:
                 entry = self.cue_at(words, i)
                 if entry is not None:
                     found.append(Cue(i, entry))
+        self._indexed, self._indexed_of = found, words
         return found
 
     def cues(self, words: Words, sentence: Sentence, index: list[Cue]) -> list[Cue]:
@@ -758,10 +761,15 @@ class StatementFinder:
         """The sentence's cues of a producing class outside quotations, sorted; once a sentence."""
         cached = self._sentence_cues.get(sentence.index)
         if cached is None:
+            if words is self._indexed_of:  # the article's cues, found once by index_cues
+                lo = bisect.bisect_left(self._indexed, sentence.first, key=lambda cue: cue.index)
+                hi = bisect.bisect_left(self._indexed, sentence.last, lo, key=lambda cue: cue.index)
+                candidates = [(cue.index, cue.entry) for cue in self._indexed[lo:hi]]
+            else:
+                candidates = [(k, self.cue_at(words, k)) for k in range(sentence.first, sentence.last)]
             cached = self._sentence_cues[sentence.index] = [
-                k for k in range(sentence.first, sentence.last)
-                if (entry := self.cue_at(words, k)) is not None and self.lex.cue_has(entry.cls, "produces")
-                and sentence.quote_at(k) is None]
+                k for k, entry in candidates
+                if entry is not None and self.lex.cue_has(entry.cls, "produces") and sentence.quote_at(k) is None]
         return cached
 
     def content_end(self, words: Words, sentence: Sentence, first: int) -> int:
