@@ -710,6 +710,24 @@ class Attributor:
             return phrase, Strategy.SOURCING
         return UNSOURCED
 
+    def by_relative(self, draft: Draft) -> Found | None:
+        """…، على لسان وزير الفلاحة فلان، الذي توقع أن …: a cue right after a relative pronoun
+        has for its subject the phrase the relative clause hangs on, read right before it (a
+        comma between)."""
+        w, sentence = self.words, draft.sentence
+        rel = w.prev_word(draft.cue.index)
+        if rel <= sentence.first or w.bare[rel] not in self.lex.relatives or draft.zone_first < draft.zone_last \
+                and self.explicit(draft.zone_first, draft.zone_last) is not None:
+            return None
+        end = w.prev_word(rel)
+        if w.text[end] in BOUNDARY_PUNCT:
+            end = w.prev_word(end)
+        self._mentions(sentence)
+        for phrase, _, _ in self.scanned.get(sentence.index, {}).values():
+            if phrase.last == end + 1:
+                return phrase, Strategy.SUBJECT
+        return None
+
     def by_subject(self, draft: Draft) -> Found | None:
         """The cue's subject: after it (VSO) or right before it (SVO), preferring a phrase with
         a lexicon head before the cue over a bare name after it; else the words of the subject
@@ -744,7 +762,7 @@ class Attributor:
         """No subject of its own: the latest speaker that agrees with the cue (``continuation``)."""
         return None, Strategy.CONTINUATION
 
-    STRATEGIES = (by_coordination, by_label, by_transmission, by_wording, by_sourcing, by_subject,
+    STRATEGIES = (by_coordination, by_label, by_transmission, by_wording, by_sourcing, by_relative, by_subject,
                   by_continuation)
     """The speaker strategies in the order they are tried."""
 

@@ -832,6 +832,8 @@ class StatementFinder:
         if words.norm[j] in self.lex.grammar.narrator_clause or words.norm[j] in self.lex.grammar.stance_participle:
             return True  # …، مشيدا باللمسة الجمالية فيه: the narrator tells what the speaker did
         nxt = words.next_word(j, sentence.last)
+        if words.norm[j] == "علي" and nxt is not None and words.bare_art[nxt] == "لسان":
+            return True  # …، على لسان وزير الفلاحة: whose words these were, not more of them
         if words.norm[j] == "وذلك" and nxt is not None and (
                 words.norm[nxt] in self.lex.grammar.adverbial_preposition or words.norm[nxt] == "علي"):
             noun = words.next_word(nxt, sentence.last)  # …، وذلك في تصريح أدلى به: where it was said
@@ -866,8 +868,8 @@ class StatementFinder:
                     self.sourcing_what(words, j) is not None or self._ends_sentence(words, sentence, j)):
                 return True  # …، بحسب ما نقلت الوكالة / …، بحسب رويترز.: the channel is not the content
             if words.bare[j] not in self.lex.grammar.clause_link and words.norm[j] not in self.lex.grammar.clause_link \
-                    and words.norm[j] != "و":  # ،و أضاف: و written apart
-                return False
+                    and words.norm[j] != "و" and not (steps == 0 and words.bare[j] in self.lex.relatives):
+                return False  # ،و أضاف: و written apart; …، الذي توقع أن …: a relative clause that reports
             link = j
             j = words.next_word(j, sentence.last)
             steps += 1

@@ -615,3 +615,15 @@ def test_a_person_named_in_passing_after_an_occasion_is_known_by_surname_later(s
 def test_a_name_ends_before_bihudur_and_the_title_after_it(said):
     text = "وقالت بني مصطفى بحضور أمين عام الوزارة برق الضمور إن البرنامج جيد."
     assert said(text)[0][0] == "بني مصطفى"
+
+
+def test_a_cue_after_a_relative_pronoun_has_the_phrase_it_hangs_on_for_subject(said):
+    text = ("وأعلنت الحكومة أن الموسم استثنائي، على لسان وزير الفلاحة أحمد البواري، "
+            "الذي توقع أن يصل الإنتاج إلى مليوني طن.")
+    assert [(s, c) for s, _, c, _ in said(text)] == [
+        ("الحكومة", "الموسم استثنائي"), ("أحمد البواري", "يصل الإنتاج إلى مليوني طن")]
+
+
+def test_a_relative_clause_whose_cue_has_its_own_subject_keeps_it(said):
+    text = "وزار الوزير مستشفى الولادة، الذي قال مديره إن الأسرة كافية."
+    assert [s for s, _, _, _ in said(text)] == ["مديره"]
