@@ -293,7 +293,7 @@ def test_the_strategies_are_tried_in_order():
     from qawl.engine.attribution import Attributor
 
     names = [s.__name__ for s in Attributor.STRATEGIES]
-    assert names == ["by_coordination", "by_label", "by_transmission", "by_wording", "by_sourcing",
+    assert names == ["by_coordination", "by_label", "by_transmission", "by_wording", "by_sourcing", "by_relative",
                      "by_subject", "by_continuation"]
 
 
