@@ -600,11 +600,18 @@ class Attributor:
             colon = next((k for k in range(start, min(last, start + DATELINE_TOKENS)) if w.text[k] == ":"), None)
             if colon is not None:
                 start = self.words.first_word(colon + 1, sentence.last)
+        if start < last and w.text[start] in ("و", "ف"):
+            start = self.words.first_word(start + 1, sentence.last)  # «و بنبرة هادئة، …»: و set apart
         if start < last and self.reader.is_function(w, start):
             for k in range(start, last):
                 if w.text[k] in CHUNK_BREAKS:
                     start = k + 1  # من جهته، / وفي المقابل، before the clause
                     break
+        else:
+            comma = next((k for k in range(start, last) if w.text[k] in CHUNK_BREAKS), None)
+            verb = self.finder.cue_at(w, self.words.first_word(comma + 1, sentence.last)) if comma is not None else None
+            if verb is not None and self.lex.cue_has(verb.cls, "verb") and verb.cls != "participle":
+                start = comma + 1  # بنبرة هادئة، أشار المخلافي: an adverbial set off before the verb
         verb = self.words.first_word(start, sentence.last)
         while verb < sentence.last and w.bare[verb] in self.lex.particles:
             verb = self.words.first_word(verb + 1, sentence.last)

@@ -1037,7 +1037,8 @@ class PhraseReader:
             elif (end + 1 < last and self._word(words, end) and not self.is_function(words, end)
                   and self.is_title(words, end + 1) and not is_definite(words.norm[end])
                   and not (words.bare[end][:1] in ("ب", "ل") and len(words.bare[end]) > 3)  # بحضور محافظ …
-                  and words.bare[end] not in self.lex.grammar.facility):  # زار الوزير مستشفى الملك فهد
+                  and words.bare[end] not in self.lex.grammar.facility  # زار الوزير مستشفى الملك فهد
+                  and words.norm[end] not in self.lex.grammar.name_link):  # عبد الملك: a name, not a rank
                 end += 1  # اللواء شرطة دكتور فلان: a rank's service word between two titles
             else:
                 break

@@ -119,8 +119,9 @@ class StatementFinder:
 
     def _cue_in_place(self, words: Words, i: int, entry: CueEntry) -> CueEntry | None:
         """``entry`` if token i reports speech in its position, else None."""
-        if self.lex.cue_has(entry.cls, "verb") and any(mark in words.text[i] for mark in TANWEEN):
-            return None  # تابعًا, written with tanween, is an adjective, not the verb تابعا
+        if self.lex.cue_has(entry.cls, "verb") and any(mark in words.text[i] for mark in TANWEEN) \
+                and (i + 1 >= len(words) or words.text[i + 1] != ":"):
+            return None  # تابعًا, written with tanween, is an adjective (but «و تابعً:» is a typed verb)
         if words.bare[i] == entry.lemma == "راي" and not words.text[i].endswith("ى"):
             return None  # رأي, the noun "opinion", is رأى only when written with alef maqsura
         if self._withholds(words, i):

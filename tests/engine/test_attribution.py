@@ -627,3 +627,9 @@ def test_a_cue_after_a_relative_pronoun_has_the_phrase_it_hangs_on_for_subject(s
 def test_a_relative_clause_whose_cue_has_its_own_subject_keeps_it(said):
     text = "وزار الوزير مستشفى الولادة، الذي قال مديره إن الأسرة كافية."
     assert [s for s, _, _, _ in said(text)] == ["مديره"]
+
+
+def test_a_participle_continues_the_subject_after_a_leading_adverbial(said):
+    text = ("وقال الوزير إن الحوار مستمر.\n"
+            "و بنبرة هادئة، أشار المخلافي إلى أن حكومته لم تختر الحرب، مضيفا: “أجبرنا على الحرب”.")
+    assert [s for s, _, _, _ in said(text)][-2:] == ["المخلافي", "المخلافي"]

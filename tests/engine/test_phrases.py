@@ -807,3 +807,8 @@ def test_a_definite_given_name_before_a_name_link_after_a_role(said, text, name)
 )
 def test_where_a_role_or_body_phrase_ends(said, text, speaker):
     assert said(text)[0][0] == speaker
+
+
+def test_a_compound_name_whose_second_half_is_a_title_is_no_stacked_rank(said):
+    text = "وقال وزير الخارجية اليمني عبد الملك المخلافي إن المحادثات قريبة."
+    assert said(text)[0][0] == "عبد الملك المخلافي"

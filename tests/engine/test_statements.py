@@ -846,3 +846,8 @@ def test_a_quoted_surname_with_spaces_inside_its_marks_before_a_dashed_aside(sai
 )
 def test_a_channel_aside_set_off_by_commas_keeps_the_statement_its_speakers(said, text):
     assert [(s, c) for s, _, c, _ in said(text)] == [("المحافظ", "القاعة تم تحويلها إلى مستشفى")]
+
+
+def test_a_verb_of_saying_typed_with_tanween_before_a_colon_is_still_a_cue(said):
+    text = "وقال الوزير إن الحوار مستمر.\nو تابعً: (نحن مستعدون للذهاب إلى أي مكان من أجل السلام)."
+    assert [q for _, _, _, q in said(text)] == ["قال", "تابعً"]
