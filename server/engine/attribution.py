@@ -609,7 +609,8 @@ class Attributor:
                     break
         else:
             comma = next((k for k in range(start, last) if w.text[k] in CHUNK_BREAKS), None)
-            verb = self.finder.cue_at(w, self.words.first_word(comma + 1, sentence.last)) if comma is not None else None
+            after = self.words.first_word(comma + 1, sentence.last) if comma is not None else sentence.last
+            verb = self.finder.cue_at(w, after) if after < sentence.last else None
             if verb is not None and self.lex.cue_has(verb.cls, "verb") and verb.cls != "participle":
                 start = comma + 1  # بنبرة هادئة، أشار المخلافي: an adverbial set off before the verb
         verb = self.words.first_word(start, sentence.last)

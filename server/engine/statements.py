@@ -133,6 +133,10 @@ class StatementFinder:
             return None  # في تصرح (a typed تصريح): no verb follows في، خلال، عبر
         if words.bare[i] in self.lex.grammar.impersonal_form and self._that_next(words, i):
             return None  # وتبين لاحقا أنها …: it turned out, no one's statement
+        if self.lex.cue_has(entry.cls, "verb") and words.norm[i] == words.bare[i] and i > 0 \
+                and words.norm[words.prev_word(i)] in self.lex.grammar.bare_complementiser \
+                and self.is_complementiser(words, words.prev_word(i)):  # not قبل أن ينهي:
+            return None  # مشيرا إلى أن رد القاضي “…”: right after أن stands the clause's subject, a noun
         needs = self.lex.grammar.needs_next.get(entry.lemma)
         if needs is not None and not self._soon(words, i, needs):
             return None

@@ -851,3 +851,13 @@ def test_a_channel_aside_set_off_by_commas_keeps_the_statement_its_speakers(said
 def test_a_verb_of_saying_typed_with_tanween_before_a_colon_is_still_a_cue(said):
     text = "وقال الوزير إن الحوار مستمر.\nو تابعً: (نحن مستعدون للذهاب إلى أي مكان من أجل السلام)."
     assert [q for _, _, _, q in said(text)] == ["قال", "تابعً"]
+
+
+def test_a_cue_form_right_after_an_is_the_clauses_subject_noun(said):
+    text = 'وقال المحامي إنه اعترض على الوصف، مشيرا إلى أن رد القاضي "شجع الشاهد على المضي في كلامه".'
+    assert [(s, q) for s, _, _, q in said(text)] == [("المحامي", "قال"), ("المحامي", "مشيرا")]
+
+
+def test_a_cue_after_qabla_an_is_still_a_verb(said):
+    text = 'وتحدث المدرب عن المباراة قبل أن ينهي: "لكن وجهة نظري أن الفريق يستحق الفوز".'
+    assert [q for _, _, _, q in said(text)] == ["ينهي"]
