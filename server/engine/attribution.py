@@ -489,6 +489,7 @@ class Attributor:
             for s in here:
                 if s.index == subject and self.agrees(entry, s.entity) and accept(s):
                     return s.entity, s.mention
+            here = [s for s in here if not self._after_contrast(s.index)]
             named = self._subject_named(sentence, subject, draft.cue.index)
             if named is not None and self.agrees(entry, named[0]) and courtesy is None:
                 return named
@@ -520,6 +521,14 @@ class Attributor:
                             and agrees(s) and accept(s):
                         return s.entity, s.mention
         return None
+
+    def _after_contrast(self, index: int) -> bool:
+        """Is the mention at ``index`` the subject of an «إلا أن» clause (… إلا أن رئيس المحكمة
+        قال: …)? A participle after it goes on with the sentence's own speaker."""
+        w = self.words
+        that = w.prev_word(index)
+        return 0 < that < index and w.norm[that] in self.lex.grammar.bare_complementiser \
+            and w.norm[w.prev_word(that)] == "الا"
 
     def _points_back(self, draft: Draft) -> bool:
         """Does the speaker zone name the speaker only as the one before (المصدر ذاته، نفس

@@ -53,6 +53,8 @@ DASHES = {"-", "–", "—"}
 KEPT_SIGNS = {"%", "٪", "$", "€", "£"}
 """Symbols that end content as part of its words, never trimmed with its punctuation."""
 MAX_COMMA_ZONE = 20
+CONTRAST_REACH = 6
+"""How far after «إلا أن» the verb of saying of another speaker is looked for."""
 """How far a comma that closes a speaker zone (قال فلان لوكالة X، …) may stand after the cue."""
 MIN_COMMA_CONTENT = 4
 """The fewest words of speech after such a comma: fewer are an aside, not a statement."""
@@ -805,7 +807,9 @@ class StatementFinder:
                       if words.norm[k] != words.bare[k] and words.norm[k].startswith("و")
                       and sentence.quote_at(k) is None and not words.is_punct(k - 1)
                       and self._joined_cue(words, k)]
-            sentence.stops = sorted(set(commas + closes + bare + joined))
+            contrast = [k for k in range(sentence.first + 1, sentence.last - 1)  # … إلا أن رئيس المحكمة قال: …
+                        if words.norm[k] == "الا" and sentence.quote_at(k) is None and self._speaker_follows(words, sentence, k)]
+            sentence.stops = sorted(set(commas + closes + bare + joined + contrast))
         return sentence.stops
 
     def _joined_cue(self, words: Words, k: int) -> bool:
@@ -856,6 +860,22 @@ class StatementFinder:
                 return words.text[k] in SENTENCE_ENDS
             k = words.next_word(k, sentence.last)
         return True
+
+    def _speaker_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
+        """إلا أن رئيس المحكمة قال …: after «إلا أن» a subject and its verb of saying, within
+        a few words and no punctuation, open another speaker's statement."""
+        that = words.next_word(k, sentence.last)
+        if that is None or words.norm[that] not in self.lex.grammar.bare_complementiser:
+            return False
+        j = words.next_word(that, sentence.last)
+        for _ in range(CONTRAST_REACH):
+            if j is None or words.is_punct(j):
+                return False
+            entry = self.cue_at(words, j)
+            if entry is not None and self.lex.cue_has(entry.cls, "verb") and entry.cls != "participle":
+                return j > words.next_word(that, sentence.last)  # a subject stands between
+            j = words.next_word(j, sentence.last)
+        return False
 
     def _cue_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
         j = words.next_word(k, sentence.last)

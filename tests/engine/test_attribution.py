@@ -633,3 +633,15 @@ def test_a_participle_continues_the_subject_after_a_leading_adverbial(said):
     text = ("وقال الوزير إن الحوار مستمر.\n"
             "و بنبرة هادئة، أشار المخلافي إلى أن حكومته لم تختر الحرب، مضيفا: “أجبرنا على الحرب”.")
     assert [s for s, _, _, _ in said(text)][-2:] == ["المخلافي", "المخلافي"]
+
+
+def test_an_illa_anna_clause_with_its_own_speaker_splits_the_statement_and_the_participle_goes_on_with_the_first(said):
+    text = ('ونقلت الصحيفة عن المحامي قوله إنه اعترض على وصف الشاهد إلا أن رئيس المحكمة قال: "لا بأس"، '
+            'مشيرا إلى أن الرد شجع الشاهد.')
+    assert [(s, c) for s, _, c, _ in said(text)] == [
+        ("المحامي", "اعترض على وصف الشاهد"), ("رئيس المحكمة", "لا بأس"), ("المحامي", "الرد شجع الشاهد")]
+
+
+def test_illa_anna_with_no_speaker_of_its_own_stays_in_the_statement(said):
+    text = "وقال الوزير إن الخطة جاهزة إلا أن التمويل لم يصل بعد."
+    assert [c for _, _, c, _ in said(text)] == ["الخطة جاهزة إلا أن التمويل لم يصل بعد"]
