@@ -451,6 +451,8 @@ class PhraseReader:
             j += 1
         if i < j < last and (self._family_name(words, j, last) or self._linked_on(words, j + 1, last)):
             j += 1
+            if j < last and words.norm[j] == "الله":
+                j += 1  # رامي الحمد الله: a family name compounded with الله
             while j < last and j - i < MAX_NAME_WORDS and self._further_family_name(words, j):
                 j += 1  # مشعل الأحمد الجابر الصباح: a chain of family names
         while i < j < last and j - i < MAX_NAME_WORDS:

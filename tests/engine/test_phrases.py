@@ -812,3 +812,12 @@ def test_where_a_role_or_body_phrase_ends(said, text, speaker):
 def test_a_compound_name_whose_second_half_is_a_title_is_no_stacked_rank(said):
     text = "وقال وزير الخارجية اليمني عبد الملك المخلافي إن المحادثات قريبة."
     assert said(text)[0][0] == "عبد الملك المخلافي"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال رئيس الوزراء الفلسطيني، رامي الحمد الله، إن العجز سيبلغ 700 مليون دولار.",
+     "وقال رامي الحمد الله إن العجز كبير."],
+)
+def test_a_family_name_compounded_with_allah_stays_whole(said, text):
+    assert said(text)[0][0] == "رامي الحمد الله"
