@@ -834,7 +834,8 @@ class StatementFinder:
         return j is not None and self.is_complementiser(words, j)
 
     def _narrator_follows(self, words: Words, sentence: Sentence, k: int) -> bool:
-        """، بينما ... / ، مشيدا ب...: the narrator takes over after the reported clause."""
+        """، مشيدا ب... / ، على لسان ... / ، وذلك في تصريح ... (and the links of
+        [narrator_clause]): the narrator takes over after the reported clause."""
         j = words.next_word(k, sentence.last)
         if j is None:
             return False
@@ -847,9 +848,7 @@ class StatementFinder:
                 words.norm[nxt] in self.lex.grammar.adverbial_preposition or words.norm[nxt] == "علي"):
             noun = words.next_word(nxt, sentence.last)  # …، وذلك في تصريح أدلى به: where it was said
             return noun is not None and self.lex.is_occasion(words.bare_art[noun])
-        if nxt is None:
-            return False
-        return words.bare[j] == "في" and nxt is not None and words.norm[nxt] == "حين"
+        return False
 
     @staticmethod
     def _ends_sentence(words: Words, sentence: Sentence, j: int) -> bool:

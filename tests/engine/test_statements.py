@@ -861,3 +861,14 @@ def test_a_cue_form_right_after_an_is_the_clauses_subject_noun(said):
 def test_a_cue_after_qabla_an_is_still_a_verb(said):
     text = 'وتحدث المدرب عن المباراة قبل أن ينهي: "لكن وجهة نظري أن الفريق يستحق الفوز".'
     assert [q for _, _, _, q in said(text)] == ["ينهي"]
+
+
+@pytest.mark.parametrize("link", ["في حين", "فيما", "بينما"])
+def test_a_contrast_clause_with_no_cue_goes_on_with_the_speakers_words(said, link):
+    text = f"وذكر المسؤول أن عدد المدرسين يبلغ 8500 مدرس، {link} يوجد 9000 شاغر قيد التعيين."
+    assert said(text)[0][2] == f"عدد المدرسين يبلغ 8500 مدرس، {link} يوجد 9000 شاغر قيد التعيين"
+
+
+def test_a_contrast_clause_with_its_own_cue_ends_the_statement(said):
+    text = "وذكر المسؤول أن عدد المدرسين يبلغ 8500 مدرس، فيما أوضح المدير أن الشواغر كثيرة."
+    assert [c for _, _, c, _ in said(text)] == ["عدد المدرسين يبلغ 8500 مدرس", "الشواغر كثيرة"]
