@@ -537,7 +537,8 @@ class PhraseReader:
         if not words.text[j].endswith("ة") or j + 1 >= last or words.norm[j] in self.lex.given_names:
             return False  # فاطمة الزهراء، أسامة الحمد: a given name, not a noun in construct
         nxt = words.norm[j + 1]
-        return is_definite(nxt) and not self._nisba(nxt)
+        # نورة العكيل: a definite word no dictionary knows is a family name, not a genitive
+        return is_definite(nxt) and not self._nisba(nxt) and self.lex.is_ordinary_word(words.text[j + 1])
 
     def _family_name(self, words: Words, j: int, last: int) -> bool:
         """A definite last word of a name: a nisba (الصفدي) or one that closes the phrase."""

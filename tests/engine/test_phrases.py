@@ -821,3 +821,16 @@ def test_a_compound_name_whose_second_half_is_a_title_is_no_stacked_rank(said):
 )
 def test_a_family_name_compounded_with_allah_stays_whole(said, text):
     assert said(text)[0][0] == "رامي الحمد الله"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a definite word no dictionary knows after a ة-word is a family name, not a genitive
+        ("أكدت نورة العكيل مديرة «موسم الطائف»، أن الموسم ناجح.", "نورة العكيل"),
+        ("وقالت منيرة الدوسري إن المعرض يفتح غدا.", "منيرة الدوسري"),
+    ],
+)
+def test_a_ta_marbuta_name_before_a_family_name(said, text, name):
+    assert said(text)[0][0] == name
+
