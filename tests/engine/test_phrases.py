@@ -834,3 +834,9 @@ def test_a_family_name_compounded_with_allah_stays_whole(said, text):
 def test_a_ta_marbuta_name_before_a_family_name(said, text, name):
     assert said(text)[0][0] == name
 
+
+
+def test_an_inspectors_long_role_then_the_name(said):
+    text = ("وقال مراقب المحلات والأسواق في إدارة التدقيق بمحافظة مبارك الكبير يوسف العجيمان "
+            "في بيان صحفي إن الفريق قام بالكشف الميداني.")
+    assert said(text)[0][0] == "يوسف العجيمان"
