@@ -96,6 +96,7 @@ class StatementFinder:
         self._cues_of: Words | None = None
         self._indexed: list[Cue] = []
         self._indexed_of: Words | None = None
+        self._listed: list[int] = []
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
         """The cue entry for token i, if it is a reporting cue in this position: the word as
@@ -325,14 +326,25 @@ class StatementFinder:
     def index_cues(self, words: Words) -> list[Cue]:
         """Every token of the article that is a cue in its position, in order (one pass)."""
         cues, told = self.lex.cues, self.lex.told_with_pronoun
-        found = []
+        found: list[Cue] = []
+        listed: list[int] = []
         for i, (norm, bare) in enumerate(zip(words.norm, words.bare)):
             if norm in cues or bare in cues or bare in told:
+                listed.append(i)
                 entry = self.cue_at(words, i)
                 if entry is not None:
                     found.append(Cue(i, entry))
-        self._indexed, self._indexed_of = found, words
+            elif norm == "الا":
+                listed.append(i)
+        self._indexed, self._indexed_of, self._listed = found, words, listed
         return found
+
+    def _candidates(self, words: Words, first: int, last: int) -> range | list[int]:
+        """Tokens first..last that may stop a clause: a listed cue form or إلا (``index_cues``
+        found them once for the article), else every token."""
+        if words is not self._indexed_of:
+            return range(first, last)
+        return self._listed[bisect.bisect_left(self._listed, first):bisect.bisect_left(self._listed, last)]
 
     def cues(self, words: Words, sentence: Sentence, index: list[Cue]) -> list[Cue]:
         """The cues of the sentence that stand outside quotation marks, from ``index_cues``."""
@@ -799,16 +811,18 @@ class StatementFinder:
             closes = [q.close for q in sentence.quotes  # «…» مؤكدا على …: a new cue after a quotation
                       if q.closed and q.close < sentence.last and self._cue_follows(words, sentence, q.close)]
             forms, appeals = self.lex.forms_of("participle"), self.lex.forms_of("appeal")
-            bare = [k for k in range(sentence.first + 1, sentence.last)  # … للغاية مؤكدا أن …, no comma
+            candidates = self._candidates(words, sentence.first + 1, sentence.last)
+            bare = [k for k in candidates  # … للغاية مؤكدا أن …, no comma
                     if (words.norm[k] in appeals  # … حتى الآن داعيا المواطنين إلى …: a call begins
                         or ((words.norm[k] in forms or words.bare[k] in forms) and self._participle_opens(words, sentence, k)))
                     and sentence.quote_at(k) is None]
-            joined = [k for k in range(sentence.first + 1, sentence.last)  # … الجمهورية وتوقع سقوط …
+            joined = [k for k in candidates  # … الجمهورية وتوقع سقوط …
                       if words.norm[k] != words.bare[k] and words.norm[k].startswith("و")
                       and sentence.quote_at(k) is None and not words.is_punct(k - 1)
                       and self._joined_cue(words, k)]
-            contrast = [k for k in range(sentence.first + 1, sentence.last - 1)  # … إلا أن رئيس المحكمة قال: …
-                        if words.norm[k] == "الا" and sentence.quote_at(k) is None and self._speaker_follows(words, sentence, k)]
+            contrast = [k for k in candidates  # … إلا أن رئيس المحكمة قال: …
+                        if words.norm[k] == "الا" and k < sentence.last - 1 and sentence.quote_at(k) is None
+                        and self._speaker_follows(words, sentence, k)]
             sentence.stops = sorted(set(commas + closes + bare + joined + contrast))
         return sentence.stops
 
@@ -913,10 +927,7 @@ class StatementFinder:
     def trim(words: Words, first: int, last: int) -> int:
         """Drop trailing punctuation and spaces (a closing quote whose opening is kept stays, and
         so do a percent or currency sign and a bracket closed inside the content)."""
-        opened = 0
-        for k in range(first, last):
-            if words.is_quote(k):
-                opened += 1
+        opened = len(words.quote_marks_in(first, last))
         while last > first and (words.is_punct(last - 1) or not words.text[last - 1].strip()):
             if words.is_quote(last - 1) and opened % 2 == 0 and words.text[last - 1] not in OPENING_QUOTES:
                 break
