@@ -645,3 +645,14 @@ def test_an_illa_anna_clause_with_its_own_speaker_splits_the_statement_and_the_p
 def test_illa_anna_with_no_speaker_of_its_own_stays_in_the_statement(said):
     text = "وقال الوزير إن الخطة جاهزة إلا أن التمويل لم يصل بعد."
     assert [c for _, _, c, _ in said(text)] == ["الخطة جاهزة إلا أن التمويل لم يصل بعد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وتبلغ قيمة الإيرادات نحو 10.3 مليار دينار، بحسب مشروع الموازنة الجديدة.", "مشروع الموازنة الجديدة"),
+        ("وبحسب تقديرات البنك الدولي، سيبلغ النمو 3 في المئة.", "البنك الدولي"),
+    ],
+)
+def test_a_draft_budget_or_estimates_are_a_documents_source(said, text, speaker):
+    assert said(text)[0][0] == speaker
