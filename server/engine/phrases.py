@@ -20,6 +20,7 @@ from qawl.engine.kinds import READ_ORDER, kind_of
 from qawl.engine.lexicon import Lexicon
 from qawl.engine.normalize import strip_marks
 from qawl.engine.records import Mention, SpeakerType
+from qawl.engine.sentences import abbreviation_dot
 from qawl.engine.tokens import Words, is_definite, strip_article, strip_conjunction, word_forms
 
 _CLITIC = re.compile(r"(ها|هم|هما|هن|نا|كم)$")
@@ -441,7 +442,8 @@ class PhraseReader:
         if definite_first:
             j = i + 1  # الناني ولد اشروقه، المختار ولد داداه: a definite given name, then its link
         while j < last and j - i < MAX_NAME_WORDS and (
-                self.is_name_word(words, j) or (words.text[j] in self.lex.grammar.ambiguous_name and (
+                self.is_name_word(words, j) or (j > i and abbreviation_dot(words, j))  # اتش.اس.بي.سي
+                or (words.text[j] in self.lex.grammar.ambiguous_name and (
                     j > i or (j + 1 < last and (self.is_name_word(words, j + 1)
                                                 or self._family_name(words, j + 1, last)))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
@@ -986,9 +988,11 @@ class PhraseReader:
         """A body's proper name after its head: words no dictionary knows (شركة جنرال موتورز،
         وكالة بلومبرغ); the index after them (``j`` when there is none)."""
         end = j
-        while end < last and end - j < MAX_NAME_WORDS and self._word(words, end) and not is_definite(
-                words.norm[end]) and not self.is_function(words, end) and not self._is_cue(words, end) \
-                and not self.lex.is_ordinary_word(words.text[end]):
+        while end < last and end - j < MAX_NAME_WORDS and (
+                (end > j and abbreviation_dot(words, end) and end + 1 < last)  # بنك اتش.اس.بي.سي
+                or (self._word(words, end) and not is_definite(words.norm[end]) and not self.is_function(words, end)
+                    and not self._is_cue(words, end) and (not self.lex.is_ordinary_word(words.text[end])
+                                                          or (end > j and words.text[end - 1] == ".")))):
             end += 1
         return end
 

@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 from qawl.engine.lexicon import CueEntry, Lexicon
+from qawl.engine.normalize import strip_marks
 from qawl.engine.quotes import QuotedStretch
 from qawl.engine.records import Marker, QuoteKind
 from qawl.engine.sentences import Sentence, abbreviation_dot
@@ -50,6 +51,9 @@ MAX_APPOSITION_TOKENS = 8
 MAX_NAME_AFTER_ALI = 3
 COMMAS = {"،", ","}
 DASHES = {"-", "–", "—"}
+NEGATED_THAT = {"ألا", "بألا"}
+"""أن + لا written as one word (ألّا): it opens the content and, being its negation, stays in it.
+Written with the hamza above, unlike إلا (except)."""
 KEPT_SIGNS = {"%", "٪", "$", "€", "£"}
 """Symbols that end content as part of its words, never trimmed with its punctuation."""
 MAX_COMMA_ZONE = 20
@@ -423,6 +427,8 @@ class StatementFinder:
                 return self._quoted(sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
+            if strip_marks(words.text[j]) in NEGATED_THAT:
+                return self._clause(words, sentence, cue, j, j, Marker.THAT)  # أعلن فلان ألّا مخزون: أن + لا, kept
             if words.bare[j] in content_nouns and sentence.quote_at(j) is None:
                 return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
             if norm in prepositions and not (cls == "participle" and j != words.next_word(cue.index, last)) \

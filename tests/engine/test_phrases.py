@@ -840,3 +840,12 @@ def test_an_inspectors_long_role_then_the_name(said):
     text = ("وقال مراقب المحلات والأسواق في إدارة التدقيق بمحافظة مبارك الكبير يوسف العجيمان "
             "في بيان صحفي إن الفريق قام بالكشف الميداني.")
     assert said(text)[0][0] == "يوسف العجيمان"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("وقال اتش.اس.بي.سي ان هناك 6 أسهم جديرة برفع تصنيفها.", "اتش.اس.بي.سي"),
+     ("وقال بنك اتش.اس.بي.سي إن هناك 6 أسهم جديرة.", "بنك اتش.اس.بي.سي")],
+)
+def test_a_name_written_as_dotted_letters_stays_whole(said, text, name):
+    assert said(text)[0][0] == name

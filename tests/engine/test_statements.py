@@ -872,3 +872,14 @@ def test_a_contrast_clause_with_no_cue_goes_on_with_the_speakers_words(said, lin
 def test_a_contrast_clause_with_its_own_cue_ends_the_statement(said):
     text = "وذكر المسؤول أن عدد المدرسين يبلغ 8500 مدرس، فيما أوضح المدير أن الشواغر كثيرة."
     assert [c for _, _, c, _ in said(text)] == ["عدد المدرسين يبلغ 8500 مدرس", "الشواغر كثيرة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("أعلن ممثل موزعي المحروقات فادي أبو شقرا ألّا مخزون من المحروقات في لبنان.", "ألّا مخزون من المحروقات في لبنان"),
+        ("وأكد الوزير ألا تراجع عن القرار.", "ألا تراجع عن القرار"),
+    ],
+)
+def test_an_with_la_written_as_one_word_opens_the_content_and_stays_in_it(said, text, content):
+    assert said(text)[0][2] == content
