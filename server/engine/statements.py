@@ -902,8 +902,12 @@ class StatementFinder:
         while j is not None and steps < 3:
             entry = self.cue_at(words, j)
             if entry is not None and self.lex.cue_has(entry.cls, "stops"):
-                # …، حيث يعتبر من أكثر الأشجار …: after حيث a cue verb with no marker soon is no new statement
-                return words.norm[link] not in self.lex.grammar.speaker_goes_on or self._marker_soon(words, sentence, j)
+                # …، حيث يعتبر من أكثر الأشجار …: after حيث a cue verb with no marker soon is no new
+                # statement; nor is a present-tense one right after the comma (إن فلان، رئيس
+                # مجلس الوزراء، يتابع مع وزير الصحة …: the content's own verb)
+                if words.norm[link] in self.lex.grammar.speaker_goes_on or (steps == 0 and _imperfect(words.bare[j], entry)):
+                    return self._marker_soon(words, sentence, j)
+                return True
             if entry is not None and self.lex.cue_has(entry.cls, "verb") and entry.cls == "call" and (
                     words.norm[j] != words.bare[j] or (steps > 0 and words.norm[link] == "كما")):
                 return True  # …، ودعا / كما دعت الوزارة: a new clause that calls (not لكنها دعت)
@@ -943,6 +947,12 @@ class StatementFinder:
                 opened -= 1
             last -= 1
         return last
+
+
+def _imperfect(bare: str, entry: CueEntry) -> bool:
+    """Is a cue form present tense (يتابع، تقول, not تابع، تابعت)? Its prefix ي or ت is no
+    part of the lemma."""
+    return bare[:1] == "ي" or (bare[:1] == "ت" and (not entry.lemma.startswith("ت") or bare[:2] == "تت"))
 
 
 def _next(positions: list[int], k: int, default: int) -> int:

@@ -883,3 +883,14 @@ def test_a_contrast_clause_with_its_own_cue_ends_the_statement(said):
 )
 def test_an_with_la_written_as_one_word_opens_the_content_and_stays_in_it(said, text, content):
     assert said(text)[0][2] == content
+
+
+def test_a_present_tense_cue_verb_after_a_comma_with_no_marker_is_the_contents_own_verb(said):
+    text = ("قال المتحدث الرسمي علاء الحديدي إن الدكتور هشام قنديل، رئيس مجلس الوزراء، "
+            "يتابع مع وزير الصحة حالات التسمم الغذائي.")
+    assert said(text)[0][2] == "الدكتور هشام قنديل، رئيس مجلس الوزراء، يتابع مع وزير الصحة حالات التسمم الغذائي"
+
+
+def test_a_present_tense_cue_verb_after_a_comma_with_its_own_that_clause_starts_a_statement(said):
+    text = "وقال الوزير إن الخطة جاهزة، يقول المدير إن التمويل متوفر."
+    assert [c for _, _, c, _ in said(text)] == ["الخطة جاهزة", "التمويل متوفر"]
