@@ -48,6 +48,8 @@ CONTINUATION_REACH = 4
 SUBJECT_REACH = 12
 DATELINE_TOKENS = 4
 THAT_ON_NEXT_LINE = 12
+MIN_AFTER_SOURCE = 3
+"""The fewest tokens of content after a source that opens its clause with no comma."""
 """How far into the next line a hard-wrapped statement's أن may stand (⏎في مدينة دبي أن …)."""
 """How far into a sentence a dateline's dash, then its agency's colon, is looked for (جدة - واس: …)."""
 DASHES = ("-", "–", "—")
@@ -724,6 +726,11 @@ class Attributor:
         else:
             phrase = self.explicit(start, end)
         if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
+            if draft.after_source:
+                first = self.words.first_word(phrase.last, draft.content_last)
+                if draft.content_last - first < MIN_AFTER_SOURCE:
+                    return UNSOURCED
+                draft.content_first = draft.zone_last = first
             return phrase, Strategy.SOURCING
         return UNSOURCED
 

@@ -87,6 +87,8 @@ class Draft:
     kind: QuoteKind
     closed: bool = True
     coordinated: bool = False
+    after_source: bool = False
+    """The content starts where the source phrase read in the zone ends (بحسب الوزارة تبلغ …)."""
 
 
 class StatementFinder:
@@ -725,7 +727,8 @@ class StatementFinder:
                 return self._quoted(sentence, cue, j, stretch)
             j = after
         if j >= sentence.last or words.text[j] in SENTENCE_ENDS:
-            return self._before_source(words, sentence, cue, j, producing)
+            return self._before_source(words, sentence, cue, j, producing) or self._source_then_clause(
+                words, sentence, cue, j, producing)
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
         j = self._past_apposition(words, sentence, j, puncts)
@@ -735,6 +738,19 @@ class StatementFinder:
         if first is None or _next(producing, first, sentence.last) < sentence.last:
             return None
         return self._clause(words, sentence, cue, j, first, Marker.SOURCING)
+
+    def _source_then_clause(self, words: Words, sentence: Sentence, cue: Cue, end: int,
+                            producing: list[int]) -> Draft | None:
+        """وبحسب الوزارة تبلغ الإيرادات نحو 10 مليارات: a source opening its clause with no
+        comma after it. The content is what follows the source phrase, which the speaker's
+        reader finds (``Draft.after_source``)."""
+        if not self._clause_start(words, cue.index) or _next(producing, cue.index + 1, end) < end:
+            return None
+        end = self.trim(words, cue.index + 1, end)
+        if end - cue.index <= MIN_SOURCED_TOKENS + 1:
+            return None
+        kind = QuoteKind.MIXED if words.quote_marks_in(cue.index + 1, end) else QuoteKind.INDIRECT
+        return Draft(cue, sentence, Marker.SOURCING, cue.index + 1, end, cue.index + 1, end, kind, after_source=True)
 
     def _past_apposition(self, words: Words, sentence: Sentence, j: int, puncts: list[int]) -> int:
         """وحسب المتحدث باسم الجيش، العميد يحيى رسول، فإن …: a short stretch between two commas

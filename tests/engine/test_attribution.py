@@ -656,3 +656,19 @@ def test_illa_anna_with_no_speaker_of_its_own_stays_in_the_statement(said):
 )
 def test_a_draft_budget_or_estimates_are_a_documents_source(said, text, speaker):
     assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("وبحسب مشروع الموازنة الجديدة تبلغ قيمة الإيرادات نحو 10.3 مليار دينار.", "مشروع الموازنة الجديدة",
+         "تبلغ قيمة الإيرادات نحو 10.3 مليار دينار"),
+        ("وبحسب الوزارة تبلغ قيمة الإيرادات نحو 10.3 مليار دينار.", "الوزارة", "تبلغ قيمة الإيرادات نحو 10.3 مليار دينار"),
+    ],
+)
+def test_a_source_opening_its_clause_with_no_comma(said, text, speaker, content):
+    assert [(s, c) for s, _, c, _ in said(text)] == [(speaker, content)]
+
+
+def test_hasab_with_no_source_after_it_gives_no_statement(said):
+    assert said("وحسب الحاجة يتم توزيع المساعدات على الأسر.") == []
