@@ -989,10 +989,10 @@ class PhraseReader:
         وكالة بلومبرغ); the index after them (``j`` when there is none)."""
         end = j
         while end < last and end - j < MAX_NAME_WORDS and (
-                (end > j and abbreviation_dot(words, end) and end + 1 < last)  # بنك اتش.اس.بي.سي
-                or (self._word(words, end) and not is_definite(words.norm[end]) and not self.is_function(words, end)
-                    and not self._is_cue(words, end) and (not self.lex.is_ordinary_word(words.text[end])
-                                                          or (end > j and words.text[end - 1] == ".")))):
+                (self._word(words, end) and not is_definite(words.norm[end]) and not self.is_function(words, end)
+                 and not self._is_cue(words, end) and (not self.lex.is_ordinary_word(words.text[end])
+                                                       or (end > j and words.text[end - 1] == ".")))
+                or (end > j and end + 1 < last and abbreviation_dot(words, end))):  # بنك اتش.اس.بي.سي
             end += 1
         return end
 

@@ -54,6 +54,8 @@ DASHES = {"-", "–", "—"}
 NEGATED_THAT = {"ألا", "بألا"}
 """أن + لا written as one word (ألّا): it opens the content and, being its negation, stays in it.
 Written with the hamza above, unlike إلا (except)."""
+NEGATED_THAT_NORM = {"الا", "بالا"}
+"""The normalised forms of ``NEGATED_THAT`` (and of إلا): the cheap test before the exact one."""
 KEPT_SIGNS = {"%", "٪", "$", "€", "£"}
 """Symbols that end content as part of its words, never trimmed with its punctuation."""
 MAX_COMMA_ZONE = 20
@@ -429,7 +431,7 @@ class StatementFinder:
                 return self._quoted(sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
-            if strip_marks(words.text[j]) in NEGATED_THAT:
+            if norm in NEGATED_THAT_NORM and strip_marks(words.text[j]) in NEGATED_THAT:
                 return self._clause(words, sentence, cue, j, j, Marker.THAT)  # أعلن فلان ألّا مخزون: أن + لا, kept
             if words.bare[j] in content_nouns and sentence.quote_at(j) is None:
                 return self._clause(words, sentence, cue, j, j, Marker.OBJECT)  # أكد الوزير ضرورة التعاون
