@@ -105,11 +105,14 @@ class StatementFinder:
         self._indexed: list[Cue] = []
         self._indexed_of: Words | None = None
         self._listed: list[int] = []
+        self._listed_set: set[int] = set()
 
     def cue_at(self, words: Words, i: int) -> CueEntry | None:
         """The cue entry for token i, if it is a reporting cue in this position: the word as
         it stands, else without its و (وردت: ورد في no, ردت yes). Worked out once per token of
         the article being read; the grammar asks again and again."""
+        if words is self._indexed_of and i not in self._listed_set:
+            return None  # no listed cue form at i (index_cues looked at every token once)
         if words is not self._cues_of:
             self._cues, self._cues_of = {}, words
         found = self._cues.get(i, _UNASKED)
@@ -344,7 +347,7 @@ class StatementFinder:
                     found.append(Cue(i, entry))
             elif norm == "الا":
                 listed.append(i)
-        self._indexed, self._indexed_of, self._listed = found, words, listed
+        self._indexed, self._indexed_of, self._listed, self._listed_set = found, words, listed, set(listed)
         return found
 
     def _candidates(self, words: Words, first: int, last: int) -> range | list[int]:
