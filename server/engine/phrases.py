@@ -308,7 +308,8 @@ class PhraseReader:
                 j = located
                 continue  # مدير التعليم بمنطقة الرياض، رئيس الغرفة التجارية بجدة
             if norm.startswith(("بال", "وبال")) and not (norm.endswith("ه") or words.bare_art[j] in self.heads
-                                                        or (j + 1 < last and self.is_title(words, j + 1))):
+                                                        or (j + 1 < last and self.is_title(words, j + 1))
+                                                        or self._named_after_place(words, j, last)):
                 break  # رحب المحافظ بالحضور: the verb's object; but مدير الإدارة بالمحافظة stays
             if norm in self.lex.grammar.affiliation_link and j + 1 < last and not is_definite(words.norm[j + 1]):
                 chain = self._construct_chain(words, j + 1, last)
@@ -345,6 +346,15 @@ class PhraseReader:
                 continue
             break
         return j
+
+    def _named_after_place(self, words: Words, j: int, last: int) -> bool:
+        """رئيس لجنة الإعلام بالبنوك السعودية طلعت حافظ إن: a بال-word and its adjectives
+        followed by a name that closes the phrase place the role; the name is the person's."""
+        k = j + 1
+        while k < last and k - j <= 2 and is_definite(words.norm[k]) and self._nisba(words.norm[k]):
+            k += 1
+        end = self.name_run(words, k, last, after_title=False)
+        return end > k + 1 and self._closes(words, end, last)
 
     def _located(self, words: Words, j: int, last: int) -> int:
         """Index after a ب-locative that places a role: ب + a city or country (بجدة، بالرياض),

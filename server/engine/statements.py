@@ -263,11 +263,15 @@ class StatementFinder:
             if words.is_punct(k) or "\n" in words.text[k]:
                 return False
             found = self.lex.cues.get(words.norm[k]) or self.lex.cues.get(words.bare[k])
-            if found is not None and self.lex.cue_has(found.cls, "verb"):
+            if found is not None and (self.lex.cue_has(found.cls, "verb") or found.cls == "participle"):
                 break
         else:
             return False
         for k in range(i + 1, min(len(words), i + 1 + ASIDE_REACH)):
+            if self.is_complementiser(words, k) and words.bare[words.prev_word(k)] not in self.lex.grammar.source_noun:
+                return True  # مبينا وفقا لصحيفة “الشرق الأوسط” أن …: the channel, then the participle's أن
+            if words.is_quote(k):
+                continue
             if words.text[k] in BOUNDARY_PUNCT:
                 nxt = words.next_word(k, len(words))
                 if nxt is not None and words.norm[nxt] in ("الي", "علي"):

@@ -849,3 +849,8 @@ def test_an_inspectors_long_role_then_the_name(said):
 )
 def test_a_name_written_as_dotted_letters_stays_whole(said, text, name):
     assert said(text)[0][0] == name
+
+
+def test_a_role_placed_by_a_bal_word_before_the_name(said):
+    text = "قال رئيس لجنة الإعلام بالبنوك السعودية طلعت حافظ إن الدولة صرفت للبنوك نحو 100 مليار ريال."
+    assert said(text)[0][0] == "طلعت حافظ"

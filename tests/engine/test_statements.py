@@ -894,3 +894,14 @@ def test_a_present_tense_cue_verb_after_a_comma_with_no_marker_is_the_contents_o
 def test_a_present_tense_cue_verb_after_a_comma_with_its_own_that_clause_starts_a_statement(said):
     text = "وقال الوزير إن الخطة جاهزة، يقول المدير إن التمويل متوفر."
     assert [c for _, _, c, _ in said(text)] == ["الخطة جاهزة", "التمويل متوفر"]
+
+
+def test_abana_is_a_verb_of_saying(said):
+    assert said("وأبان الوزير أن المبالغ أسهمت في دعم السيولة.")[0][3] == "أبان"
+
+
+def test_a_channel_aside_between_a_participle_and_its_that_clause(said):
+    text = ("قال المسؤول إن الدولة صرفت للبنوك مبالغ كبيرة، مبيناً وفقاً لصحيفة “الشرق الأوسط” "
+            "أن القطاع يتمتع الآن بمستوى سيولة جيد.")
+    assert [(s, c) for s, _, c, _ in said(text)] == [
+        ("المسؤول", "الدولة صرفت للبنوك مبالغ كبيرة"), ("المسؤول", "القطاع يتمتع الآن بمستوى سيولة جيد")]
