@@ -66,6 +66,11 @@ def cases(lexicon: Lexicon) -> dict[str, str]:
         "courtesy pronoun": "وأوضح سموه أن ",
         "quotation left open on each line": 'قال "سامر\n',
         "bracket after a cue, never closed": "قال (سامر ",
+        "speech after a comma": "وقال مدير المركز سامر داود لوكالة الأنباء، يقام المهرجان ",
+        "cue after a relative pronoun": "على لسان الوزير سامر داود، الذي توقع أن ",
+        "إلا أن with a speaker of its own": "الخطة جاهزة إلا أن الوزير قال ",
+        "source opening its clause": "وبحسب الوزارة تبلغ الإيرادات ",
+        "hard-wrapped lines": "قال مدير الامن العام اللواء سامر داود ان دور الاجهزة الامنية يهدف\n",
     })
     return units
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from qawl.engine.entities import Entity, EntityTable, name_key
 from qawl.engine.kinds import kind_of
 from qawl.engine.lexicon import CueEntry, Lexicon
-from qawl.engine.phrases import Phrase, PhraseReader, without_accusative, without_proclitic
+from qawl.engine.phrases import MAX_PHRASE_WORDS, Phrase, PhraseReader, without_accusative, without_proclitic
 from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
@@ -747,9 +747,11 @@ class Attributor:
         if w.text[end] in BOUNDARY_PUNCT:
             end = w.prev_word(end)
         self._mentions(sentence)
-        for phrase, _, _ in self.scanned.get(sentence.index, {}).values():
-            if phrase.last == end + 1:
-                return phrase, Strategy.SUBJECT
+        scanned = self.scanned.get(sentence.index, {})
+        for start in range(end, max(sentence.first, end - 4 * MAX_PHRASE_WORDS) - 1, -1):  # a long role and name
+            found = scanned.get(start)
+            if found is not None and found[0].last == end + 1:
+                return found[0], Strategy.SUBJECT
         return None
 
     def by_subject(self, draft: Draft) -> Found | None:

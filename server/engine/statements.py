@@ -506,7 +506,7 @@ class StatementFinder:
                 or words.norm[first] in self.lex.grammar.clause_opener:
             return None
         if any(self.is_complementiser(words, j) or words.text[j] == ":" or words.is_quote(j)
-               for j in range(first, sentence.last)):
+               for j in range(first, min(sentence.last, first + MAX_CONTENT))):
             return None
         last = self.content_end(words, sentence, first)
         if sum(not words.is_punct(j) and bool(words.text[j].strip()) for j in range(first, last)) < MIN_COMMA_CONTENT:
@@ -753,6 +753,7 @@ class StatementFinder:
         """وبحسب الوزارة تبلغ الإيرادات نحو 10 مليارات: a source opening its clause with no
         comma after it. The content is what follows the source phrase, which the speaker's
         reader finds (``Draft.after_source``)."""
+        end = min(end, cue.index + 1 + MAX_CONTENT)
         if not self._clause_start(words, cue.index) or _next(producing, cue.index + 1, end) < end:
             return None
         end = self.trim(words, cue.index + 1, end)
