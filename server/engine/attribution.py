@@ -45,15 +45,18 @@ MAX_COURTESY_WORDS = 4
 """How far into a mention its courtesy is looked for (صاحب السمو الملكي الأمير …)."""
 
 CONTINUATION_REACH = 4
+"""How many sentences back a continuation cue looks for the speaker it goes on with."""
 SUBJECT_REACH = 12
+"""Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
 DATELINE_TOKENS = 4
+"""How far into a sentence a dateline's dash, then its agency's colon, is looked for (جدة - واس: …)."""
 THAT_ON_NEXT_LINE = 12
+"""How far into the next line a hard-wrapped statement's أن may stand (⏎في مدينة دبي أن …)."""
 MIN_AFTER_SOURCE = 3
 """The fewest tokens of content after a source that opens its clause with no comma."""
-"""How far into the next line a hard-wrapped statement's أن may stand (⏎في مدينة دبي أن …)."""
-"""How far into a sentence a dateline's dash, then its agency's colon, is looked for (جدة - واس: …)."""
+MAX_MASTHEAD_TOKENS = 16
+"""A «role: name» masthead line's name, abbreviated title included, is no longer than this."""
 DASHES = ("-", "–", "—")
-"""Tokens after a cue without content searched for its subject (a name and a role in apposition)."""
 LEADING_ADVERBIAL = 5
 """Tokens at a sentence's start that may hold an adverbial set off by a comma (من جهته،)."""
 
@@ -671,6 +674,8 @@ class Attributor:
         """Is tokens first..last a person's name and nothing more (after an abbreviated title
         such as د.)?"""
         w = self.words
+        if last - first > MAX_MASTHEAD_TOKENS:
+            return False
         a = w.first_word(first, last)
         if a + 1 < last and len(w.text[a]) <= 2 and w.text[a + 1] == ".":
             a = w.first_word(a + 2, last)  # د. خالد …

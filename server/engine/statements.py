@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.normalize import strip_marks
+from qawl.engine.phrases import MAX_QUOTED_NAME_WORDS
 from qawl.engine.quotes import QuotedStretch
 from qawl.engine.records import Marker, QuoteKind
 from qawl.engine.sentences import Sentence, abbreviation_dot
@@ -64,7 +65,6 @@ CONTRAST_REACH = 6
 """How far a comma that closes a speaker zone (قال فلان لوكالة X، …) may stand after the cue."""
 MIN_COMMA_CONTENT = 4
 """The fewest words of speech after such a comma: fewer are an aside, not a statement."""
-MAX_QUOTED_NAME_WORDS = 3
 
 
 @dataclass
