@@ -109,7 +109,7 @@ class Attributor:
         self.lex = lex
         self.words = words
         self.reader = PhraseReader(lex)
-        self.finder = StatementFinder(lex)
+        self.finder = StatementFinder(lex, self.reader)
         self.table = EntityTable(lex.is_nationality)
         self.seen: dict[int, list[_Seen]] = {}
         self.scanned: dict[int, dict[int, tuple[Phrase, Entity, bool]]] = {}

@@ -445,7 +445,7 @@ class PhraseReader:
         """Index after a personal name starting at token i (i itself when there is none);
         ``after_title`` when a title or descriptor stands right before it."""
         j = i
-        definite_first = after_title and i + 1 < last and self._surname(words, i) and self._linked_on(words, i + 1, last)
+        definite_first = after_title and self._definite_given_name(words, i, last)
         if i < last and not (definite_first or self.may_open_name(words, i, last, after_title)
                              or words.text[i] in self.lex.grammar.ambiguous_name):
             return i
@@ -479,6 +479,11 @@ class PhraseReader:
         if i < j and is_definite(words.norm[j - 1]):
             j = self._last_name_word(words, j, last)
         return j
+
+    def _definite_given_name(self, words: Words, i: int, last: int) -> bool:
+        """الناني ولد اشروقه، المختار ولد داداه: a definite word no dictionary knows, with a name
+        link and a name after it, opens a personal name."""
+        return i + 1 < last and self._surname(words, i) and self._linked_on(words, i + 1, last)
 
     def _linked_on(self, words: Words, j: int, last: int) -> bool:
         """Is token j a name link (بن، ولد، منت) with a name word or a definite name after it?"""
@@ -660,9 +665,8 @@ class PhraseReader:
             role_end = self.qualifiers(words, role_end + 1, last, True)
         role_end = self._stacked_roles(words, role_end, last)
         role_end = self._second_role(words, role_end, last)
-        if role_end - 1 > i and is_definite(words.norm[role_end - 1]) and not self.is_title(words, role_end - 1) \
-                and self._linked_on(words, role_end, last):
-            role_end -= 1  # وزير الطاقة الموريتاني الناني ولد اشروقه: a definite given name, then its link
+        if role_end - 1 > i and self._definite_given_name(words, role_end - 1, last):
+            role_end -= 1  # وزير الطاقة الموريتاني الناني ولد اشروقه: the qualifiers took the given name
         quoted = self.quoted_name(words, role_end, last) if role_end < last else None
         name_first = role_end if quoted is None else words.next_word(role_end, last)
         name_end = self.name_run(words, role_end, last) if quoted is None else quoted

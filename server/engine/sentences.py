@@ -148,16 +148,22 @@ def _join_open_lines(words: Words, ranges: list[tuple[int, int, Line]], open_end
         return ranges
     wrapped = _hard_wrapped(words, ranges)
     reach = MAX_WRAPPED_LINES if wrapped else MAX_OPEN_LINES
+
+    def runs_on(m: int, joining: bool) -> bool:
+        """Does line m go on into line m + 1 (``joining``: m is already joined to lines before)?"""
+        if open_ended(ranges[m][1] - 1):
+            return True
+        if wrapped and opens_statement is not None and opens_statement(ranges[m + 1][0]):
+            return False
+        return (wrapped and _wraps(words, ranges, m)) or (joining and words.text[ranges[m][1] - 1] not in SENTENCE_END)
+
     joined: list[tuple[int, int, Line]] = []
     n = 0
     while n < len(ranges):
         first, last, line = ranges[n]
         m = n
         while m + 1 < len(ranges) and m + 1 - n < reach and ranges[m + 1][2].section is line.section \
-                and (open_ended(ranges[m][1] - 1)
-                     or (not (wrapped and opens_statement is not None and opens_statement(ranges[m + 1][0]))
-                         and ((wrapped and _wraps(words, ranges, m))
-                              or (m > n and words.text[ranges[m][1] - 1] not in SENTENCE_END)))):
+                and runs_on(m, m > n):
             m += 1
         joined.append((first, ranges[m][1], line))
         n = m + 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.normalize import strip_marks
-from qawl.engine.phrases import MAX_QUOTED_NAME_WORDS
+from qawl.engine.phrases import MAX_QUOTED_NAME_WORDS, PhraseReader
 from qawl.engine.quotes import QuotedStretch
 from qawl.engine.records import Marker, QuoteKind
 from qawl.engine.sentences import Sentence, abbreviation_dot
@@ -60,9 +60,9 @@ NEGATED_THAT_NORM = {"الا", "بالا"}
 KEPT_SIGNS = {"%", "٪", "$", "€", "£"}
 """Symbols that end content as part of its words, never trimmed with its punctuation."""
 MAX_COMMA_ZONE = 20
+"""How far a comma that closes a speaker zone (قال فلان لوكالة X، …) may stand after the cue."""
 CONTRAST_REACH = 6
 """How far after «إلا أن» the verb of saying of another speaker is looked for."""
-"""How far a comma that closes a speaker zone (قال فلان لوكالة X، …) may stand after the cue."""
 MIN_COMMA_CONTENT = 4
 """The fewest words of speech after such a comma: fewer are an aside, not a statement."""
 
@@ -94,10 +94,12 @@ class Draft:
 
 
 class StatementFinder:
-    """Finds cues and their content in sentences, using one lexicon."""
+    """Finds cues and their content in sentences, using one lexicon (and its phrase reader,
+    for the few names the content's boundary depends on)."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, reader: PhraseReader | None = None) -> None:
         self.lex = lex
+        self.reader = reader if reader is not None else PhraseReader(lex)
         self._sentence_positions: dict[int, tuple[list[int], list[int]]] = {}
         self._sentence_cues: dict[int, list[int]] = {}
         self._cues: dict[int, CueEntry | None] = {}
@@ -645,7 +647,8 @@ class StatementFinder:
         if before > cue.index and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and any(
                 form in self.lex.titles for form in (words.norm[before], words.art[before], words.bare_art[before])):
             return True  # وقال الدكتور “علي العباب”، مدير …: a quoted name after its title
-        if before > cue.index and not words.is_punct(before) and self._quoted_person(words, stretch):
+        if before > cue.index and not words.is_punct(before) \
+                and self.reader.quoted_name(words, stretch.open, stretch.close + 1) == stretch.close:
             return True  # وقال مدير عام المركز “عبد الله ملكني” لوكالة …: the role's name, quoted
         # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
         inner = [k for k in range(stretch.open + 1, stretch.close) if words.text[k].strip()]
@@ -665,15 +668,6 @@ class StatementFinder:
             k += 1
         # و أوضح “ملكني”، لأول مرة …: a quoted surname, then the speaker's words after the comma
         return one_word and before == cue.index and self._after_comma(words, sentence, cue) is not None
-
-    def _quoted_person(self, words: Words, stretch: QuotedStretch) -> bool:
-        """Up to three quoted words opening with a listed given name and holding no function
-        word or cue (“عبد الله ملكني”): a person's name in quotation marks."""
-        inner = [k for k in range(stretch.open + 1, stretch.close) if words.text[k].strip()]
-        return (0 < len(inner) <= MAX_QUOTED_NAME_WORDS and self.lex.is_person_name(words.norm[inner[0]], words.bare[inner[0]])
-                and not any(words.is_punct(k) or self.cue_at(words, k) is not None
-                            or (k != inner[0] and (words.norm[k] in self.lex.prepositions or words.norm[k] in self.lex.particles
-                                                     or words.norm[k] in self.lex.relatives)) for k in inner))
 
     def _colon(self, words: Words, sentence: Sentence, cue: Cue, j: int) -> Draft:
         nxt = words.next_word(j, sentence.last)
