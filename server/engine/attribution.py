@@ -745,9 +745,10 @@ class Attributor:
         comma between)."""
         w, sentence = self.words, draft.sentence
         rel = w.prev_word(draft.cue.index)
-        if rel <= sentence.first or w.bare[rel] not in self.lex.relatives or draft.zone_first < draft.zone_last \
-                and self.explicit(draft.zone_first, draft.zone_last) is not None:
+        if rel <= sentence.first or w.bare[rel] not in self.lex.relatives:
             return None
+        if draft.zone_first < draft.zone_last and self.explicit(draft.zone_first, draft.zone_last) is not None:
+            return None  # الذي قال مديره إن …: the relative clause names its own speaker
         end = w.prev_word(rel)
         if w.text[end] in BOUNDARY_PUNCT:
             end = w.prev_word(end)
