@@ -77,6 +77,7 @@ class Grammar:
     source_noun: frozenset[str] = frozenset()
     postposed_link: frozenset[str] = frozenset()
     news_outlet: frozenset[str] = frozenset()
+    audience: frozenset[str] = frozenset()
     byline_cue: frozenset[str] = frozenset()
     quantifier: frozenset[str] = frozenset()
     data_noun: frozenset[str] = frozenset()

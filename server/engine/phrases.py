@@ -244,7 +244,7 @@ class PhraseReader:
         chain (النائب عن تحالف X).
         """
         j = i
-        if not head_definite and j < last:
+        if not head_definite and j < last and not self._spoken_to(words, j, last):
             chain = self._construct_chain(words, j, last)
             if chain:
                 j = chain
@@ -264,6 +264,8 @@ class PhraseReader:
                 continue
             if not self._word(words, j):
                 break
+            if self._spoken_to(words, j, last):
+                break  # وقال الوزير لوكالة الأنباء، المتحدث باسم الوزارة للصحفيين: whom, not whose
             if norm in self.lex.grammar.role_link and j + 1 < last:
                 j += 2
                 continue
@@ -808,6 +810,18 @@ class PhraseReader:
             return False
         rest = norm[1:]
         return rest in self.lex.grammar.outlet_head or rest in self.lex.grammar.news_outlet
+
+    def _spoken_to(self, words: Words, j: int, last: int) -> bool:
+        """ل + a news outlet (لوكالة الأنباء) or لل + a listed audience (للصحفيين) after a role:
+        whom the speaker told, unless a name follows the outlet's phrase (المدير العام لوكالة
+        الأنباء السعودية علي الحازمي: the agency the director runs)."""
+        norm = words.norm[j]
+        if norm.startswith("لل"):
+            return "ال" + norm[2:] in self.lex.grammar.audience
+        if not self._told_outlet(words, j):
+            return False
+        end = self.qualifiers(without_proclitic(words, j), j + 1, last, False)
+        return not self.name_run(words, end, last) > end
 
     def _partitive(self, words: Words, i: int, last: int) -> int:
         """Index after «X من Y» headed by a partitive word at i (فريق من العلماء، عدد من

@@ -146,6 +146,21 @@ def test_an_addressee_after_the_name_is_not_part_of_it(extractor):
     assert all("لصحافيين" not in s.name for s in result.speakers)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال الوزير لوكالة الأنباء إن الفريق جاهز.", "الوزير"),
+        ("وقال وزير الصحة لوكالة فرانس برس إن الفريق جاهز.", "وزير الصحة"),
+        ("وقال المتحدث باسم الوزارة للصحفيين إن الفريق جاهز.", "المتحدث باسم الوزارة"),
+        ("وقال رئيس الاتحاد للمشاركين إن البطولة ناجحة.", "رئيس الاتحاد"),
+        # a name after the outlet: the outlet is the body the role belongs to
+        ("وقال المدير العام لوكالة الأنباء السعودية علي الحازمي إن الفريق جاهز.", "علي الحازمي"),
+    ],
+)
+def test_whom_a_role_spoke_to_ends_the_role(said, text, speaker):
+    assert said(text)[0][0] == speaker
+
+
 def test_a_role_in_apposition_ends_the_name(extractor):
     result = extractor.extract("وقال الدكتور وحيد سعيد رئيس قسم التحاليل بالهيئة إن الطقس سيتحسن.")
     assert [s.name for s in result.speakers] == ["وحيد سعيد"]
