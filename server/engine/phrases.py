@@ -160,7 +160,8 @@ class PhraseReader:
         unprefixed = norm[1:] if norm[:1] in ("ب", "ل") else norm
         if unprefixed in self.lex.counterparts or words.bare[i] in self.lex.counterparts:
             return False
-        if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases):
+        if norm[:1] == "ل" and (unprefixed in self.heads or unprefixed in self.lex.organization_phrases) \
+                and not (i > 0 and self.is_name_word(words, i - 1) and self._lam_surname(words, i)):
             return False
         if is_definite(norm) and not _hamza_initial(words.text[i]) and words.bare[i] not in self.lex.definite_names and not (
                 i > 0 and words.bare[i - 1] in self.lex.grammar.name_link) and not (
@@ -529,11 +530,24 @@ class PhraseReader:
         if bare[:1] == "ب" and not is_definite(words.norm[j]) and self._closes(words, j + 1, len(words)) \
                 and not self.is_title(words, words.first_word(j + 1, len(words))):
             return False  # حسن بوبريك، إن: an indefinite ب-word that ends the phrase is a name (not بحضور الوزير)
+        if bare[:1] == "ل" and self._lam_surname(words, j):
+            return False
         plain = strip_marks(words.text[j])
         rest = plain[2:] if plain[:1] in ("و", "ف") and plain[1:2] in ("ل", "ب") else plain[1:]
         # The dictionary reads ل / ب itself: a word it rejects whole (بوديستا) is no ب + word.
         return (not self.lex.is_person_name(words.norm[j], bare) and self.lex.is_ordinary_word(rest)
                 and self.lex.is_ordinary_word(words.text[j]))
+
+    def _lam_surname(self, words: Words, j: int) -> bool:
+        """عبد الغاني لوكيل: an indefinite singular ل-word right before punctuation, أن / إن or
+        a definite title, inside a name, is the family name (not لصحافيين، لرويترز: whom the
+        speaker told)."""
+        norm, last = words.norm[j], len(words)
+        if is_definite(norm) or norm.endswith(("ين", "ون")) or self._has_clitic(words, j) or self._told_outlet(words, j):
+            return False
+        nxt = words.first_word(j + 1, last)
+        return (nxt >= last or words.is_punct(nxt) or words.norm[nxt] in self.lex.grammar.complementiser
+                or (is_definite(words.norm[nxt]) and self.is_title(words, nxt)))
 
     def _surname(self, words: Words, i: int) -> bool:
         """A definite word that no dictionary knows and no list names as a place, body or role

@@ -161,6 +161,23 @@ def test_whom_a_role_spoke_to_ends_the_role(said, text, speaker):
     assert said(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد عبد الغاني لوكيل أن المباراة كانت فرصة.",
+        'وقال عبد الغاني لوكيل المدرب المساعد: "المباراة كانت فرصة".',
+        'وقال عبد الغاني لوكيل: "المباراة كانت فرصة".',
+    ],
+)
+def test_a_lam_word_closing_a_name_is_its_family_name(said, text):
+    assert said(text)[0][0] == "عبد الغاني لوكيل"
+
+
+@pytest.mark.parametrize("text", ["وقال محمد علي لرويترز إن الخطة جاهزة.", "وقال محمد علي لصحافيين إن الخطة جاهزة."])
+def test_a_lam_word_naming_whom_was_told_stays_out_of_the_name(said, text):
+    assert said(text)[0][0] == "محمد علي"
+
+
 def test_a_role_in_apposition_ends_the_name(extractor):
     result = extractor.extract("وقال الدكتور وحيد سعيد رئيس قسم التحاليل بالهيئة إن الطقس سيتحسن.")
     assert [s.name for s in result.speakers] == ["وحيد سعيد"]
