@@ -78,6 +78,7 @@ class Grammar:
     postposed_link: frozenset[str] = frozenset()
     news_outlet: frozenset[str] = frozenset()
     audience: frozenset[str] = frozenset()
+    source_adjective: frozenset[str] = frozenset()
     byline_cue: frozenset[str] = frozenset()
     quantifier: frozenset[str] = frozenset()
     data_noun: frozenset[str] = frozenset()

@@ -187,6 +187,8 @@ class PhraseReader:
         if not self.is_name_word(words, i):
             return False
         lex = self.lex
+        if self._waw_word_after_cue(words, i):
+            return False
         if lex.name_like(words.text[i], words.norm[i], words.bare[i]):
             return True
         plain = strip_marks(words.text[i])
@@ -205,6 +207,12 @@ class PhraseReader:
         if nxt is not None and words.bare[i] in lex.grammar.name_link and self.is_name_word(words, nxt):
             return True  # أبو عبيدة، أبو الغيط: a kunya or patronymic opens a name
         return after_title or (nxt is not None and lex.is_person_name(words.norm[nxt], words.bare[nxt]))
+
+    def _waw_word_after_cue(self, words: Words, i: int) -> bool:
+        """كما أكد وجود تقدم: right after a cue a و has nothing to join, so a word the
+        dictionary knows whole (وجود) is that word, not و + a name (جود): the verb's object."""
+        return (words.bare[i] != words.norm[i] and words.norm[i][:1] == "و" and i > 0 and self._is_cue(words, i - 1)
+                and self.lex.is_ordinary_word(words.text[i]) and not self.lex.is_person_name(words.norm[i]))
 
     def _multiword_at(self, words: Words, i: int, last: int, phrases: dict[str, tuple[str, ...]]) -> int:
         """Length of a listed multi-word name starting at token i (0 if none)."""
@@ -273,10 +281,10 @@ class PhraseReader:
             if norm.startswith("باسم") and norm[4:] in ("ه", "ها", "هم", "هما"):
                 j += 1
                 continue  # المتحدث باسمه: the complement is the pronoun
+            if norm == "في" and j + 1 < last and (self.in_set(words, j + 1, self.lex.documents)
+                                                  or self.lex.is_occasion(words.bare_art[j + 1])):
+                break  # قالت الشركة في البيان، أكد المكتب في بيان صحفي، قال المدرب في المؤتمر: where, not who
             if norm in ("في", "ل") and j + 1 < last and is_definite(words.norm[j + 1]):
-                if norm == "في" and (self.in_set(words, j + 1, self.lex.documents)
-                                     or self.lex.is_occasion(words.bare_art[j + 1])):
-                    break  # قالت الشركة في البيان، قال المدرب في المؤتمر الصحفي: where, not who
                 j += 2
                 continue
             if norm == "و" and j > i and j + 1 < last and is_definite(words.norm[j + 1]) \
@@ -810,11 +818,26 @@ class PhraseReader:
             return self._phrase(words, i, group, SpeakerType.UNNAMED, "m", "pl")
         if not self.in_set(words, i, self.lex.unnamed):
             return None
-        end = self._where_from(words, self.qualifiers(words, i + 1, last, is_definite(words.norm[i])), last)
+        end = self.qualifiers(words, i + 1, last, is_definite(words.norm[i]))
+        if not is_definite(words.norm[i]):
+            described = self._source_adjectives(words, end, last)
+            if described > end:
+                end = self.qualifiers(words, described, last, True)
+        end = self._where_from(words, end, last)
         end = next((k for k in range(i + 1, end) if self._told_outlet(words, k)), end)
         end = self._anonymity_aside(words, end, last)
         number = "pl" if words.bare[i].endswith(("ون", "ين")) or self.head(words, i) in self.lex.grammar.plural_head else "sg"
         return self._phrase(words, i, end, SpeakerType.UNNAMED, "m", number)
+
+    def _source_adjectives(self, words: Words, j: int, last: int) -> int:
+        """Index after the indefinite adjectives describing an unnamed source from token j
+        (مصدر أمني مطلع، وسائل إعلام جزائرية رسمية، مصادر غربية رفيعة): nisbas and the listed
+        ``[source_adjective]`` words."""
+        while j < last and self._word(words, j) and not is_definite(words.norm[j]) and not self.is_function(words, j) \
+                and (words.bare[j] in self.lex.grammar.source_adjective
+                     or (self._nisba(words.norm[j]) and self.lex.is_ordinary_word(words.text[j]))):
+            j += 1
+        return j
 
     def _told_outlet(self, words: Words, k: int) -> bool:
         """ل + a news outlet (لرويترز، لوكالة فرانس برس، لصحيفة …) after an unnamed source: whom
@@ -920,7 +943,7 @@ class PhraseReader:
         construct with a definite one (إحدى المشاركات), an unnamed source. Not an adverbial
         (مجددا، ساخرا), an addressee (لصحافيين), a pronoun word (عنه; but أحد السكان), ذلك/ذات,
         a cue or a number."""
-        if not self._slot_word(words, a):
+        if not self._slot_word(words, a) or self._waw_word_after_cue(words, a):
             return None
         if words.bare[a] in self.lex.grammar.quantifier and a + 1 < b and words.norm[a + 1].endswith("ات") \
                 and is_definite(words.norm[a + 1]):

@@ -178,6 +178,29 @@ def test_a_lam_word_naming_whom_was_told_stays_out_of_the_name(said, text):
     assert said(text)[0][0] == "محمد علي"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال مصدر أمني مطلع إن الهجوم وقع.", "مصدر أمني مطلع"),
+        ("وأكدت مصادر دبلوماسية غربية رفيعة المستوى أن المحادثات توقفت.", "مصادر دبلوماسية غربية رفيعة المستوى"),
+        ("أكدت وسائل إعلام جزائرية رسمية أن المحكمة أصدرت أوامرها.", "وسائل إعلام جزائرية رسمية"),
+        ("وقال مسؤول أمني عراقي مطلع في بغداد إن الهجوم وقع.", "مسؤول أمني عراقي مطلع في بغداد"),
+    ],
+)
+def test_an_unnamed_source_runs_through_its_indefinite_adjectives(said, text, speaker):
+    assert said(text)[0][0] == speaker
+
+
+def test_a_statement_named_after_fi_is_where_the_body_spoke(said):
+    text = 'وأكد المكتب الإعلامي الحكومي أن المعابر مغلقة. وأكد المكتب في بيان صحفي وصل "الوكالة" نسخة عنه، أنه لم تدخل أية شاحنات.'
+    assert [s for s, *_ in said(text)] == ["المكتب الإعلامي الحكومي"] * 2
+
+
+def test_a_waw_word_right_after_the_cue_is_no_name(said):
+    text = 'أكد وزير المال ياسين جابر أن الزيارة شملت اجتماعات. كما أكد وجود تقدم، "لكن لم نصل بعد إلى اتفاق".'
+    assert [s for s, *_ in said(text)] == ["ياسين جابر"] * 2
+
+
 def test_a_role_in_apposition_ends_the_name(extractor):
     result = extractor.extract("وقال الدكتور وحيد سعيد رئيس قسم التحاليل بالهيئة إن الطقس سيتحسن.")
     assert [s.name for s in result.speakers] == ["وحيد سعيد"]
