@@ -307,7 +307,7 @@ class Attributor:
         if k >= last or not w.norm[k].startswith("ل") or len(w.norm[k]) < 4:
             return None
         if w.norm[k].startswith("لل"):  # بيان للمديرية العامة للأمن الوطني
-            issuer = self._after_lil(k, last)
+            issuer = self.reader.read(w, k, last)
         else:
             rest = without_proclitic(w, k)
             issuer = self.reader.read(rest, k, last) if self.reader.org_at(rest, k, last) else None
@@ -385,24 +385,21 @@ class Attributor:
         if k >= last or not self.words.norm[k].startswith("ل") or len(self.words.norm[k]) < 4:
             return None
         if self.words.norm[k].startswith("لل"):
-            return self._after_lil(k, last)
+            return self.reader.read(self.words, k, last)  # وفقا للتقرير: the reader restores the article
         detached = without_proclitic(self.words, k)
         if detached.bare_art[k] in self.lex.grammar.data_noun:
             issuer = self.words.first_word(k + 1, last)  # ووفقا لبيانات الوزارة: whose figures
             return self.reader.read(self.words, issuer, last) if self.reader.org_at(self.words, issuer, last) else None
-        if not self.reader.may_head(detached, k):
-            return None
-        return self.reader.read(detached, k, last)
+        if self.reader.may_head(detached, k):
+            return self.reader.read(detached, k, last)
+        if self.lex.is_person_name(detached.norm[k], detached.bare[k]) and not self.lex.is_person_name(self.words.norm[k]):
+            phrase = self.reader.read(detached, k, last, after_title=True)  # وفقا لراكان الشرايعة
+            return phrase if phrase is not None and phrase.type is SpeakerType.PERSON else None
+        return None
 
-    def _after_lil(self, k: int, last: int) -> Phrase | None:
-        """وفقا للتقرير، طبقا للوزارة: ل on a definite word, which drops the article's alef.
-        The phrase is read with the article restored; its name is written with the article
-        (التقرير) and its mention keeps the article's own letters (للتقرير)."""
-        w = self.words
-        phrase = self.reader.read(w, k, last)
-        if phrase is None or phrase.name_start != w.start[k] or not phrase.name.startswith("لل"):
-            return phrase
         phrase.surface = phrase.surface or phrase.name
+        if phrase.role == phrase.name:
+            phrase.role = "ال" + phrase.role[2:]  # للمتحدث باسم الوزارة: a role standing for the person
         phrase.name = "ال" + phrase.name[2:]
         return phrase
 
@@ -722,7 +719,7 @@ class Attributor:
             after = self.words.next_word(verb, end)
             if after is not None and self.words.norm[after] in ("به", "بها"):
                 start = after + 1  # بحسب ما أفاد به رئيس الاتحاد: past the pronoun of ما
-        phrase = self._after_lam(start, end)
+        phrase = lam = self._after_lam(start, end)
         if phrase is not None:
             phrase = self._issuer(phrase, end) or phrase
             chunks = self._chunks(start, end)
@@ -730,7 +727,7 @@ class Attributor:
                 self._join_apposition(phrase, chunks, 0)  # ووفقا لمدير المستشفى، الدكتور فلان، فإن
         else:
             phrase = self.explicit(start, end)
-        if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role):
+        if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role or phrase is lam):
             if draft.after_source:
                 first = self.words.first_word(phrase.last, draft.content_last)
                 if draft.content_last - first < MIN_AFTER_SOURCE:

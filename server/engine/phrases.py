@@ -535,8 +535,9 @@ class PhraseReader:
         bare = words.bare[j]
         if bare[:1] not in ("ل", "ب") or len(bare) <= 4 or bare in self.lex.grammar.name_link:
             return False  # لاين، بارو: too short to be ل / ب on a noun
+        after = words.first_word(j + 1, len(words))
         if bare[:1] == "ب" and not is_definite(words.norm[j]) and self._closes(words, j + 1, len(words)) \
-                and not self.is_title(words, words.first_word(j + 1, len(words))):
+                and (after >= len(words) or not self.is_title(words, after)):
             return False  # حسن بوبريك، إن: an indefinite ب-word that ends the phrase is a name (not بحضور الوزير)
         if bare[:1] == "ل" and self._lam_surname(words, j):
             return False
@@ -643,6 +644,8 @@ class PhraseReader:
         phrase = self._read_single(words, i, last, after_title)
         if phrase is None:
             return None
+        if phrase.name.startswith("لل") and phrase.name_start == words.start[i]:
+            _restore_article(phrase)
         return self._maybe_group(words, phrase, last)
 
     def courtesy_end(self, words: Words, i: int, last: int) -> int:
@@ -1180,6 +1183,15 @@ def _without_conjunction(words: Words, j: int) -> Words:
     """The same tokens with token j read without its conjunction و (no list is copied)."""
     return dataclasses.replace(words, norm=_Overlay(words.norm, j, words.bare[j]),
                                art=_Overlay(words.art, j, words.bare_art[j]))
+
+
+def _restore_article(phrase: Phrase) -> None:
+    """للتقرير، للمتحدث باسم الوزارة: ل on a definite word drops the article's alef; the
+    phrase is named with the article (التقرير) and its mention keeps the article's own letters."""
+    phrase.surface = phrase.surface or phrase.name
+    if phrase.role == phrase.name:
+        phrase.role = "ال" + phrase.role[2:]
+    phrase.name = "ال" + phrase.name[2:]
 
 
 def _hamza_initial(text: str) -> bool:

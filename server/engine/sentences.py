@@ -21,6 +21,11 @@ from qawl.engine.tokens import Words
 SENTENCE_END = {".", "!", "?", "؟", "..", "...", "…"}
 
 
+def ends_sentence(text: str) -> bool:
+    """A full stop, question or exclamation mark, or a run of dots (القريب....كشف ذلك)."""
+    return text in SENTENCE_END or (len(text) > 1 and not text.strip(".…"))
+
+
 @dataclass
 class Sentence:
     """Tokens ``first``..``last`` (exclusive) of one sentence, with its quoted stretches."""
@@ -124,7 +129,7 @@ def _wraps(words: Words, ranges: list[tuple[int, int, Line]], n: int) -> bool:
         return False
     nxt = ranges[n + 1][0]
     return (words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS
-            and words.text[last - 1] not in SENTENCE_END and words.text[last - 1] != ":"
+            and not ends_sentence(words.text[last - 1]) and words.text[last - 1] != ":"
             and words.source.count("\n", words.end[last - 1], words.start[nxt]) == 1)
 
 
@@ -155,7 +160,7 @@ def _join_open_lines(words: Words, ranges: list[tuple[int, int, Line]], open_end
             return True
         if wrapped and opens_statement is not None and opens_statement(ranges[m + 1][0]):
             return False
-        return (wrapped and _wraps(words, ranges, m)) or (joining and words.text[ranges[m][1] - 1] not in SENTENCE_END)
+        return (wrapped and _wraps(words, ranges, m)) or (joining and not ends_sentence(words.text[ranges[m][1] - 1]))
 
     joined: list[tuple[int, int, Line]] = []
     n = 0
@@ -186,7 +191,7 @@ def split_sentences(words: Words, lines: list[Line], open_ended: Callable[[int],
                 inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))
         start = first
         for i in range(first, last):
-            if words.text[i] in SENTENCE_END and i not in inside and i + 1 < last and not abbreviation_dot(words, i):
+            if ends_sentence(words.text[i]) and i not in inside and i + 1 < last and not abbreviation_dot(words, i):
                 sentences.append(Sentence(len(sentences), start, i + 1, line.section))
                 start = i + 1
         sentences.append(Sentence(len(sentences), start, last, line.section))

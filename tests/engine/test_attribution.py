@@ -328,6 +328,25 @@ def test_a_source_after_li_keeps_its_article(extractor):
         "التقرير", "للتقرير", "400 لاجئ عادوا إلى سوريا")
 
 
+def test_a_role_after_li_keeps_its_article(extractor):
+    result = extractor.extract("تواصل الدائرة تنفيذ حملتها، وفقا للمتحدث باسم الوزارة.")
+    (quote,) = result.quotes
+    speaker = result.speaker(quote.speaker_id)
+    assert (speaker.name, speaker.role, quote.speaker_mention.text) == (
+        "المتحدث باسم الوزارة", "المتحدث باسم الوزارة", "للمتحدث باسم الوزارة")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("تواصل الدائرة حملتها لإزالة العوائق، وفقا لراكان الشرايعة من دائرة الإزالة.", "راكان الشرايعة"),
+        ("تواصل الدائرة حملتها لإزالة العوائق، وفقا لمحمد علي.", "محمد علي"),
+    ],
+)
+def test_a_person_named_after_li_is_the_source(said, text, speaker):
+    assert said(text)[0][0] == speaker
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -32,6 +32,15 @@ def test_two_sentences_run_together_still_split(said):
     assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]
 
 
+def test_a_run_of_dots_glued_to_the_next_word_ends_the_sentence(said):
+    text = ("يعتزم مجلس النواب استجواب خمسة وزراء في المستقبل القريب....كشف ذلك عضو لجنة الأمن "
+            "عبد الكريم السامرائي موضحا أن الاستجواب سيتم قريبا.")
+    assert said(text) == [
+        ("عبد الكريم السامرائي", "indirect", "يعتزم مجلس النواب استجواب خمسة وزراء في المستقبل القريب", "كشف"),
+        ("عبد الكريم السامرائي", "indirect", "الاستجواب سيتم قريبا", "موضحا"),
+    ]
+
+
 def test_a_quotation_never_closed_ends_with_its_sentence(said):
     text = 'وقال الوزير: "إن الوضع جيد في كل المناطق. كما أكد المدير أن العمل مستمر.'
     assert [s for s, *_ in said(text)] == ["الوزير", "المدير"]
