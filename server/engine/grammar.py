@@ -59,6 +59,7 @@ class Grammar:
     locality: frozenset[str] = frozenset()
     role_adjective: frozenset[str] = frozenset()
     masculine_ta: frozenset[str] = frozenset()
+    feminine_title: frozenset[str] = frozenset()
     facility: frozenset[str] = frozenset()
     withheld_name: frozenset[str] = frozenset()
     withholding: frozenset[str] = frozenset()

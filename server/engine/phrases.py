@@ -698,8 +698,10 @@ class PhraseReader:
         name_first = role_end if quoted is None else words.next_word(role_end, last)
         name_end = self.name_run(words, role_end, last) if quoted is None else quoted
         role = text[words.start[i]:words.end[role_end - 1]]
-        gender = "f" if (words.norm[i].endswith("ه") and not self.is_counterpart(words, i)
-                         and words.bare_art[i] not in self.lex.grammar.masculine_ta) else "m"
+        feminine = ((words.norm[i].endswith("ه") and not self.is_counterpart(words, i)
+                     and words.bare_art[i] not in self.lex.grammar.masculine_ta)
+                    or words.bare_art[i] in self.lex.grammar.feminine_title)
+        gender = "f" if feminine else "m"
         if name_end > role_end:
             return Phrase(i, name_end + (quoted is not None), SpeakerType.PERSON,
                           text[words.start[name_first]:words.end[name_end - 1]],

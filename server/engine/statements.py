@@ -653,6 +653,11 @@ class StatementFinder:
         # A lone quoted word set off by a comma (وأضاف "عبدالله"، خلال …، أن) names the speaker.
         inner = [k for k in range(stretch.open + 1, stretch.close) if words.text[k].strip()]
         one_word = len(inner) == 1 and after is not None and (words.text[after] in BOUNDARY_PUNCT or words.text[after] in DASHES)
+        if one_word and before > cue.index and not words.is_punct(before):
+            subject = words.next_word(cue.index, stretch.open)
+            phrase = self.reader.read(words, subject, stretch.open) if subject is not None else None
+            if phrase is not None and phrase.last == stretch.open:
+                return True  # كشفت والدة الضحية "كريمة"، المعروفة …: the name of the one the phrase is about
         reach = MAX_ZONE if one_word else 7
         k = stretch.close + 1
         while k < min(sentence.last, stretch.close + reach):

@@ -201,6 +201,23 @@ def test_a_waw_word_right_after_the_cue_is_no_name(said):
     assert [s for s, *_ in said(text)] == ["ياسين جابر"] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال شقيق المتهم إن أخاه بريء.", "شقيق المتهم"),
+        ("وأشادت والدة الضحية بمرافعة النيابة العامة، مؤكدة أنها كانت ممتازة.", "والدة الضحية"),
+        ("وأكدت أرملة الفقيد أن الأسرة حزينة.", "أرملة الفقيد"),
+    ],
+)
+def test_a_relative_heads_a_person_mention(said, text, speaker):
+    assert {s for s, *_ in said(text)} == {speaker}
+
+
+def test_a_feminine_title_without_ta_is_a_womans(said):
+    text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
+    assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
+
+
 def test_a_role_in_apposition_ends_the_name(extractor):
     result = extractor.extract("وقال الدكتور وحيد سعيد رئيس قسم التحاليل بالهيئة إن الطقس سيتحسن.")
     assert [s.name for s in result.speakers] == ["وحيد سعيد"]

@@ -266,6 +266,11 @@ def test_a_quoted_surname_after_the_cue_is_the_speaker_not_the_quote(said):
     assert said(text)[1][:3] == ("سامي عبدالله", "indirect", "التضخم سيتراجع")
 
 
+def test_a_quoted_word_after_the_speaker_phrase_is_a_name_not_the_quote(said):
+    text = 'كشفت والدة الضحية "كريمة"، المعروفة إعلاميا بعروس المنوفية، عن تفاصيل الجلسة.'
+    assert all(content != "كريمة" for _, _, content, _ in said(text))
+
+
 # -- cue forms: continuation verbs, خلص إلى, لفت أن, participles with على / إلى ---------------
 
 @pytest.mark.parametrize(
