@@ -92,8 +92,9 @@ class PhraseReader:
         return words.bare_art[i]
 
     def is_function(self, words: Words, i: int) -> bool:
-        """A preposition, time word, adverb or particle (ends names and phrases)."""
-        return words.norm[i] in self.stop or words.bare[i] in self.stop
+        """A preposition, time word, adverb or particle (ends names and phrases); والي is the
+        title, not و + إلى."""
+        return words.norm[i] in self.stop or (words.bare[i] in self.stop and words.norm[i] not in self.lex.titles)
 
     def opens_with_ali(self, words: Words, i: int, last: int) -> bool:
         """وقال علي حسن إن، أكد علي الحمداني أن: «علي» spelled with ى's dotted twin and followed

@@ -110,8 +110,11 @@ def strip_article(norm: str) -> str:
 
 
 def is_definite(norm: str) -> bool:
-    """True for a word carrying the definite article, bare or after a proclitic."""
-    return norm.startswith(("ال", "وال", "بال", "فال", "لل", "كال")) and len(norm) > 3
+    """True for a word carrying the definite article, bare or after a proclitic. A proclitic
+    and the article leave at least two letters of noun: والد، والي، بالغ، فالح are words."""
+    if norm.startswith(("وال", "بال", "فال", "كال")):
+        return len(norm) > 4
+    return norm.startswith(("ال", "لل")) and len(norm) > 3
 
 
 _ESCAPED_BREAKS = re.compile(r"^(?:\\[nrt])+(?![A-Za-z])")

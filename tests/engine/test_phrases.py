@@ -213,6 +213,18 @@ def test_a_relative_heads_a_person_mention(said, text, speaker):
     assert {s for s, *_ in said(text)} == {speaker}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال والي ولاية الجزائر محمد رابحي إن الطريق جاهز.", "محمد رابحي"),
+        ("وقال والي الولاية إن الطريق جاهز.", "والي الولاية"),
+        ('وقال والد الضحية لـ"الشروق" إن ابنه كان في طريقه إلى العمل.', "والد الضحية"),
+    ],
+)
+def test_a_title_beginning_with_wal_is_the_title(said, text, speaker):
+    assert said(text)[0][0] == speaker
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]

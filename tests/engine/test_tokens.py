@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qawl.engine.tokens import Words
+import pytest
+
+from qawl.engine.tokens import Words, is_definite
 
 
 def words_of(extractor, text: str) -> Words:
@@ -53,3 +55,12 @@ def test_a_participle_after_a_quote_and_a_glued_comma_opens_a_new_statement(said
     text = 'وشدد الوزير على أن المواضيع "لم تكن بها أية أخطاء"،مشيرا إلى أن الأسئلة تناولت الدروس.'
     assert [(c, q) for _, _, c, q in said(text)] == [
         ('المواضيع "لم تكن بها أية أخطاء"', "شدد"), ("الأسئلة تناولت الدروس", "مشيرا")]
+
+
+@pytest.mark.parametrize(
+    ("norm", "definite"),
+    [("الوزير", True), ("والوزير", True), ("بالحضور", True), ("للوزاره", True),
+     ("والد", False), ("والي", False), ("بالغ", False), ("فالح", False), ("ال", False)],
+)
+def test_the_article_leaves_at_least_two_letters_of_noun(norm, definite):
+    assert is_definite(norm) is definite
