@@ -522,6 +522,10 @@ class Attributor:
                             not spoke_only and self._may_continue(s) and not self._said_earlier(s))) \
                             and agrees(s) and accept(s):
                         return s.entity, s.mention
+        if entry.cls == "participle" and courtesy is None:
+            for s in reversed(here):  # وأكد اليوبي أن …، مشيرة إلى أن …: the writer's slip of gender
+                if s.spoke and not self._inside_content(s.index, sentence):
+                    return s.entity, s.mention
         return None
 
     def _after_contrast(self, index: int) -> bool:

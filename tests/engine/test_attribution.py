@@ -691,3 +691,12 @@ def test_a_source_opening_its_clause_with_no_comma(said, text, speaker, content)
 
 def test_hasab_with_no_source_after_it_gives_no_statement(said):
     assert said("وحسب الحاجة يتم توزيع المساعدات على الأسر.") == []
+
+
+def test_a_participle_of_the_wrong_gender_goes_on_with_the_sentences_speaker(said):
+    text = "وأكد اليوبي خلال ندوة صحافية، أن الأمر يتعلق بسيدة مسنة، مشيرة إلى أنها كانت تعاني من أمراض مزمنة."
+    assert [s for s, *_ in said(text)] == ["اليوبي", "اليوبي"]
+
+
+def test_a_participle_agreeing_with_no_one_before_the_sentence_stays_unattributed(said):
+    assert said("مشيرة إلى أن الأمطار ستتواصل.") == []
