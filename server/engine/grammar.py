@@ -69,6 +69,7 @@ class Grammar:
     pair_noun: frozenset[str] = frozenset()
     plural_head: frozenset[str] = frozenset()
     count_word: frozenset[str] = frozenset()
+    counted_noun: frozenset[str] = frozenset()
     negation: frozenset[str] = frozenset()
     addressee_cue: frozenset[str] = frozenset()
     learned_from: frozenset[str] = frozenset()

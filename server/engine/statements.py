@@ -147,6 +147,9 @@ class StatementFinder:
         if self.lex.cue_has(entry.cls, "verb") and i > 0 and words.norm[words.prev_word(i)] in \
                 self.lex.grammar.adverbial_preposition:
             return None  # في تصرح (a typed تصريح): no verb follows في، خلال، عبر
+        if words.norm[i] in self.lex.grammar.counted_noun and i > 0 and (
+                words.norm[words.prev_word(i)].isdigit() or words.bare[words.prev_word(i)] in self.lex.grammar.count_word):
+            return None  # 5000 طالب مسجلين: a counted noun, not the verb طالب
         if words.bare[i] in self.lex.grammar.impersonal_form and self._that_next(words, i):
             return None  # وتبين لاحقا أنها …: it turned out, no one's statement
         if self.lex.cue_has(entry.cls, "verb") and words.norm[i] == words.bare[i] and i > 0 \

@@ -910,3 +910,12 @@ def test_a_channel_aside_between_a_participle_and_its_that_clause(said):
             "أن القطاع يتمتع الآن بمستوى سيولة جيد.")
     assert [(s, c) for s, _, c, _ in said(text)] == [
         ("المسؤول", "الدولة صرفت للبنوك مبالغ كبيرة"), ("المسؤول", "القطاع يتمتع الآن بمستوى سيولة جيد")]
+
+
+def test_a_cue_form_counted_after_a_number_is_a_noun(said):
+    text = "ويتوزع الرقم على 5000 طالب مسجلين على الشهادة. وأشار الوزير إلى أن الملف جاهز."
+    assert [(s, c) for s, _, _, c in said(text)] == [("الوزير", "أشار")]
+
+
+def test_a_verb_after_a_year_is_still_a_verb(said):
+    assert said("وفي عام 2020 قال الوزير إن الملف جاهز.")[0][0] == "الوزير"
