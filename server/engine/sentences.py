@@ -121,16 +121,19 @@ MIN_WRAPPED_SHARE = 0.5
 MIN_WRAPPED_BREAKS = 3
 
 
+def _breaks_once(words: Words, ranges: list[tuple[int, int, Line]], n: int) -> bool:
+    """Is line n followed, after a single line break (no blank line), by a line of its section?"""
+    if n + 1 >= len(ranges) or ranges[n + 1][2].section is not ranges[n][2].section:
+        return False
+    return words.source.count("\n", words.end[ranges[n][1] - 1], words.start[ranges[n + 1][0]]) == 1
+
+
 def _wraps(words: Words, ranges: list[tuple[int, int, Line]], n: int) -> bool:
     """Does line n run on into line n + 1 as wrapped text: a long line, not ending a sentence,
     with a single line break (no blank line) before the next line of its section?"""
-    first, last, line = ranges[n]
-    if n + 1 >= len(ranges) or ranges[n + 1][2].section is not line.section:
-        return False
-    nxt = ranges[n + 1][0]
-    return (words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS
-            and not ends_sentence(words.text[last - 1]) and words.text[last - 1] != ":"
-            and words.source.count("\n", words.end[last - 1], words.start[nxt]) == 1)
+    first, last, _ = ranges[n]
+    return (_breaks_once(words, ranges, n) and words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS
+            and not ends_sentence(words.text[last - 1]) and words.text[last - 1] != ":")
 
 
 def _hard_wrapped(words: Words, ranges: list[tuple[int, int, Line]]) -> bool:
@@ -160,6 +163,9 @@ def _join_open_lines(words: Words, ranges: list[tuple[int, int, Line]], open_end
             return True
         if wrapped and opens_statement is not None and opens_statement(ranges[m + 1][0]):
             return False
+        if wrapped and opens_statement is not None and opens_statement(ranges[m][0]) and _breaks_once(words, ranges, m) \
+                and not ends_sentence(words.text[ranges[m][1] - 1]):
+            return True  # واوضح الحمود ان عدد الجرائم / التي …: a paragraph's short first line, a statement opened
         return (wrapped and _wraps(words, ranges, m)) or (joining and not ends_sentence(words.text[ranges[m][1] - 1]))
 
     joined: list[tuple[int, int, Line]] = []

@@ -91,6 +91,12 @@ def test_a_hard_wrapped_page_reads_each_sentence_across_its_line_breaks(said):
     assert contents[1].startswith("عدد الجرائم") and contents[1].endswith("حسب الاحصاءات")
 
 
+def test_a_short_first_line_opening_a_statement_runs_on_in_a_wrapped_page(said):
+    text = WRAPPED_PAGE.replace("واوضح الحمود ان عدد الجرائم التي", "واوضح الحمود ان عدد الجرائم\nالتي")
+    contents = [c for _, _, c, _ in said(text)]
+    assert contents[1].startswith("عدد الجرائم\nالتي") and contents[1].endswith("حسب الاحصاءات")
+
+
 def test_a_line_of_ordinary_sentences_is_not_read_as_wrapped(said):
     text = ("قال المدير إن المشروع يسير وفق الخطة المرسومة له منذ البداية.\n"
             "وأضاف أن العمل سينتهي في الموعد المحدد دون أي تأخير يذكر هذا العام\n\n"
