@@ -204,6 +204,8 @@ class PhraseReader:
             return False  # لصحافيين، بالحضور; but برت is too short to be ب + a word
         if words.norm[i][:1] in ("ي", "ت") and len(words.norm[i]) > 3 and lex.is_ordinary_word(words.text[i]):
             return False  # وكيل الجمهورية يلتمس تطبيق القانون: a headline's verb, no name (يوسف is listed)
+        if words.bare[i].startswith("است") and len(words.bare[i]) >= 6 and lex.is_ordinary_word(words.text[i]):
+            return False  # رئيس الوزراء استعرض خلاله: a verb of form X (or its noun), no name (but استيفان)
         nxt = words.next_word(i, last)
         if nxt is not None and words.bare[i] in lex.grammar.name_link and self.is_name_word(words, nxt):
             return True  # أبو عبيدة، أبو الغيط: a kunya or patronymic opens a name

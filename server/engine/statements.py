@@ -367,7 +367,12 @@ class StatementFinder:
         return self._listed[bisect.bisect_left(self._listed, first):bisect.bisect_left(self._listed, last)]
 
     def cues(self, words: Words, sentence: Sentence, index: list[Cue]) -> list[Cue]:
-        """The cues of the sentence that stand outside quotation marks, from ``index_cues``."""
+        """The cues of the sentence that stand outside quotation marks, from ``index_cues``; a
+        quotation never closed ends first where the reporter resumes (``_narrator_resumes``)."""
+        if any(not stretch.closed for stretch in sentence.quotes):
+            sentence.set_quotes([stretch if stretch.closed else
+                                 QuotedStretch(stretch.open, self._narrator_resumes(words, stretch.open + 1, stretch.close), False)
+                                 for stretch in sentence.quotes])
         lo = bisect.bisect_left(index, sentence.first, key=lambda cue: cue.index)
         hi = bisect.bisect_left(index, sentence.last, lo, key=lambda cue: cue.index)
         return [cue for cue in index[lo:hi]
@@ -430,7 +435,7 @@ class StatementFinder:
         j = cue.index + 1
         bracketed = self._bracketed(words, sentence, cue)
         if bracketed is not None:
-            return self._quoted(sentence, cue, bracketed.open, bracketed)
+            return self._quoted(words, sentence, cue, bracketed.open, bracketed)
         while j < limit:
             norm = words.norm[j]
             stretch = sentence.quote_at(j)
@@ -440,7 +445,7 @@ class StatementFinder:
                 if self._quoted_name(words, sentence, stretch, cue):
                     j = stretch.close + 1
                     continue
-                return self._quoted(sentence, cue, j, stretch)
+                return self._quoted(words, sentence, cue, j, stretch)
             if self.is_complementiser(words, j):
                 return self._clause(words, sentence, cue, j, j + 1, Marker.THAT)
             if norm in NEGATED_THAT_NORM and strip_marks(words.text[j]) in NEGATED_THAT:
@@ -462,7 +467,7 @@ class StatementFinder:
                     j = after
                     continue  # عبر عن اعتقاده بأن …، أعرب عن أمله أن …: the belief is a statement
                 if nxt is not None and sentence.quote_at(nxt) is not None and sentence.quote_at(nxt).open == nxt:
-                    return self._quoted(sentence, cue, nxt, sentence.quote_at(nxt), zone_last=j)
+                    return self._quoted(words, sentence, cue, nxt, sentence.quote_at(nxt), zone_last=j)
                 if cls == "call" or nxt is None:
                     return None
                 return self._clause(words, sentence, cue, j, nxt, Marker.PREP)
@@ -682,16 +687,31 @@ class StatementFinder:
         if nxt is not None:
             stretch = sentence.quote_at(nxt)
             after = words.next_word(stretch.close, sentence.last) if stretch is not None else None
-            if stretch is not None and stretch.open == nxt and (after is None or words.is_punct(after)):
-                return self._quoted(sentence, cue, nxt, stretch, zone_last=j)
+            if stretch is not None and stretch.open == nxt and (after is None or words.is_punct(after) or not stretch.closed):
+                return self._quoted(words, sentence, cue, nxt, stretch, zone_last=j)
         first = nxt if nxt is not None else j + 1
         last = self.content_end(words, sentence, first)
         return Draft(cue, sentence, Marker.COLON, cue.index + 1, j, first, last, QuoteKind.DIRECT)
 
-    def _quoted(self, sentence: Sentence, cue: Cue, j: int, stretch: QuotedStretch,
+    def _quoted(self, words: Words, sentence: Sentence, cue: Cue, j: int, stretch: QuotedStretch,
                 zone_last: int | None = None) -> Draft:
         return Draft(cue, sentence, Marker.QUOTE, cue.index + 1, j if zone_last is None else zone_last,
                      stretch.open + 1, stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
+
+    def _narrator_resumes(self, words: Words, first: int, last: int) -> int:
+        """Where a quotation never closed gives way to the reporter: a comma and a participle
+        cue with its أن or preposition (وقال: «تركز الوزارة على البناء، مبيناً أن …); ``last``
+        when no such place comes. The quotation is taken to end there."""
+        for k in range(first, last):
+            if words.text[k] not in COMMAS:
+                continue
+            cue = words.next_word(k, last)
+            entry = self.cue_at(words, cue) if cue is not None else None
+            after = words.next_word(cue, last) if entry is not None and entry.cls == "participle" else None
+            if after is not None and (self.is_complementiser(words, after)
+                                      or words.norm[after] in self.lex.cue_prepositions(entry.cls)):
+                return k
+        return last
 
     def _clause(self, words: Words, sentence: Sentence, cue: Cue, marker_at: int, first: int,
                 marker: Marker) -> Draft:
@@ -735,7 +755,7 @@ class StatementFinder:
             if after is None or words.text[after] not in BOUNDARY_PUNCT:
                 if _next(producing, cue.index + 1, sentence.last) < sentence.last:
                     return None  # بحسب ما ذكرته الوكالة «بترا» فإن فلان بيّن أن …: the inner cue's
-                return self._quoted(sentence, cue, j, stretch)
+                return self._quoted(words, sentence, cue, j, stretch)
             j = after
         if j >= sentence.last or words.text[j] in SENTENCE_ENDS:
             return self._before_source(words, sentence, cue, j, producing) or self._source_then_clause(

@@ -919,3 +919,22 @@ def test_a_cue_form_counted_after_a_number_is_a_noun(said):
 
 def test_a_verb_after_a_year_is_still_a_verb(said):
     assert said("وفي عام 2020 قال الوزير إن الملف جاهز.")[0][0] == "الوزير"
+
+
+def test_a_quotation_never_closed_ends_where_a_participle_resumes_the_report(said):
+    text = ("قال وزير الصحة خالد السعيد إن العمل مستمر.\n"
+            "وقال: «تركز الوزارة حاليا على البناء والاهتمام بالمنظومة الصحية، مبينا أن الوزارة بصدد تدشين مراكز جديدة.")
+    assert said(text)[1:] == [
+        ("خالد السعيد", "direct", "تركز الوزارة حاليا على البناء والاهتمام بالمنظومة الصحية", "قال"),
+        ("خالد السعيد", "indirect", "الوزارة بصدد تدشين مراكز جديدة", "مبينا"),
+    ]
+
+
+def test_a_quotation_never_closed_runs_on_past_a_comma_without_a_participle(said):
+    text = 'وقال الوزير: «تركز الوزارة على البناء، وستبدأ قريبا بالمراكز.'
+    assert said(text)[0][2] == "تركز الوزارة على البناء، وستبدأ قريبا بالمراكز"
+
+
+def test_a_form_ten_verb_after_a_title_opens_no_name(said):
+    text = "وقال الوزير إن لقاءه مع رئيس الوزراء استعرض خلاله مشروعات القوانين. وأضاف أن المشروعات كثيرة."
+    assert [s for s, *_ in said(text)] == ["الوزير", "الوزير"]
