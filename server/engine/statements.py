@@ -642,6 +642,10 @@ class StatementFinder:
                             or words.bare_art[before] in self.lex.organizations
                             or (words.bare[before][:1] in ("ل", "ب") and words.bare[before][1:] in self.lex.organizations)):
             return True  # لشركة "إيني الإيطالية"، بصحيفة "الأهرام": the body's name
+        if stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and stretch.open + 1 < stretch.close \
+                and words.text[before] != ":" and after is not None and not words.is_punct(after) \
+                and self.reader.org_at(words, stretch.open + 1, stretch.close):
+            return True  # وقال «موقع الشرق» الاقتصادي في تقرير …، إن: a body's name, quoted
         if before > cue.index and words.norm[before] == "عن" and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1:
             return True  # نقلت الوكالة عن "فلان" قوله: the source, quoted
         if before > cue.index and stretch.close - stretch.open <= EMBEDDED_QUOTE_TOKENS + 1 and (

@@ -938,3 +938,13 @@ def test_a_quotation_never_closed_runs_on_past_a_comma_without_a_participle(said
 def test_a_form_ten_verb_after_a_title_opens_no_name(said):
     text = "وقال الوزير إن لقاءه مع رئيس الوزراء استعرض خلاله مشروعات القوانين. وأضاف أن المشروعات كثيرة."
     assert [s for s, *_ in said(text)] == ["الوزير", "الوزير"]
+
+
+def test_a_bodys_quoted_name_after_the_cue_is_the_speaker(said):
+    text = "وقال «موقع الشرق» الاقتصادي في تقرير عبر موقعه، إن الحكومة تدرس بيع حصة."
+    assert said(text) == [("موقع الشرق", "indirect", "الحكومة تدرس بيع حصة", "قال")]
+
+
+def test_a_short_quote_after_a_colon_opening_with_a_body_is_still_the_quote(said):
+    text = 'قال الوزير سامي حداد إن الوضع صعب. وأضاف: "الحكومة فشلت".'
+    assert said(text)[1] == ("سامي حداد", "direct", "الحكومة فشلت", "أضاف")
