@@ -33,6 +33,7 @@ class Grammar:
     circumstance_opener: frozenset[str] = frozenset()
     self_naming: frozenset[str] = frozenset()
     affiliation_link: frozenset[str] = frozenset()
+    member_title: frozenset[str] = frozenset()
     source_link: frozenset[str] = frozenset()
     complementiser: frozenset[str] = frozenset()
     bare_complementiser: frozenset[str] = frozenset()

@@ -325,7 +325,15 @@ class PhraseReader:
                                                         or (j + 1 < last and self.is_title(words, j + 1))
                                                         or self._named_after_place(words, j, last)):
                 break  # رحب المحافظ بالحضور: the verb's object; but مدير الإدارة بالمحافظة stays
+            if norm in self.lex.grammar.affiliation_link and j == i and i > 0 and j + 1 < last \
+                    and words.bare_art[i - 1] in self.lex.grammar.member_title:
+                place = self.place_at(words, j + 1, last) or int(self.is_city(words, j + 1))
+                if place:
+                    j += 1 + place
+                    continue  # النائب عن البصرة (but تحدث الوزير عن الكويت: what he spoke of)
             if norm in self.lex.grammar.affiliation_link and j + 1 < last and not is_definite(words.norm[j + 1]):
+                if self._own_noun(words, j + 1):
+                    break  # وعبر المسؤول الجهوي عن أمله: the verb's preposition and the speaker's hope
                 chain = self._construct_chain(words, j + 1, last)
                 if chain:
                     j = chain
@@ -1025,6 +1033,13 @@ class PhraseReader:
         nxt = words.next_word(k, len(words))
         short = len(bare) <= 3 and not (nxt is not None and is_definite(words.norm[nxt]))
         return is_definite(norm) or not (short or bare.endswith("ا") or self._has_clitic(words, k))
+
+    def _own_noun(self, words: Words, k: int) -> bool:
+        """A noun with the pronoun ه (أمله، رأيه، قلقه): the dictionary knows the word without
+        it, and no list names it (طه، عبده)."""
+        plain = strip_marks(words.text[k])
+        return (plain.endswith("ه") and len(plain) > 3 and not self.lex.is_person_name(words.norm[k], words.bare[k])
+                and self.lex.is_ordinary_word(plain[:-1]))
 
     def _has_clitic(self, words: Words, k: int) -> bool:
         """Does token k end in a pronoun suffix on a word (بياناتها، فريقنا، حديثه)? Not when

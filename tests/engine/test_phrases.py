@@ -225,6 +225,19 @@ def test_a_title_beginning_with_wal_is_the_title(said, text, speaker):
     assert said(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال النائب عن البصرة حامد الجبوري إن الجلسة تأجلت.", "حامد الجبوري"),
+        ("وقال النائب عن البصرة إن الجلسة تأجلت.", "النائب عن البصرة"),
+        ("وتحدث الوزير عن الكويت وقال إن الجلسة تأجلت.", "الوزير"),
+        ("وعبر المسؤول الجهوي عن أمله في أن يزيد النشاط، مضيفا أن الموسم جيد.", "المسؤول الجهوي"),
+    ],
+)
+def test_an_between_a_title_and_what_follows(said, text, speaker):
+    assert said(text)[-1][0] == speaker
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
