@@ -639,6 +639,13 @@ class Attributor:
         بالمواطنين)? Someone spoke of it; it is no speaker a later cue goes on with."""
         return any(first <= seen.index < last for first, last in self._contents.get(seen.sentence, ()))
 
+    def _after_pronoun_that(self, index: int) -> bool:
+        """Does the cue at ``index`` follow أن with a pronoun (أنه، أنها، بأنهم), its subject?"""
+        w, grammar = self.words, self.lex.grammar
+        prev = w.prev_word(index)
+        return 0 <= prev < index and w.norm[prev] in grammar.complementiser and w.norm[prev] not in grammar.bare_complementiser \
+            and self.finder.is_complementiser(w, prev)
+
     def _inside_content(self, index: int, sentence: Sentence) -> bool:
         return any(r.draft.content_first <= index < r.draft.content_last
                    for r in self._current if r.draft.sentence is sentence)
@@ -818,6 +825,9 @@ class Attributor:
         for cue in [label, *cues] if label is not None else cues:
             if cue.index in consumed:
                 continue
+            nested = self._inside_content(cue.index, sentence)
+            if nested and self._after_pronoun_that(cue.index):
+                continue  # وأشار إلى أنه أبلغ المساعد أن …: he, the speaker already reported, told him
             draft = self.finder.draft(self.words, sentence, cue, consumed) or self._retro(sentence, cue)
             if draft is None:
                 if not self._inside_content(cue.index, sentence):
@@ -835,7 +845,7 @@ class Attributor:
                 mention: Mention | None = phrase.mention
                 method = Method.SOURCING if how in (Strategy.TRANSMIT, Strategy.SOURCING) else (
                     Method.ROLE_RESOLVED if resolved else Method.EXPLICIT)
-                self._remember(phrase.first, sentence, entity, phrase, spoke=True)
+                self._remember(phrase.first, sentence, entity, phrase, spoke=not nested)
             else:
                 found = self.continuation(draft)
                 if found is None:

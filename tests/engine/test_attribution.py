@@ -700,3 +700,15 @@ def test_a_participle_of_the_wrong_gender_goes_on_with_the_sentences_speaker(sai
 
 def test_a_participle_agreeing_with_no_one_before_the_sentence_stays_unattributed(said):
     assert said("مشيرة إلى أن الأمطار ستتواصل.") == []
+
+
+def test_a_cue_right_after_anna_with_a_pronoun_inside_a_statement_is_no_statement_of_its_own(said):
+    text = ("وأوضح السفير ليسان يوهانس أنه نقل الرسالة. وأشار إلى أنه أبلغ مساعد رئيس الجمهورية أن "
+            "المفاوضات ستبدأ في فبراير.")
+    assert [s for s, *_ in said(text)] == ["ليسان يوهانس", "ليسان يوهانس"]
+
+
+def test_a_speaker_quoted_inside_a_statement_is_not_who_the_next_sentence_continues(said):
+    text = ("وأوضح السفير ليسان يوهانس أنه نقل الرسالة. وقال إن رئيس الوفد أكد له استعداد الحكومة للتفاوض. "
+            "وأشار إلى أن المفاوضات ستبدأ في فبراير.")
+    assert said(text)[-1][0] == "ليسان يوهانس"
