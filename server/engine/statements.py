@@ -262,8 +262,8 @@ class StatementFinder:
         start = i - 1
         while start >= 0 and not words.text[start].strip():
             start -= 1
-        if start >= 0 and words.text[start] in BOUNDARY_PUNCT:
-            start -= 1  # وأشار المحافظ، بحسب البيان، إلى أن: an aside set off by commas
+        if start >= 0 and (words.text[start] in BOUNDARY_PUNCT or words.text[start] in DASHES):
+            start -= 1  # وأشار المحافظ، بحسب البيان، إلى أن: an aside set off by commas or dashes
         for k in range(start, max(-1, start - ASIDE_REACH), -1):
             if words.is_punct(k) or "\n" in words.text[k]:
                 return False
@@ -277,7 +277,7 @@ class StatementFinder:
                 return True  # مبينا وفقا لصحيفة “الشرق الأوسط” أن …: the channel, then the participle's أن
             if words.is_quote(k):
                 continue
-            if words.text[k] in BOUNDARY_PUNCT:
+            if words.text[k] in BOUNDARY_PUNCT or words.text[k] in DASHES:
                 nxt = words.next_word(k, len(words))
                 if nxt is not None and words.norm[nxt] in ("الي", "علي"):
                     nxt = words.next_word(nxt, len(words))  # وأشار المحافظ، بحسب البيان، إلى أن …
@@ -712,6 +712,8 @@ class StatementFinder:
             cue = words.next_word(k, last)
             entry = self.cue_at(words, cue) if cue is not None else None
             after = words.next_word(cue, last) if entry is not None and entry.cls == "participle" else None
+            if after is not None and words.norm[after].startswith("ب") and words.bare_art[after] in self.lex.forms_of("noun"):
+                after = words.next_word(after, last)  # مردفا بالقول إنه …
             if after is not None and (self.is_complementiser(words, after)
                                       or words.norm[after] in self.lex.cue_prepositions(entry.cls)):
                 return k
@@ -720,6 +722,8 @@ class StatementFinder:
     def _clause(self, words: Words, sentence: Sentence, cue: Cue, marker_at: int, first: int,
                 marker: Marker) -> Draft:
         first = words.first_word(first, sentence.last)
+        if first < sentence.last and words.text[first] == ":":
+            first = words.first_word(first + 1, sentence.last)  # مردفا بالقول إنه: تم …
         last = self.content_end(words, sentence, first)
         stretch = sentence.quote_at(first) if first < sentence.last else None
         if (stretch is not None and stretch.open == first and stretch.close >= last - 1

@@ -948,3 +948,13 @@ def test_a_bodys_quoted_name_after_the_cue_is_the_speaker(said):
 def test_a_short_quote_after_a_colon_opening_with_a_body_is_still_the_quote(said):
     text = 'قال الوزير سامي حداد إن الوضع صعب. وأضاف: "الحكومة فشلت".'
     assert said(text)[1] == ("سامي حداد", "direct", "الحكومة فشلت", "أضاف")
+
+
+def test_a_quotation_never_closed_ends_before_a_participle_with_bil_qawl(said):
+    text = "وقال المدير العام سالار حسين: “في الصيف تمكنا من تجهيز الطاقة 20 ساعة يوميا، مردفا بالقول إنه: تم تزويد المواطنين بأكثر."
+    assert [c for _, _, c, _ in said(text)] == ["في الصيف تمكنا من تجهيز الطاقة 20 ساعة يوميا", "تم تزويد المواطنين بأكثر"]
+
+
+def test_a_channel_aside_between_dashes_opens_no_statement(said):
+    text = 'وأكد محافظ البنك المركزي -وفقا لوكالة "سبأ"- أن عملا كهذا يعد جريمة.'
+    assert said(text) == [("محافظ البنك المركزي", "indirect", "عملا كهذا يعد جريمة", "أكد")]
