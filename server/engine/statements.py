@@ -93,6 +93,12 @@ class Draft:
     """The content starts where the source phrase read in the zone ends (بحسب الوزارة تبلغ …)."""
 
 
+def clock_colon(words: Words, j: int) -> bool:
+    """The colon of a time or score written between digits (11:49، 2:1): no colon of speech."""
+    return (0 < j < len(words) - 1 and words.text[j - 1].isdigit() and words.text[j + 1].isdigit()
+            and words.end[j - 1] == words.start[j] and words.end[j] == words.start[j + 1])
+
+
 class StatementFinder:
     """Finds cues and their content in sentences, using one lexicon (and its phrase reader,
     for the few names the content's boundary depends on)."""
@@ -388,7 +394,7 @@ class StatementFinder:
                 or ":" not in words.text[first + 1:end]:
             return None
         for j in range(first + 1, end):
-            if words.text[j] == ":" and sentence.quote_at(j) is None:
+            if words.text[j] == ":" and sentence.quote_at(j) is None and not clock_colon(words, j):
                 if any(cue.index < j for cue in cues):
                     return None
                 return Cue(j, LABEL_CUE)
@@ -439,7 +445,7 @@ class StatementFinder:
         while j < limit:
             norm = words.norm[j]
             stretch = sentence.quote_at(j)
-            if norm == ":":
+            if norm == ":" and not clock_colon(words, j):
                 return self._colon(words, sentence, cue, j)
             if stretch is not None and stretch.open == j and (words.text[j] != "”" or words.text[stretch.close] == "“"):
                 if self._quoted_name(words, sentence, stretch, cue):

@@ -958,3 +958,8 @@ def test_a_quotation_never_closed_ends_before_a_participle_with_bil_qawl(said):
 def test_a_channel_aside_between_dashes_opens_no_statement(said):
     text = 'وأكد محافظ البنك المركزي -وفقا لوكالة "سبأ"- أن عملا كهذا يعد جريمة.'
     assert said(text) == [("محافظ البنك المركزي", "indirect", "عملا كهذا يعد جريمة", "أكد")]
+
+
+def test_the_colon_of_a_time_is_no_colon_of_speech(said):
+    text = "وطلب النواب ذلك\nالإثنين، 29 يناير 2018 11:49 صباحا\nتعهد رئيس الوزراء بحضور الوزراء."
+    assert said(text) == []
