@@ -373,8 +373,9 @@ class PhraseReader:
         """رئيس لجنة الإعلام بالبنوك السعودية طلعت حافظ إن: a بال-word and its adjectives
         followed by a name that closes the phrase place the role; the name is the person's."""
         k = j + 1
-        while k < last and k - j <= 2 and is_definite(words.norm[k]) and self._nisba(words.norm[k]):
-            k += 1
+        while k < last and k - j <= 2 and is_definite(words.norm[k]) and (self._nisba(words.norm[k]) or not (
+                self.may_head(words, k) or self.is_title(words, k) or self.is_function(words, k) or self._is_cue(words, k))):
+            k += 1  # بالبنوك السعودية فلان، بالقصرين التابعة فلان: the place's adjectives
         end = self.name_run(words, k, last, after_title=False)
         return end > k + 1 and self._closes(words, end, last)
 

@@ -238,6 +238,11 @@ def test_an_between_a_title_and_what_follows(said, text, speaker):
     assert said(text)[-1][0] == speaker
 
 
+def test_a_bal_place_and_its_adjective_before_the_name_place_the_role(said):
+    text = "وذكر كاتب عام النقابة الجهوية بالقصرين التابعة عماد الغرسلي، أن الوقفة ليست الأولى."
+    assert said(text)[0][0] == "عماد الغرسلي"
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
