@@ -359,8 +359,9 @@ class PhraseReader:
                 if norm.startswith("و") and self.is_title(words, j):
                     break
                 if previous.startswith("ال") and previous.endswith("ه") and norm.startswith("ال") \
-                        and norm.endswith(("ين", "ون")) and len(norm) > 5:
-                    break  # دعا الناطق باسم وزارة الداخلية المواطنين: a plural after a feminine noun is the object
+                        and norm.endswith(("ين", "ون")) and not norm.endswith(("يين", "يون")) and len(norm) > 5:
+                    break  # دعا الناطق باسم وزارة الداخلية المواطنين: a plural after a feminine noun is the
+                    # object; but a nisba plural agrees with it (جمعية القضاة التونسيين)
                 if words.bare[j] in self.lex.definite_names and j > i and j + 1 < last and self._word(words, j + 1) \
                         and not self.is_function(words, j + 1) and not self._is_cue(words, j + 1):
                     break  # النائب العام الصديق الصور: a given name with the article opens the name
@@ -623,9 +624,11 @@ class PhraseReader:
 
     def _closes(self, words: Words, k: int, last: int) -> bool:
         """Does the speaker phrase end before token k (the range's end, punctuation, a cue, a
-        function word, a clause or circumstance opener, a second name, a title)?"""
+        function word, a claim's verbal noun, a clause or circumstance opener, a second name, a
+        title)?"""
         nxt = words.first_word(k, last)
         return (nxt >= last or words.is_punct(nxt) or self._is_cue(words, nxt) or self.is_function(words, nxt)
+                or words.bare[nxt] in self.lex.content_nouns  # أكد الدكتور علي العمير حرص الحكومة
                 or words.norm[nxt] in self.lex.grammar.clause_opener or words.norm[nxt] in self.lex.grammar.circumstance_opener
                 or self._coordinated_name(words, nxt) or self.is_title(words, nxt))
 

@@ -530,20 +530,28 @@ class StatementFinder:
         return Draft(cue, sentence, Marker.COMMA, cue.index + 1, comma, first, last, QuoteKind.DIRECT)
 
     def _name_ali(self, words: Words, j: int, last: int, cue: int) -> bool:
-        """وأكد علي الحمداني أن …، أكد النائب عن البصرة، علي الحمداني، أن …: «علي» right after
-        the cue or set off by a comma, followed by name words up to a comma or أن, is the name
-        علي (the subject, or a name in apposition), not the preposition على."""
+        """وأكد علي الحمداني أن …، أكد النائب عن البصرة، علي الحمداني، أن …، أكد الوزير الدكتور
+        علي العمير حرص …: «علي» right after the cue, a comma or a title, followed by name words
+        up to a comma, أن or a claim's verbal noun, is the name علي (the subject, or a name in
+        apposition), not the preposition على."""
         if words.text[j] not in self.lex.grammar.ambiguous_name or j == 0:
             return False
         before = words.prev_word(j)
-        if before != cue and words.text[before] not in COMMAS:
+        if before != cue and words.text[before] not in COMMAS and not self.reader.is_title(words, before):
             return False
+        def ends_name(k: int | None) -> bool:
+            return k is not None and (words.text[k] in COMMAS or self.is_complementiser(words, k)
+                                      or words.bare[k] in self.lex.content_nouns)
+
+        if self.reader.is_title(words, before):
+            end = self.reader.name_run(words, j, last)  # الدكتور علي العمير: the reader's name after a title
+            return end > j + 1 and ends_name(words.first_word(end, last) if end < last else None)
         k = words.next_word(j, last)
         for _ in range(MAX_NAME_AFTER_ALI):
             if k is None or not self.lex.name_like(words.text[k], words.norm[k], words.bare[k]):
                 return False
             k = words.next_word(k, last)
-            if k is not None and (words.text[k] in COMMAS or self.is_complementiser(words, k)):
+            if ends_name(k):
                 return True
         return False
 

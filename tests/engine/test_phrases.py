@@ -243,6 +243,17 @@ def test_a_bal_place_and_its_adjective_before_the_name_place_the_role(said):
     assert said(text)[0][0] == "عماد الغرسلي"
 
 
+def test_a_nisba_plural_after_a_feminine_broken_plural_stays_in_the_role(said):
+    assert said("قال رئيس جمعية القضاة التونسيين أنس الحمادي إن القضاة مستعدون.")[0][0] == "أنس الحمادي"
+
+
+def test_ali_after_a_title_before_a_claims_verbal_noun_is_the_name(said):
+    text = ("أكد وزير الأشغال العامة وزير الدولة لشؤون مجلس الأمة الدكتور علي العمير حرص الحكومة على التعاون، "
+            "مشيرا إلى أنها ستأخذ الملاحظات.")
+    assert said(text) == [("علي العمير", "indirect", "حرص الحكومة على التعاون", "أكد"),
+                          ("علي العمير", "indirect", "ستأخذ الملاحظات", "مشيرا")]
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
