@@ -730,6 +730,9 @@ class Attributor:
             after = self.words.next_word(verb, end)
             if after is not None and self.words.norm[after] in ("به", "بها"):
                 start = after + 1  # بحسب ما أفاد به رئيس الاتحاد: past the pronoun of ما
+            while start < end and (not self.words.text[start].strip() or (
+                    self.reader.is_function(self.words, start) and self.words.norm[start] not in ("عن", "من"))):
+                start += 1  # حسبما أفاد به اليوم وزير القطاع: past the time of the verb
         phrase = lam = self._after_lam(start, end)
         if phrase is not None:
             phrase = self._issuer(phrase, end) or phrase

@@ -16,7 +16,7 @@ from qawl.engine.lexicon import CueEntry, Lexicon
 from qawl.engine.normalize import strip_marks
 from qawl.engine.phrases import MAX_QUOTED_NAME_WORDS, PhraseReader
 from qawl.engine.quotes import QuotedStretch
-from qawl.engine.records import Marker, QuoteKind
+from qawl.engine.records import Marker, QuoteKind, SpeakerType
 from qawl.engine.sentences import Sentence, abbreviation_dot
 from qawl.engine.tokens import OPENING_QUOTES, Words
 
@@ -784,6 +784,8 @@ class StatementFinder:
                 words, sentence, cue, j, producing)
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
+        if self._speaker_ends_sentence(words, sentence, j):
+            return self._before_source(words, sentence, cue, sentence.last, producing)
         j = self._past_apposition(words, sentence, j, puncts)
         first = words.next_word(j, sentence.last)
         if first is not None and self.is_complementiser(words, first):
@@ -791,6 +793,25 @@ class StatementFinder:
         if first is None or _next(producing, first, sentence.last) < sentence.last:
             return None
         return self._clause(words, sentence, cue, j, first, Marker.SOURCING)
+
+    def _speaker_ends_sentence(self, words: Words, sentence: Sentence, j: int) -> bool:
+        """…، حسبما أفاد به اليوم بالجزائر العاصمة، وزير القطاع، فلان.: after the comma at j
+        only the source's speaker is left, a role or name (and a name in apposition) that ends
+        the sentence: the source closes the statement, whose content came before it."""
+        first = words.next_word(j, sentence.last)
+        if first is None:
+            return False
+        phrase = self.reader.read(words, first, sentence.last)
+        if phrase is None or not (phrase.role or phrase.type is not SpeakerType.PERSON):
+            return False
+        end = words.first_word(phrase.last, sentence.last)
+        if end < sentence.last and words.text[end] in COMMAS:  # وزير القطاع، محمد عبد الحفيظ هني
+            name = words.next_word(end, sentence.last)
+            after = self.reader.name_run(words, name, sentence.last) if name is not None else None
+            if after is None or after == name:
+                return False
+            end = words.first_word(after, sentence.last)
+        return end >= sentence.last or words.text[end] in SENTENCE_ENDS
 
     def _source_then_clause(self, words: Words, sentence: Sentence, cue: Cue, end: int,
                             producing: list[int]) -> Draft | None:

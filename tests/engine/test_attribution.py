@@ -712,3 +712,15 @@ def test_a_speaker_quoted_inside_a_statement_is_not_who_the_next_sentence_contin
     text = ("وأوضح السفير ليسان يوهانس أنه نقل الرسالة. وقال إن رئيس الوفد أكد له استعداد الحكومة للتفاوض. "
             "وأشار إلى أن المفاوضات ستبدأ في فبراير.")
     assert said(text)[-1][0] == "ليسان يوهانس"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ستشرع مصالح وزارة الفلاحة في تنفيذ التدابير، حسبما أفاد به اليوم الخميس بالجزائر العاصمة، "
+         "وزير القطاع، محمد عبد الحفيظ هني.", "محمد عبد الحفيظ هني"),
+        ("ستشرع الوزارة في تنفيذ التدابير، حسبما أفاد به اليوم وزير الفلاحة.", "وزير الفلاحة"),
+    ],
+)
+def test_a_source_closing_the_sentence_after_an_aside_of_time_and_place(said, text, speaker):
+    assert said(text) == [(speaker, "indirect", text.split("،")[0], "حسبما")]
