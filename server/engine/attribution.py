@@ -730,9 +730,13 @@ class Attributor:
             after = self.words.next_word(verb, end)
             if after is not None and self.words.norm[after] in ("به", "بها"):
                 start = after + 1  # بحسب ما أفاد به رئيس الاتحاد: past the pronoun of ما
-            while start < end and (not self.words.text[start].strip() or (
-                    self.reader.is_function(self.words, start) and self.words.norm[start] not in ("عن", "من"))):
-                start += 1  # حسبما أفاد به اليوم وزير القطاع: past the time of the verb
+            timed = start
+            while timed < end and (not self.words.text[timed].strip() or (
+                    self.reader.is_function(self.words, timed) and self.words.norm[timed] not in ("عن", "من"))):
+                timed += 1
+            if not any(self.words.text[k] in CHUNK_BREAKS for k in range(timed, end)):
+                start = timed  # حسبما أفاد به اليوم وزير القطاع: past the time of the verb (an aside set off by
+                # commas is read as chunks: حسبما أفاد اليوم بالجزائر، وزير القطاع)
         phrase = lam = self._after_lam(start, end)
         if phrase is not None:
             phrase = self._issuer(phrase, end) or phrase
