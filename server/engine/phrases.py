@@ -202,6 +202,8 @@ class PhraseReader:
             return False  # زار الوزير مستشفى الملك فهد: the verb's object, a place named after someone
         if self._has_clitic(words, i) or (words.bare[i][:1] in ("ل", "ب") and len(words.bare[i]) > 3):
             return False  # لصحافيين، بالحضور; but برت is too short to be ب + a word
+        if self._own_noun(words, i):
+            return False  # أكد عضو النقابة متابعته مجريات التحقيق: a noun with its pronoun (but نبيه، طه are listed)
         if words.norm[i][:1] in ("ي", "ت") and len(words.norm[i]) > 3 and lex.is_ordinary_word(words.text[i]):
             return False  # وكيل الجمهورية يلتمس تطبيق القانون: a headline's verb, no name (يوسف is listed)
         if words.bare[i].startswith("است") and len(words.bare[i]) >= 6 and lex.is_ordinary_word(words.text[i]):
@@ -1039,11 +1041,13 @@ class PhraseReader:
         return is_definite(norm) or not (short or bare.endswith("ا") or self._has_clitic(words, k))
 
     def _own_noun(self, words: Words, k: int) -> bool:
-        """A noun with the pronoun ه (أمله، رأيه، قلقه): the dictionary knows the word without
-        it, and no list names it (طه، عبده)."""
+        """A noun with the pronoun ه (أمله، رأيه، متابعته): the dictionary knows the word without
+        it (a ة written ت before the pronoun), and no list names it (طه، عبده، نبيه)."""
         plain = strip_marks(words.text[k])
-        return (plain.endswith("ه") and len(plain) > 3 and not self.lex.is_person_name(words.norm[k], words.bare[k])
-                and self.lex.is_ordinary_word(plain[:-1]))
+        if not plain.endswith("ه") or len(plain) <= 3 or self.lex.is_person_name(words.norm[k], words.bare[k]):
+            return False
+        stem = plain[:-1]
+        return self.lex.is_ordinary_word(stem) or (stem.endswith("ت") and self.lex.is_ordinary_word(stem[:-1] + "ة"))
 
     def _has_clitic(self, words: Words, k: int) -> bool:
         """Does token k end in a pronoun suffix on a word (بياناتها، فريقنا، حديثه)? Not when

@@ -254,6 +254,18 @@ def test_ali_after_a_title_before_a_claims_verbal_noun_is_the_name(said):
                           ("علي العمير", "indirect", "ستأخذ الملاحظات", "مشيرا")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("أكد عضو النقابة متابعته مجريات التحقيق، مشددا على رفض النقابة أي اعتداءات.", "عضو النقابة"),
+        ("وقال رئيس المجلس نبيه بري إن الجلسة تأجلت.", "نبيه بري"),
+        ("وقال الشيخ طه حسين إن الجلسة تأجلت.", "طه حسين"),
+    ],
+)
+def test_a_noun_with_its_pronoun_opens_no_name_after_a_title(said, text, speaker):
+    assert {s for s, *_ in said(text)} == {speaker}
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
