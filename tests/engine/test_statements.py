@@ -963,3 +963,28 @@ def test_a_channel_aside_between_dashes_opens_no_statement(said):
 def test_the_colon_of_a_time_is_no_colon_of_speech(said):
     text = "وطلب النواب ذلك\nالإثنين، 29 يناير 2018 11:49 صباحا\nتعهد رئيس الوزراء بحضور الوزراء."
     assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ونشرت بعض وسائل الاتصال أن هناك أزمة إنسانية في المستشفيات.",
+         [("بعض وسائل الاتصال", "indirect", "هناك أزمة إنسانية في المستشفيات", "نشرت")]),
+        ("ونشر الجيش قوات على الحدود.", []),
+        ("نشر بتاريخ:\nطرابلس 7 نوفمبر 2020 - أعلنت المؤسسة الوطنية للنفط أن الإنتاج ارتفع.",
+         [("المؤسسة الوطنية للنفط", "indirect", "الإنتاج ارتفع", "أعلنت")]),
+    ],
+)
+def test_nashara_reports_only_with_an_anna_clause(said, text, expected):
+    assert said(text) == expected
+
+
+def test_a_statement_published_by_a_page_is_worded_in_the_ministers_statement(said):
+    text = ("قال وزير الصحة خالد آيت الطالب إن اللقاح ضروري.\nونشرت الصفحة الرسمية لوزارة الصحة اليوم تصريحا "
+            "مقتضبا لوزير الصحة، جاء فيه أن الفيروس سيستمر.")
+    assert said(text)[-1][0] != "الصفحة الرسمية لوزارة الصحة"
+
+
+def test_calculations_are_a_document_source(said):
+    text = "واظهرت حسابات خاصة اطلعت عليها الوكالة ان الايرادات انخفضت. واظهرت الحسابات ان العراق باع النفط."
+    assert [s for s, *_ in said(text)] == ["حسابات خاصة", "حسابات خاصة"]
