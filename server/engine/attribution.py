@@ -974,8 +974,8 @@ class Attributor:
 
     def _register_subject(self, sentence: Sentence, cue, scanned) -> None:
         """A cue without content still tells who is acting, for the cues that continue it."""
-        if cue.entry.cls in ("sourcing", "noun"):
-            return
+        if cue.entry.cls in ("sourcing", "noun") or self._verb_of_sourcing(sentence, cue.index):
+            return  # حسبما أفاد به … وزير القطاع، فلان: the sourcing word reads that subject whole
         end = min(sentence.last, cue.index + SUBJECT_REACH)
         source = self._source_after(cue.entry, cue.index + 1, end) if cue.entry.cls == "transmit" else None
         phrase = (source or self.pre_verbal(sentence, cue.index) or self.explicit(cue.index + 1, end)
@@ -983,6 +983,16 @@ class Attributor:
         if phrase is not None:
             entity, _ = self._entity_for(phrase, scanned)
             self._remember(phrase.first, sentence, entity, phrase, spoke=True)
+
+    def _verb_of_sourcing(self, sentence: Sentence, index: int) -> bool:
+        """Is the cue at ``index`` the verb a sourcing word introduces through ما (حسبما أفاد،
+        بحسب ما ذكرت)?"""
+        w = self.words
+        for k in range(max(sentence.first, index - 3), index):
+            entry = self.finder.cue_at(w, k)
+            if entry is not None and entry.cls == "sourcing" and self.finder.sourcing_what(w, k) == index:
+                return True
+        return False
 
     def _finish(self, draft: Draft, entity: Entity, mention: Mention | None, method: Method,
                 how: Strategy) -> Attributed:

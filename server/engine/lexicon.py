@@ -85,6 +85,7 @@ class Lexicon:
     related_markers: list[str] = field(default_factory=list)
     boilerplate_markers: list[str] = field(default_factory=list)
     prepositions: set[str] = field(default_factory=set)
+    pronoun_prepositions: set[str] = field(default_factory=set)
     time_words: set[str] = field(default_factory=set)
     adverbs: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
@@ -106,8 +107,10 @@ class Lexicon:
 
     @cached_property
     def stop_words(self) -> frozenset[str]:
-        """Words that end a name or a speaker phrase: prepositions, time words, adverbs, particles."""
-        return frozenset(self.prepositions | self.time_words | self.adverbs | self.particles)
+        """Words that end a name or a speaker phrase: prepositions (with their pronoun too), time
+        words, adverbs, particles."""
+        return frozenset(self.prepositions | self.pronoun_prepositions | self.time_words | self.adverbs
+                         | self.particles)
 
     @cached_property
     def _open_ended(self) -> frozenset[str]:
@@ -206,7 +209,8 @@ class Lexicon:
 
 
 SECTIONS = {
-    "function_words.txt": ("preposition", "time", "adverb", "particle", "relative", "content_noun"),
+    "function_words.txt": ("preposition", "pronoun_preposition", "time", "adverb", "particle", "relative",
+                           "content_noun"),
     "sections.txt": ("related", "boilerplate"),
     "given_names.txt": ("male", "female", "definite"),
     "titles.txt": ("honorific",),
@@ -371,6 +375,7 @@ def lexicon_from_texts(texts: RuleTexts) -> Lexicon:
     lex.boilerplate_markers = [normalize(m) for m in page.get("boilerplate", [])]
     function_words = sections("function_words.txt")
     lex.prepositions = _words(function_words.get("preposition", []))
+    lex.pronoun_prepositions = _words(function_words.get("pronoun_preposition", []))
     lex.time_words = _words(function_words.get("time", []))
     lex.adverbs = _words(function_words.get("adverb", []))
     lex.particles = _words(function_words.get("particle", []))

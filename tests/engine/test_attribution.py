@@ -724,3 +724,9 @@ def test_a_speaker_quoted_inside_a_statement_is_not_who_the_next_sentence_contin
 )
 def test_a_source_closing_the_sentence_after_an_aside_of_time_and_place(said, text, speaker):
     assert said(text) == [(speaker, "indirect", text.split("،")[0], "حسبما")]
+
+
+def test_the_verb_of_a_sourcing_word_registers_no_subject_of_its_own(said):
+    text = ("ستشرع مصالح وزارة الفلاحة في تنفيذ التدابير، حسبما أفاد به اليوم الخميس بالجزائر العاصمة، "
+            "وزير القطاع، محمد عبد الحفيظ هني.\nوقال الوزير إنه ستكون هناك إجراءات.")
+    assert [s for s, *_ in said(text)] == ["محمد عبد الحفيظ هني"] * 2

@@ -102,3 +102,9 @@ def test_a_line_of_ordinary_sentences_is_not_read_as_wrapped(said):
             "وأضاف أن العمل سينتهي في الموعد المحدد دون أي تأخير يذكر هذا العام\n\n"
             "الأخبار الاقتصادية اليوم\n")
     assert [c for _, _, c, _ in said(text)][-1] == "العمل سينتهي في الموعد المحدد دون أي تأخير يذكر هذا العام"
+
+
+def test_a_line_ending_with_a_preposition_and_its_pronoun_is_complete(said):
+    text = ("- مبعوث ترامب للشرق الأوسط: تنفيذ الاتفاق أصعب من التوصل إليه\n"
+            "أريحا: حظي المنتخب الوطني باستقبال رسمي في مدينة أريحا بعد تأهله.")
+    assert [c for _, _, c, _ in said(text)] == ["تنفيذ الاتفاق أصعب من التوصل إليه"]
