@@ -86,6 +86,8 @@ class _Seen:
     entity: Entity
     mention: Mention
     spoke: bool
+    voice: str = ""
+    """The gender of the document the entity spoke through, if any (``Phrase.voice_gender``)."""
 
 
 def _headed(phrase: Phrase) -> bool:
@@ -187,7 +189,7 @@ class Attributor:
 
     def _remember(self, index: int, sentence: Sentence, entity: Entity, phrase: Phrase, spoke: bool) -> None:
         mention = phrase.mention
-        self._see(_Seen(index, sentence.index, sentence.section, entity, mention, spoke))
+        self._see(_Seen(index, sentence.index, sentence.section, entity, mention, spoke, phrase.voice_gender))
 
     def _see(self, seen: _Seen) -> None:
         self.seen.setdefault(seen.sentence, []).append(seen)
@@ -228,7 +230,9 @@ class Attributor:
             phrase = self._known_surname(a, b) or self.reader.read(self.words, a, b, after_title=quoted)
             if phrase is None:
                 return None
-            phrase = self._issuer(phrase, b) or phrase
+            issuer = self._issuer(phrase, b)
+            if issuer is not None:
+                issuer.voice_gender, phrase = phrase.gender or "m", issuer
             self._quoted_name_after(phrase, b)
             after = self.words.first_word(phrase.last, b)
             if after < b and self.words.norm[after] in self.lex.grammar.same_as_before and (
@@ -481,7 +485,8 @@ class Attributor:
 
         def agrees(seen: _Seen) -> bool:
             # «وأوضح المصدر ذاته»: the verb agrees with المصدر, not with the group it points back to
-            return (back and seen.spoke) or self.agrees(entry, seen.entity)
+            return (back and seen.spoke) or self.agrees(entry, seen.entity) or (
+                seen.spoke and bool(seen.voice) and entry.number in ("", "sg") and entry.gender in ("", seen.voice))
 
         self._mentions(sentence)
         here = sorted((s for s in self.seen.get(sentence.index, []) if s.index < draft.cue.index),

@@ -58,6 +58,9 @@ class Phrase:
     """The text at ``name_start:name_end`` when ``name`` is composed (a group's «X وY»)."""
     members: tuple["Phrase", ...] = ()
     """A group's two phrases (محافظ بغداد فلان ووزير الصحة فلان), each a speaker of its own too."""
+    voice_gender: str = ""
+    """For an issuer read from its document (ذكر بيان وزارة النفط): the document's gender, which
+    the verbs continuing the statement agree with (وأشار البيان …: masculine)."""
 
     @property
     def mention(self) -> Mention:
