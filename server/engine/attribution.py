@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from qawl.engine.entities import Entity, EntityTable, name_key
 from qawl.engine.kinds import kind_of
 from qawl.engine.lexicon import CueEntry, Lexicon
-from qawl.engine.phrases import MAX_PHRASE_WORDS, Phrase, PhraseReader, without_accusative, without_proclitic
+from qawl.engine.normalize import normalize
+from qawl.engine.phrases import MAX_PHRASE_WORDS, Phrase, PhraseReader, phrase_key, without_accusative, without_proclitic
 from qawl.engine.records import Marker, Mention, Method, QuoteKind, Section, SpeakerType, Strategy
 from qawl.engine.sections import classify_lines
 from qawl.engine.sentences import Sentence, split_sentences
@@ -853,6 +854,10 @@ class Attributor:
                 continue
             if phrase is not None:
                 entity, resolved = self._entity_for(phrase, scanned)
+                official = self._official_named_before(phrase, entity, sentence)
+                if official is not None:
+                    entity, resolved = official, True
+                    entity.mentions.append(phrase.mention)
                 self._learn_gender(entity, phrase, draft.cue.entry, how)
                 mention: Mention | None = phrase.mention
                 method = Method.SOURCING if how in (Strategy.TRANSMIT, Strategy.SOURCING) else (
@@ -988,6 +993,27 @@ class Attributor:
         if phrase is not None:
             entity, _ = self._entity_for(phrase, scanned)
             self._remember(phrase.first, sentence, entity, phrase, spoke=True)
+
+    def _official_named_before(self, phrase: Phrase, entity: Entity, sentence: Sentence) -> Entity | None:
+        """وكشف فلان، مدير المجلس الجهوي للسياحة، أن …. وقال المسؤول الجهوي إن …: «the
+        official» ([refers_back_head], with the article) met for the first time is the named
+        person who spoke just before, when the words qualifying it are in that person's role."""
+        w = self.words
+        if phrase.type is not SpeakerType.UNNAMED or not is_definite(w.norm[phrase.first]) \
+                or w.bare_art[phrase.first] not in self.lex.grammar.refers_back_head \
+                or len(entity.mentions) > 1:
+            return None  # met before: the unnamed official the article already has
+        wanted = set(phrase_key(normalize(phrase.name))[1:])
+        for index in range(sentence.index, max(sentence.index - 1 - CONTINUATION_REACH, -1), -1):
+            for s in sorted(self.seen.get(index, []), key=lambda s: s.index, reverse=True):
+                if index == sentence.index and s.index >= phrase.first:
+                    continue
+                person = s.entity
+                if (s.spoke and s.section == sentence.section and person.type is SpeakerType.PERSON and person.names
+                        and person.role and (not phrase.gender or person.gender == phrase.gender)
+                        and wanted <= set(phrase_key(normalize(person.role)))):
+                    return person
+        return None
 
     def _verb_of_sourcing(self, sentence: Sentence, index: int) -> bool:
         """Is the cue at ``index`` the verb a sourcing word introduces through ما (حسبما أفاد،

@@ -34,6 +34,7 @@ class Grammar:
     self_naming: frozenset[str] = frozenset()
     affiliation_link: frozenset[str] = frozenset()
     member_title: frozenset[str] = frozenset()
+    refers_back_head: frozenset[str] = frozenset()
     source_link: frozenset[str] = frozenset()
     complementiser: frozenset[str] = frozenset()
     bare_complementiser: frozenset[str] = frozenset()

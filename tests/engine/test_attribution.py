@@ -736,3 +736,18 @@ def test_a_masculine_verb_goes_on_with_a_body_that_spoke_through_its_statement(s
     text = ("وأظهرت حسابات خاصة اطلعت عليها الوكالة أن الإيرادات انخفضت.\n"
             "وذكر بيان وزارة النفط أن الصادرات بلغت مئة مليون برميل.\nوأشار إلى أن المعدل اليومي بلغ ثلاثة ملايين برميل.")
     assert [s for s, *_ in said(text)] == ["حسابات خاصة", "وزارة النفط", "وزارة النفط"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("وكشف فؤاد حجوي، مدير المجلس الجهوي للسياحة، أن الفنادق امتلأت. وقال المسؤول الجهوي إن الموسم جيد.",
+         ["فؤاد حجوي", "فؤاد حجوي"]),
+        ("وقال محمد علي، مدير المستشفى، إن الوضع مستقر. وأضاف المسؤول أن الأدوية متوفرة.", ["محمد علي", "محمد علي"]),
+        # the qualifier is not in the named person's role: another official
+        ("وقال محمد علي، مدير المستشفى، إن الوضع مستقر. وأضاف المسؤول الأمني أن الطرق مغلقة.",
+         ["محمد علي", "المسؤول الأمني"]),
+    ],
+)
+def test_the_official_points_back_to_the_named_official_who_spoke(said, text, speakers):
+    assert [s for s, *_ in said(text)] == speakers
