@@ -71,6 +71,10 @@ def cases(lexicon: Lexicon) -> dict[str, str]:
         "إلا أن with a speaker of its own": "الخطة جاهزة إلا أن الوزير قال ",
         "source opening its clause": "وبحسب الوزارة تبلغ الإيرادات ",
         "hard-wrapped lines": "قال مدير الامن العام اللواء سامر داود ان دور الاجهزة الامنية يهدف\n",
+        "outlet spoken to after a role": "قال الوزير لوكالة ",
+        "quotation left open until a participle": "قال: «الخطة جاهزة، مبينا أن ",
+        "source closing its sentence after an aside": "حسبما أفاد به اليوم، وزير القطاع، سامر داود، ",
+        "the official pointing back": "وقال المسؤول الجهوي إن ",
     })
     return units
 

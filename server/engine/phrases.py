@@ -36,6 +36,9 @@ MAX_STACKED_ROLES = 3
 MAX_PHRASE_WORDS = 9
 MAX_SUBJECT_WORDS = 4
 MAX_QUOTED_NAME_WORDS = 3
+MAX_NESTED_QUALIFIERS = 3
+"""How many organisations a role's qualifiers read one inside another (مدير إدارة في وزارة X
+بجامعة Y): a bound, so a run of them costs time linear in its length."""
 
 
 @dataclass
@@ -251,7 +254,7 @@ class PhraseReader:
 
     # -- extents -----------------------------------------------------------------------
 
-    def qualifiers(self, words: Words, i: int, last: int, head_definite: bool) -> int:
+    def qualifiers(self, words: Words, i: int, last: int, head_definite: bool, depth: int = 0) -> int:
         """Extend a head through its qualifiers; return the index after the last one.
 
         An indefinite head is in construct state: its genitive is one word, or a chain of
@@ -317,12 +320,14 @@ class PhraseReader:
                 continue  # الباحث في علم الاجتماع
             if norm in ("في", "ب") and j + 1 < last and self.org_at(words, j + 1, last):
                 org = self.org_at(words, j + 1, last)
-                j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]))
+                if depth >= MAX_NESTED_QUALIFIERS:
+                    break
+                j = self.qualifiers(words, j + 1 + org, last, org > 1 or is_definite(words.norm[j + 1]), depth + 1)
                 continue  # مدير العلاقات الخارجية في صندوق النقد الدولي
             if norm in self.lex.grammar.role_adjective and j > i:
                 j += 1
                 continue  # حاكم مصرف لبنان بالإنابة
-            located = self._located(words, j, last)
+            located = self._located(words, j, last, depth) if depth < MAX_NESTED_QUALIFIERS else 0
             if located:
                 j = located
                 continue  # مدير التعليم بمنطقة الرياض، رئيس الغرفة التجارية بجدة
@@ -385,7 +390,7 @@ class PhraseReader:
         end = self.name_run(words, k, last, after_title=False)
         return end > k + 1 and self._closes(words, end, last)
 
-    def _located(self, words: Words, j: int, last: int) -> int:
+    def _located(self, words: Words, j: int, last: int, depth: int = 0) -> int:
         """Index after a ب-locative that places a role: ب + a city or country (بجدة، بالرياض),
         ب + an organisation (بوزارة الصحة، بجامعة القاهرة) or ب + an area noun in construct
         (بمنطقة الرياض); 0 when token j is none of these."""
@@ -397,7 +402,7 @@ class PhraseReader:
             return j + max(1, place)
         org = self.org_at(rest, j, last)
         if org:
-            return self.qualifiers(rest, j + org, last, org > 1 or is_definite(rest.norm[j]))
+            return self.qualifiers(rest, j + org, last, org > 1 or is_definite(rest.norm[j]), depth + 1)
         if rest.norm[j] in self.lex.grammar.locality and j + 1 < last:
             return self._construct_chain(rest, j, last)
         return 0
@@ -882,8 +887,11 @@ class PhraseReader:
             return "ال" + norm[2:] in self.lex.grammar.audience
         if not self._told_outlet(words, j):
             return False
-        end = self.qualifiers(without_proclitic(words, j), j + 1, last, False)
-        return not self.name_run(words, end, last) > end
+        outlets, k = self.lex.grammar.news_outlet, j + 1
+        while k < last and k - j <= MAX_CHAIN_WORDS and (
+                is_definite(words.norm[k]) or words.is_quote(k) or words.norm[k] in outlets or words.norm[k - 1] in outlets):
+            k += 1  # the outlet's own name: وكالة الأنباء السعودية، وكالة فرانس برس، صحيفة «الشرق»
+        return not (k > j + 1 and self.name_run(words, k, last) > k + 1)
 
     def _partitive(self, words: Words, i: int, last: int) -> int:
         """Index after «X من Y» headed by a partitive word at i (فريق من العلماء، عدد من

@@ -266,6 +266,12 @@ def test_a_noun_with_its_pronoun_opens_no_name_after_a_title(said, text, speaker
     assert {s for s, *_ in said(text)} == {speaker}
 
 
+@pytest.mark.parametrize("piece", ["بوزارة ", "في وزارة ", "لوكالة ", "بوزارة الصحة في جامعة "])
+def test_a_long_run_of_complements_after_a_role_is_read_without_exhausting_the_stack(extractor, piece):
+    result = extractor.extract("قال الوزير " + piece * 2000 + "إن الخطة جاهزة.")
+    assert all(result.speaker(q.speaker_id) is not None for q in result.quotes)
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
