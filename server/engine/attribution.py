@@ -240,8 +240,21 @@ class Attributor:
                     phrase.role_only or phrase.type is not SpeakerType.PERSON):
                 return None
             self._join_apposition(phrase, chunks, n)
+            self._role_after_name(phrase, b)
             return phrase
         return None
+
+    def _role_after_name(self, phrase: Phrase, last: int) -> None:
+        """«وقال سعد المهندي مدير البطولة إن»: a role right after a name, with no comma, is that
+        person's, so a later «مدير البطولة» resolves to the name."""
+        w = self.words
+        if phrase.type is not SpeakerType.PERSON or phrase.role or phrase.last >= last \
+                or not self.reader.is_title(w, phrase.last):
+            return
+        other = self.reader.read(w, phrase.last, last)
+        if other is not None and other.role_only and not other.counterpart:
+            self._apposition(phrase, other)
+            phrase.last = other.last
 
     def _join_apposition(self, phrase: Phrase, chunks: list[tuple[int, int]], n: int) -> None:
         """A person in chunk n takes the role or name set off in the chunk after it."""

@@ -375,10 +375,24 @@ class PhraseReader:
                 if words.bare[j] in self.lex.definite_names and j > i and j + 1 < last and self._word(words, j + 1) \
                         and not self.is_function(words, j + 1) and not self._is_cue(words, j + 1):
                     break  # النائب العام الصديق الصور: a given name with the article opens the name
+                if j > i and previous.startswith("ال") and norm.startswith("ال") and self._object_after_genitive(words, j):
+                    break  # وجه فلان مدير البطولة الدعوة للجماهير: a closed genitive, then the verb's object
                 j += 1
                 continue
             break
         return j
+
+    def _object_after_genitive(self, words: Words, j: int) -> bool:
+        """A definite ordinary noun after a definite genitive (مدير البطولة الدعوة): not shaped as
+        an adjective (a nisba, a participle, فاعل or فعلاء), no listed adjective, title, head or
+        proper word, so no qualifier of the phrase."""
+        norm = words.norm[j]
+        stem = norm[2:]
+        adjective_shaped = (stem.endswith(("يين", "يون", "يات", "اء")) or stem.startswith("م")
+                            or (len(stem) >= 4 and stem[1] == "ا"))  # القانونيين، المأهول، التابعة، البيضاء
+        return not (self._nisba(norm) or adjective_shaped or norm in self.lex.grammar.role_adjective or self.is_title(words, j)
+                    or self.may_head(words, j) or self.place_at(words, j, len(words)) or self.is_city(words, j)
+                    or not self.lex.is_ordinary_word(words.text[j]))
 
     def _named_after_place(self, words: Words, j: int, last: int) -> bool:
         """رئيس لجنة الإعلام بالبنوك السعودية طلعت حافظ إن: a بال-word and its adjectives

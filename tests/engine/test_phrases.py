@@ -272,6 +272,27 @@ def test_a_long_run_of_complements_after_a_role_is_read_without_exhausting_the_s
     assert all(result.speaker(q.speaker_id) is not None for q in result.quotes)
 
 
+def test_a_role_right_after_a_name_is_that_persons(said):
+    text = "وقال سعد المهندي مدير البطولة إن اللجنة أعدت الفعاليات. وأضاف مدير البطولة أن الجماهير ستحضر."
+    assert [s for s, *_ in said(text)] == ["سعد المهندي", "سعد المهندي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a definite ordinary noun after the closed genitive is the verb's object
+        ("وجه مدير البطولة الدعوة للجماهير للحضور، مؤكدا أن الفعاليات كثيرة.", "مدير البطولة"),
+        # adjectives shaped as nisbas, participles, فاعل or فعلاء stay in the phrase
+        ("وقال معهد المحاسبين القانونيين إن الأسعار ستتراجع.", "معهد المحاسبين القانونيين"),
+        ("وقال مجلس جماعة الدار البيضاء إن الأشغال ستنتهي.", "مجلس جماعة الدار البيضاء"),
+        ("وقال رئيس بعثة المراقبين التابعة للاتحاد الأوروبي إن الانتخابات سلمية.",
+         "رئيس بعثة المراقبين التابعة للاتحاد الأوروبي"),
+    ],
+)
+def test_what_follows_a_closed_genitive(said, text, speaker):
+    assert said(text)[-1][0] == speaker
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
