@@ -261,12 +261,18 @@ class Attributor:
         if n + 1 < len(chunks) and phrase.type is SpeakerType.PERSON:
             na, nb = chunks[n + 1]
             first = self.words.first_word(na, nb)
-            if phrase.role_only and n + 2 < len(chunks) and first < nb and self.words.norm[first] == "في":
-                na, nb = chunks[n + 2]  # وزير الثقافة، في الحكومة الموريتانية، الحسين ولد مدو
+            if phrase.role_only and n + 2 < len(chunks) and first < nb and (
+                    self.words.norm[first] == "في" or self._bracketed_chunk(na, nb)):
+                na, nb = chunks[n + 2]  # وزير الثقافة، في الحكومة الموريتانية، الحسين ولد مدو; وكالة … (أونروا)، فلان
                 first = self.words.first_word(na, nb)
             other = self.reader.read(self.words, first, nb, after_title=phrase.role_only)
             if other is not None and other.type is SpeakerType.PERSON:
                 self._apposition(phrase, other)
+
+    def _bracketed_chunk(self, a: int, b: int) -> bool:
+        """Is the chunk a..b a word or two in round brackets (أونروا), a body's acronym?"""
+        w = self.words
+        return a > 0 and w.text[a - 1] == "(" and b < len(w) and w.text[b] == ")" and b - a <= 3
 
     def _quoted_name_after(self, phrase: Phrase, last: int) -> None:
         """«وزير التربية بحكومة … “دارم طباع”، إن»: a name in quotation marks right after a role
@@ -756,6 +762,11 @@ class Attributor:
             if not any(self.words.text[k] in CHUNK_BREAKS for k in range(timed, end)):
                 start = timed  # حسبما أفاد به اليوم وزير القطاع: past the time of the verb (an aside set off by
                 # commas is read as chunks: حسبما أفاد اليوم بالجزائر، وزير القطاع)
+        said = self.words.first_word(start, end)
+        statements_of = said < end and self.words.bare_art[said] in self.lex.forms_of("noun") \
+            and not self.words.norm[said].startswith("ل")
+        if statements_of:
+            start = said + 1  # وفق تصريحات فلان، حسب قول الوزير: whose statements, a name enough
         phrase = lam = self._after_lam(start, end)
         if phrase is not None:
             phrase = self._issuer(phrase, end) or phrase
@@ -764,7 +775,7 @@ class Attributor:
                 self._join_apposition(phrase, chunks, 0)  # ووفقا لمدير المستشفى، الدكتور فلان، فإن
         else:
             phrase = self.explicit(start, end)
-        if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role or phrase is lam):
+        if phrase is not None and (phrase.type is not SpeakerType.PERSON or phrase.role or phrase is lam or statements_of):
             if draft.after_source:
                 first = self.words.first_word(phrase.last, draft.content_last)
                 if draft.content_last - first < MIN_AFTER_SOURCE:

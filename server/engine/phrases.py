@@ -282,8 +282,18 @@ class PhraseReader:
                     break  # مدير عام المركز “عبد الله ملكني”: the role's name, quoted, ends the role
                 j = close + 1
                 continue
+            if words.text[j] == "(" and j > i:
+                close = next((k for k in range(j + 2, min(last, j + 5)) if words.text[k] == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+                continue  # مفوض عام وكالة غوث وتشغيل اللاجئين (أونروا): the body's acronym
             if not self._word(words, j):
                 break
+            if norm in self.lex.grammar.affiliation_link and j > i and j + 1 < last and is_definite(words.norm[j + 1]) \
+                    and words.norm[j - 1].startswith("ل") and is_definite(words.norm[j - 1]):
+                j += 2
+                continue  # رئيس المنظمة التونسية للدفاع عن المستهلك: the verbal noun's object, in the name
             if self._spoken_to(words, j, last):
                 break  # وقال الوزير لوكالة الأنباء، المتحدث باسم الوزارة للصحفيين: whom, not whose
             if norm in self.lex.grammar.role_link and j + 1 < last:

@@ -177,7 +177,8 @@ class StatementFinder:
         if entry.cls == "sourcing":
             nxt = words.next_word(i, len(words))
             if entry.lemma in ("وفق", "طبقا") and (nxt is None or not words.norm[nxt].startswith("ل")) \
-                    and self.sourcing_what(words, i) is None and not (nxt is not None and self._heads_phrase(words, nxt)):
+                    and self.sourcing_what(words, i) is None and not (nxt is not None and (
+                        self._heads_phrase(words, nxt) or words.bare_art[nxt] in self.lex.forms_of("noun"))):
                 return None  # وفقا لـ X، وفق ما أفاد X، ووفق الوزير; not وفق شروط
             if entry.lemma == "نقلا" and (nxt is None or words.norm[nxt] != "عن"):
                 return None
@@ -720,18 +721,8 @@ class StatementFinder:
         """Where a quotation never closed gives way to the reporter: a comma and a participle
         cue with its أن or preposition (وقال: «تركز الوزارة على البناء، مبيناً أن …); ``last``
         when no such place comes. The quotation is taken to end there."""
-        for k in range(first, last):
-            if words.text[k] not in COMMAS:
-                continue
-            cue = words.next_word(k, last)
-            entry = self.cue_at(words, cue) if cue is not None else None
-            after = words.next_word(cue, last) if entry is not None and entry.cls == "participle" else None
-            if after is not None and words.norm[after].startswith("ب") and words.bare_art[after] in self.lex.forms_of("noun"):
-                after = words.next_word(after, last)  # مردفا بالقول إنه …
-            if after is not None and (self.is_complementiser(words, after)
-                                      or words.norm[after] in self.lex.cue_prepositions(entry.cls)):
-                return k
-        return last
+        return next((k for k in range(first, last) if words.text[k] in COMMAS and self._participle_next(words, last, k)),
+                    last)
 
     def _clause(self, words: Words, sentence: Sentence, cue: Cue, marker_at: int, first: int,
                 marker: Marker) -> Draft:
@@ -784,6 +775,8 @@ class StatementFinder:
                 words, sentence, cue, j, producing)
         if words.text[j] not in BOUNDARY_PUNCT:
             return None
+        if self._participle_next(words, sentence.last, j):  # …، وفق تصريحات فلان، موضحا أن …
+            return self._before_source(words, sentence, cue, j, producing)
         if self._speaker_ends_sentence(words, sentence, j):
             return self._before_source(words, sentence, cue, sentence.last, producing)
         j = self._past_apposition(words, sentence, j, puncts)
@@ -793,6 +786,17 @@ class StatementFinder:
         if first is None or _next(producing, first, sentence.last) < sentence.last:
             return None
         return self._clause(words, sentence, cue, j, first, Marker.SOURCING)
+
+    def _participle_next(self, words: Words, last: int, j: int) -> bool:
+        """Does a participle cue with its أن or preposition (بالقول between) follow the comma at
+        j: the reporter's next statement of the same speaker?"""
+        cue = words.next_word(j, last)
+        entry = self.cue_at(words, cue) if cue is not None else None
+        after = words.next_word(cue, last) if entry is not None and entry.cls == "participle" else None
+        if after is not None and words.norm[after].startswith("ب") and words.bare_art[after] in self.lex.forms_of("noun"):
+            after = words.next_word(after, last)  # مردفا بالقول إنه …
+        return after is not None and (self.is_complementiser(words, after)
+                                      or words.norm[after] in self.lex.cue_prepositions(entry.cls))
 
     def _speaker_ends_sentence(self, words: Words, sentence: Sentence, j: int) -> bool:
         """…، حسبما أفاد به اليوم بالجزائر العاصمة، وزير القطاع، فلان.: after the comma at j

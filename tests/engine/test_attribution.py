@@ -751,3 +751,22 @@ def test_a_masculine_verb_goes_on_with_a_body_that_spoke_through_its_statement(s
 )
 def test_the_official_points_back_to_the_named_official_who_spoke(said, text, speakers):
     assert [s for s, *_ in said(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("أكد مفوض عام وكالة غوث وتشغيل اللاجئين الفلسطينيين (أونروا)، فيليب لازاريني، أن الوكالة لديها مواد. "
+         "وأضاف المفوض العام أن المخازن مليئة.", ["فيليب لازاريني", "فيليب لازاريني"]),
+        ("أكد رئيس المنظمة التونسية للدفاع عن المستهلك سليم سعد الله، اليوم، أن المنتوجات متوفرة.", ["سليم سعد الله"]),
+        ("نجحت الحكومة في تشغيل 97 مشروعا، وفق تصريحات وليد جمال الدين رئيس الهيئة العامة للمنطقة الاقتصادية، "
+         "موضحا أن 40% أجانب.", ["وليد جمال الدين", "وليد جمال الدين"]),
+        ("نجحت الحكومة في تشغيل 97 مشروعا، وفق تصريحات وليد جمال الدين.", ["وليد جمال الدين"]),
+    ],
+)
+def test_names_past_an_acronym_a_bodys_object_and_whose_statements(said, text, speakers):
+    assert [s for s, *_ in said(text)] == speakers
+
+
+def test_wafq_before_an_ordinary_noun_is_no_source(said):
+    assert said("وتعمل الشركة وفق شروط السوق.") == []
