@@ -907,6 +907,8 @@ class PhraseReader:
         whom the speaker told, unless a name follows the outlet's phrase (المدير العام لوكالة
         الأنباء السعودية علي الحازمي: the agency the director runs)."""
         norm = words.norm[j]
+        if norm[:1] != "ل":
+            return False
         if norm.startswith("لل"):
             return "ال" + norm[2:] in self.lex.grammar.audience
         if not self._told_outlet(words, j):

@@ -18,12 +18,13 @@ from qawl.engine.records import Section
 from qawl.engine.sections import Line
 from qawl.engine.tokens import Words
 
-SENTENCE_END = {".", "!", "?", "؟", "..", "...", "…"}
+SENTENCE_END = {".", "!", "?", "؟", "..", "...", "…", "....", ".....", "......", "……"}
+"""Sentence-ending tokens; longer runs of dots are tested by ``ends_sentence``."""
 
 
 def ends_sentence(text: str) -> bool:
     """A full stop, question or exclamation mark, or a run of dots (القريب....كشف ذلك)."""
-    return text in SENTENCE_END or (len(text) > 1 and not text.strip(".…"))
+    return text in SENTENCE_END or (len(text) > 6 and not text.strip(".…"))
 
 
 @dataclass
@@ -132,8 +133,8 @@ def _wraps(words: Words, ranges: list[tuple[int, int, Line]], n: int) -> bool:
     """Does line n run on into line n + 1 as wrapped text: a long line, not ending a sentence,
     with a single line break (no blank line) before the next line of its section?"""
     first, last, _ = ranges[n]
-    return (_breaks_once(words, ranges, n) and words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS
-            and not ends_sentence(words.text[last - 1]) and words.text[last - 1] != ":")
+    return (words.end[last - 1] - words.start[first] >= MIN_WRAPPED_CHARS and not ends_sentence(words.text[last - 1])
+            and words.text[last - 1] != ":" and _breaks_once(words, ranges, n))
 
 
 def _hard_wrapped(words: Words, ranges: list[tuple[int, int, Line]]) -> bool:
@@ -197,7 +198,9 @@ def split_sentences(words: Words, lines: list[Line], open_ended: Callable[[int],
                 inside.update(range(stretch.open, min(stretch.close, last - 1) + 1))
         start = first
         for i in range(first, last):
-            if ends_sentence(words.text[i]) and i not in inside and i + 1 < last and not abbreviation_dot(words, i):
+            text = words.text[i]  # the set first, inline: this runs on every token
+            if (text in SENTENCE_END or len(text) > 6 and ends_sentence(text)) and i not in inside and i + 1 < last \
+                    and not abbreviation_dot(words, i):
                 sentences.append(Sentence(len(sentences), start, i + 1, line.section))
                 start = i + 1
         sentences.append(Sentence(len(sentences), start, last, line.section))

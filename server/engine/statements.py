@@ -777,7 +777,7 @@ class StatementFinder:
             return None
         if self._participle_next(words, sentence.last, j):  # …، وفق تصريحات فلان، موضحا أن …
             return self._before_source(words, sentence, cue, j, producing)
-        if self._speaker_ends_sentence(words, sentence, j):
+        if self.sourcing_what(words, cue.index) is not None and self._speaker_ends_sentence(words, sentence, j):
             return self._before_source(words, sentence, cue, sentence.last, producing)
         j = self._past_apposition(words, sentence, j, puncts)
         first = words.next_word(j, sentence.last)
@@ -800,10 +800,10 @@ class StatementFinder:
 
     def _speaker_ends_sentence(self, words: Words, sentence: Sentence, j: int) -> bool:
         """…، حسبما أفاد به اليوم بالجزائر العاصمة، وزير القطاع، فلان.: after the comma at j
-        only the source's speaker is left, a role or name (and a name in apposition) that ends
+        only the source's speaker is left, a headed phrase (and a name in apposition) that ends
         the sentence: the source closes the statement, whose content came before it."""
         first = words.next_word(j, sentence.last)
-        if first is None:
+        if first is None or not self._heads_phrase(words, first):
             return False
         phrase = self.reader.read(words, first, sentence.last)
         if phrase is None or not (phrase.role or phrase.type is not SpeakerType.PERSON):
