@@ -897,6 +897,9 @@ class Attributor:
             if (self.lex.mention_only(draft.cue.entry.cls) and draft.marker is not Marker.THAT) \
                     or draft.content_last <= draft.content_first:
                 continue
+            if draft.marker is Marker.POSTPOSED and any(
+                    (r.draft.content_first, r.draft.content_last) == (draft.content_first, draft.content_last) for r in mine):
+                continue  # قال فلان: ”…”، كما أضاف …: the quotation is already the colon's statement
             framed = self._framed(sentence, draft)
             if framed is not None:
                 mine.append(self._finish(framed, entity, mention, method, how))

@@ -59,6 +59,10 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
             else:
                 stack.append(i)
         elif mark in CLOSING_QUOTES:
+            if stack and words.text[stack[-1]] == mark and _opens_a_word(words, stack[-1]) is False \
+                    and _closes_a_word(words, i) and not any(words.text[k] in OPENING_QUOTES for k in stack):
+                stretches.append(QuotedStretch(stack.pop(), i, True))  # لـ”الشرق”: the closer typed for both
+                continue
             if not any(words.text[k] in OPENING_QUOTES for k in stack) and mark in _MIRROR:
                 stack.append(i)  # a closing mark with nothing open: perhaps a mirrored opener
                 continue
@@ -72,6 +76,8 @@ def pair_quotes(words: Words, first: int, last: int) -> list[QuotedStretch]:
                 stack[-1] = i  # قال: "إن … . كما … "بينو": the first was never closed
             else:
                 stretches.append(QuotedStretch(stack.pop(), i, True))
+        elif stack and words.text[stack[-1]] in OPENING_QUOTES and _closes_a_word(words, i) and not _opens_a_word(words, i):
+            stretches.append(QuotedStretch(stack.pop(), i, True))  # “…فقط": a straight mark closing a curly one
         else:
             stack.append(i)
     stack = [k for k in stack if words.text[k] not in CLOSING_QUOTES]  # a stray ” opens nothing

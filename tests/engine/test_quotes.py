@@ -82,3 +82,13 @@ def test_a_line_ending_in_a_closer_typed_as_an_opener_keeps_the_next_line_apart(
     text = ("وأضاف الوزير أن “الطواقم تعمل على المتابعة حتى عودتهم إلى اليمن“.\n"
             "وأكد الوكيل أن ”عملية التفويج تسير وفق ما هو مخطط له”.")
     assert [(s, q) for s, _, _, q in said(text)] == [("الوزير", "أضاف"), ("الوكيل", "أكد")]
+
+
+def test_a_straight_mark_glued_after_a_word_closes_a_curly_opening(said):
+    text = 'أعلن الوزير جو الصدي أن “القدرة الإنتاجية تغطي ثلث الطلب فقط"، وقال “نعمل على مشروع غازي”.'
+    assert [c for _, _, c, _ in said(text)] == ["القدرة الإنتاجية تغطي ثلث الطلب فقط", "نعمل على مشروع غازي"]
+
+
+def test_a_closing_curly_typed_for_both_marks_pairs_with_itself(said):
+    text = "قال الوزير جو الصدي إن العمل مستمر. وكشف لـ”الشرق” أن “الكهرباء ستصل إلى 10 ساعات”."
+    assert said(text)[1][2] == "الكهرباء ستصل إلى 10 ساعات"

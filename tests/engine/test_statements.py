@@ -988,3 +988,9 @@ def test_a_statement_published_by_a_page_is_worded_in_the_ministers_statement(sa
 def test_calculations_are_a_document_source(said):
     text = "واظهرت حسابات خاصة اطلعت عليها الوكالة ان الايرادات انخفضت. واظهرت الحسابات ان العراق باع النفط."
     assert [s for s, *_ in said(text)] == ["حسابات خاصة", "حسابات خاصة"]
+
+
+def test_a_quotation_after_a_colon_is_not_also_the_next_cues_postposed_statement(said):
+    text = 'وقال عبد الغاني لوكيل المدرب المساعد:” الحمد لله على الانتصار”، كما أضاف لوكيل قائلا:” سنواصل العمل”.'
+    contents = [c for _, _, c, _ in said(text)]
+    assert contents.count("الحمد لله على الانتصار") == 1
