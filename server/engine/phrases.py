@@ -516,8 +516,10 @@ class PhraseReader:
                                                 or self._family_name(words, j + 1, last)))))
                 or (j > i and words.text[j] == "على" and self._name_follows(words, j, last))):
             if self._construct_noun(words, j, last) or (j > i and (self._prepositional(words, j)
-                                                                   or self.ruler_of(words, j, last))):
-                break
+                                                                   or self.ruler_of(words, j, last)
+                                                                   or (words.bare[j] in self.lex.content_nouns
+                                                                       and j + 1 < last and is_definite(words.norm[j + 1])))):
+                break  # … or استنكر النائب أحمد قراطة رفض الوزارات: a claim's verbal noun in construct ends the name
             j += 1
         if i < j < last and (self._family_name(words, j, last) or self._linked_on(words, j + 1, last)):
             j += 1

@@ -293,6 +293,19 @@ def test_what_follows_a_closed_genitive(said, text, speaker):
     assert said(text)[-1][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("استنكر النائب أحمد قراطة رفض الوزارات الرد على أعضاء المجلس.\nوقال إن الوزارات لن تستبق رأي الحكومة.",
+         "أحمد قراطة"),
+        # the same word ending the name, with no genitive after it, is a family name
+        ("وقال المدرب عادل دعم إن الفريق جاهز.", "عادل دعم"),
+    ],
+)
+def test_a_claims_verbal_noun_in_construct_ends_a_name(said, text, speaker):
+    assert said(text)[-1][0] == speaker
+
+
 def test_a_feminine_title_without_ta_is_a_womans(said):
     text = "وأوضحت الأم أن الجلسة كانت طويلة، مشددة على أن الأسرة لا تنتظر سوى القصاص."
     assert [s for s, *_ in said(text)] == ["الأم", "الأم"]
