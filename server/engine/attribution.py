@@ -857,6 +857,7 @@ class Attributor:
         consumed: set[int] = set()
         mine: list[Attributed] = []
         self._current = mine
+        self.finder.end_open_quotations(self.words, sentence)
         cues = self.finder.cues(self.words, sentence, self.cue_index)
         label = self.finder.label(self.words, sentence, cues)
         for cue in [label, *cues] if label is not None else cues:

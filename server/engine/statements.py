@@ -374,12 +374,7 @@ class StatementFinder:
         return self._listed[bisect.bisect_left(self._listed, first):bisect.bisect_left(self._listed, last)]
 
     def cues(self, words: Words, sentence: Sentence, index: list[Cue]) -> list[Cue]:
-        """The cues of the sentence that stand outside quotation marks, from ``index_cues``; a
-        quotation never closed ends first where the reporter resumes (``_narrator_resumes``)."""
-        if any(not stretch.closed for stretch in sentence.quotes):
-            sentence.set_quotes([stretch if stretch.closed else
-                                 QuotedStretch(stretch.open, self._narrator_resumes(words, stretch.open + 1, stretch.close), False)
-                                 for stretch in sentence.quotes])
+        """The cues of the sentence that stand outside quotation marks, from ``index_cues``."""
         lo = bisect.bisect_left(index, sentence.first, key=lambda cue: cue.index)
         hi = bisect.bisect_left(index, sentence.last, lo, key=lambda cue: cue.index)
         return [cue for cue in index[lo:hi]
@@ -716,6 +711,14 @@ class StatementFinder:
                 zone_last: int | None = None) -> Draft:
         return Draft(cue, sentence, Marker.QUOTE, cue.index + 1, j if zone_last is None else zone_last,
                      stretch.open + 1, stretch.close, QuoteKind.DIRECT, closed=stretch.closed)
+
+    def end_open_quotations(self, words: Words, sentence: Sentence) -> None:
+        """End each quotation of the sentence that is never closed where the reporter resumes
+        (``_narrator_resumes``), so the cues after that point stand outside it."""
+        if any(not stretch.closed for stretch in sentence.quotes):
+            sentence.set_quotes([stretch if stretch.closed else
+                                 QuotedStretch(stretch.open, self._narrator_resumes(words, stretch.open + 1, stretch.close), False)
+                                 for stretch in sentence.quotes])
 
     def _narrator_resumes(self, words: Words, first: int, last: int) -> int:
         """Where a quotation never closed gives way to the reporter: a comma and a participle
